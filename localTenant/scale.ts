@@ -1,0 +1,2 @@
+import type { Db } from './state';
+export function applyScale(db: Db, spec: string): void { db.scale = spec; }

@@ -1,0 +1,238 @@
+/**
+ * The Tenant: state + logic, no HTTP. Handlers, the workbench and tests use it directly.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { signToken, IssuedToken, DEFAULT_SCOPES, SCOPES } from './auth';
+import type { EmulatorErrorKey } from './errors';
+import type { FaultConfig } from './faults';
+import { DEFAULT_FIXTURE_PATH, Fixture, FxSite, FxTenantInfo, FxUser, Id, PermissionLevel, prepareFixture, readFixtureFile } from './fixture';
+import { addGrants, findSite, recomputeEffective, sitePermissionLevel, grantsForAssignment } from './grants';
+import { applyScale } from './scale';
+import { captureBase, Db, DbIndex } from './state';
+import { addDuration, clone, isDuration, stableGuid } from './util';
+import { resumeWorkflows, runTimeTriggers } from './workflow';
+
+export type ApprovalScope = typeof SCOPES.ReadWriteAll | typeof SCOPES.SubjectAccess;
+
+export interface TenantQuirks {
+  /** POST assignmentRequests status (contract §3.4: docs show 201, a live SDK expects 200). */
+  createStatus?: 200 | 201;
+  /** cancel status (contract §3.7: page text 200, example 204). */
+  cancelStatus?: 200 | 204;
+  /** Tenant without Entra ID P2/Governance: every EM call fails with NoLicense (contract §11.3). */
+  noLicense?: boolean;
+  /** [gap] contract §4.1: inline `stages` in the approvals list without $expand. Default false. */
+  approvalListInlineStages?: boolean;
+  /** [gap] contract §9.1: `status` string of a request denied by a stage timeout. Default 'Denied'. */
+  timeoutStatus?: string;
+}
+
+export interface TenantOptions {
+  fixturePath?: string;
+  fixture?: unknown;
+  dataPath?: string;
+  scale?: string;
+  now?: () => Date;
+  approvalScope?: ApprovalScope;
+  quirks?: TenantQuirks;
+  /** Delay of each asynchronous workflow step (submitted → pendingApproval/delivering → delivered). Default 100 ms. */
+  workflowDelayMs?: number;
+  /** Overrides of the business-rule error codes (errors.ts EMULATOR_ERROR_CODES). */
+  errorCodes?: Partial<Record<EmulatorErrorKey, string>>;
+}
+
+export interface LogEntry { time: string; method: string; path: string; status: number; user: string | null; durationMs: number }
+
+const MAX_LOG = 20000;
+
+export class Tenant {
+  db!: Db;
+  readonly log: LogEntry[] = [];
+  faults: FaultConfig = {};
+  readonly approvalScope: ApprovalScope;
+  readonly quirks: TenantQuirks;
+  readonly workflowDelayMs: number;
+  readonly errorCodes: Partial<Record<EmulatorErrorKey, string>>;
+  readonly dataPath?: string;
+  private readonly fixtureSource: () => unknown;
+  private readonly scaleSpec?: string;
+  private readonly clockBase: () => Date;
+  private index?: DbIndex;
+  private timers = new Set<NodeJS.Timeout>();
+  private waiters: (() => void)[] = [];
+  private interval?: NodeJS.Timeout;
+
+  constructor(opts: TenantOptions = {}) {
+    this.clockBase = opts.now ?? (() => new Date());
+    this.approvalScope = opts.approvalScope ?? SCOPES.ReadWriteAll;
+    this.quirks = { ...(opts.quirks ?? {}) };
+    this.workflowDelayMs = opts.workflowDelayMs ?? 100;
+    this.errorCodes = opts.errorCodes ?? {};
+    this.dataPath = opts.dataPath ?? (process.env.LOCAL_TENANT_DATA || undefined);
+    this.scaleSpec = opts.scale ?? (process.env.LOCAL_TENANT_SCALE || undefined);
+    if (opts.fixture !== undefined) {
+      const fx = clone(opts.fixture);
+      this.fixtureSource = () => fx;
+    } else {
+      const file = opts.fixturePath ?? (process.env.LOCAL_TENANT_FIXTURE || DEFAULT_FIXTURE_PATH);
+      const raw = readFixtureFile(file);
+      this.fixtureSource = () => raw;
+    }
+    const loaded = this.dataPath ? this.loadData(this.dataPath) : undefined;
+    if (loaded) this.db = loaded;
+    else this.db = this.buildFromFixture();
+    this.index = undefined;
+    if (!loaded) this.persist();
+    resumeWorkflows(this);
+    this.interval = setInterval(() => runTimeTriggers(this), 30_000);
+    this.interval.unref();
+  }
+
+  // ----- clock
+  /** The tenant's time: the base clock plus what /_dev/clock has advanced. */
+  now(): Date {
+    return new Date(this.clockBase().getTime() + this.db.clockOffsetMs);
+  }
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+  advanceClock(isoDuration: string): void {
+    if (!isDuration(isoDuration)) throw new Error(`Invalid ISO-8601 duration: ${isoDuration}`);
+    const now = this.now();
+    this.db.clockOffsetMs += addDuration(now, isoDuration).getTime() - now.getTime();
+    runTimeTriggers(this);
+    this.commit();
+  }
+
+  // ----- state
+  get idx(): DbIndex {
+    if (!this.index) this.index = new DbIndex(this.db);
+    return this.index;
+  }
+  /** Call after every mutation: refreshes indexes and persists. */
+  commit(): void {
+    this.index = undefined;
+    this.persist();
+  }
+  get users(): FxUser[] { return this.db.users; }
+  get sites(): FxSite[] { return this.db.sites; }
+  get tenantInfo(): FxTenantInfo { return this.db.tenant; }
+  get fixture(): Fixture { return this.db; }
+
+  findUser(upnOrId: string): FxUser | undefined {
+    const k = String(upnOrId ?? '').trim();
+    return this.idx.users.get(k) ?? this.idx.usersByUpn.get(k.toLowerCase()) ??
+      this.db.users.find((u) => u.id.toLowerCase() === k.toLowerCase() || String(u.mail ?? '').toLowerCase() === k.toLowerCase());
+  }
+  findSite(nameOrUrl: string): FxSite | undefined {
+    return findSite(this.db, nameOrUrl);
+  }
+  sitePermissionLevel(siteNameOrUrl: string, userId: Id): PermissionLevel | 'none' {
+    const site = this.findSite(siteNameOrUrl);
+    return site ? sitePermissionLevel(this.db, this.idx, site, this.findUser(userId)) : 'none';
+  }
+  issueToken(user: FxUser | string, scopes?: string[]): IssuedToken {
+    const u = typeof user === 'string' ? this.findUser(user) : this.findUser(user.id);
+    if (!u) throw new Error(`Unknown user: ${typeof user === 'string' ? user : user.id}`);
+    return signToken(u, scopes ?? DEFAULT_SCOPES, this.db.tenant.id);
+  }
+
+  reset(): void {
+    this.cancelTimers();
+    this.db = this.buildFromFixture();
+    this.faults = {};
+    this.commit();
+    resumeWorkflows(this);
+  }
+
+  // ----- asynchronous workflow steps
+  schedule(fn: () => void, delayMs = this.workflowDelayMs): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      try {
+        fn();
+      } finally {
+        if (this.timers.size === 0) this.flushWaiters();
+      }
+    }, delayMs);
+    this.timers.add(t);
+  }
+  /** Resolves once no workflow step is pending (steps may schedule further steps). */
+  settle(): Promise<void> {
+    if (this.timers.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+  private flushWaiters(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    w.forEach((f) => f());
+  }
+  private cancelTimers(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.flushWaiters();
+  }
+  dispose(): void {
+    this.cancelTimers();
+    if (this.interval) clearInterval(this.interval);
+  }
+
+  addLog(e: LogEntry): void {
+    this.log.push(e);
+    if (this.log.length > MAX_LOG) this.log.splice(0, this.log.length - MAX_LOG);
+  }
+
+  // ----- building and persistence
+  private buildFromFixture(): Db {
+    const fx = prepareFixture(this.fixtureSource(), this.clockBase());
+    const db: Db = { ...fx, base: captureBase(fx), grants: [], clockOffsetMs: 0, version: 1 };
+    if (this.scaleSpec) applyScale(db, this.scaleSpec);
+    for (const r of db.assignmentRequests) {
+      // Graph has an assignment behind every request, also before delivery (assignment($expand=target)).
+      if (!r.assignmentId) r.assignmentId = stableGuid(`assignment:${r.id}`);
+      let prevEnd: string | null = r.createdDateTime;
+      for (const s of r.approvalStages) {
+        if (s.status === 'InProgress' && !s.startedDateTime) s.startedDateTime = prevEnd;
+        prevEnd = s.reviewedDateTime ?? prevEnd;
+      }
+    }
+    const idx = new DbIndex(db);
+    const now = this.clockBase().toISOString();
+    for (const a of db.assignments) if (a.state === 'delivered') db.grants.push(...grantsForAssignment(db, idx, a, now));
+    recomputeEffective(db, idx);
+    return db;
+  }
+
+  private loadData(file: string): Db | undefined {
+    if (!fs.existsSync(file)) return undefined;
+    try {
+      const db = JSON.parse(fs.readFileSync(file, 'utf8')) as Db;
+      if (db.version !== 1 || !Array.isArray(db.users) || !Array.isArray(db.grants)) throw new Error('unexpected format');
+      return db;
+    } catch (e) {
+      // Writes are atomic, so this is a foreign or hand-edited file: start from the fixture instead of crashing.
+      console.warn(`[local tenant] ignoring data file ${file}: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private persist(): void {
+    if (!this.dataPath) return;
+    const dir = path.dirname(this.dataPath);
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${this.dataPath}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(this.db));
+    fs.renameSync(tmp, this.dataPath);
+  }
+
+  /** Re-applies grants of one assignment (used by the workflow after delivery/renewal). */
+  grant(assignmentId: Id): void {
+    const a = this.idx.assignments.get(assignmentId);
+    if (a) addGrants(this.db, this.idx, a, this.nowIso());
+  }
+}
+
+export function createTenant(opts?: TenantOptions): Tenant {
+  return new Tenant(opts);
+}

@@ -1,0 +1,55 @@
+import * as React from 'react';
+import { MessageBar, MessageBarType, MessageBarButton, Shimmer, Stack, Text } from '@fluentui/react';
+import * as strings from 'CommonStrings';
+import { AsyncState } from '../hooks/useAsync';
+import { errorMessage } from './format';
+import { AppError } from '../services/errors';
+
+export interface IErrorBarProps {
+  error: AppError;
+  onRetry?: () => void;
+}
+
+export const ErrorBar: React.FC<IErrorBarProps> = ({ error, onRetry }) => (
+  <MessageBar
+    messageBarType={MessageBarType.error}
+    isMultiline
+    actions={onRetry ? <MessageBarButton onClick={onRetry}>{strings.Common.Retry}</MessageBarButton> : undefined}
+  >
+    {errorMessage(error)}
+  </MessageBar>
+);
+
+export interface IEmptyStateProps {
+  title: string;
+  hint?: string;
+}
+
+export const EmptyState: React.FC<IEmptyStateProps> = ({ title, hint, children }) => (
+  <Stack tokens={{ childrenGap: 4, padding: '16px 0' }} role="status">
+    <Text variant="mediumPlus" block>{title}</Text>
+    {hint && <Text variant="small" block>{hint}</Text>}
+    {children}
+  </Stack>
+);
+
+export interface IStatusViewProps<T> {
+  state: AsyncState<T>;
+  onRetry?: () => void;
+  /** How many shimmer lines stand in for the content while it loads. */
+  lines?: number;
+  children: (value: T) => React.ReactNode;
+}
+
+/** Shimmer while loading, an error bar with retry on failure, the content otherwise. */
+export function StatusView<T>({ state, onRetry, lines = 3, children }: IStatusViewProps<T>): React.ReactElement {
+  if (state.status === 'loading') {
+    return (
+      <Stack tokens={{ childrenGap: 8 }} aria-busy="true" aria-label={strings.Common.Loading}>
+        {Array.from({ length: lines }, (_, i) => <Shimmer key={i} width={i % 2 ? '70%' : '100%'} />)}
+      </Stack>
+    );
+  }
+  if (state.status === 'error') return <ErrorBar error={state.error} onRetry={onRetry} />;
+  return <>{children(state.value)}</>;
+}

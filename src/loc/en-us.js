@@ -1,0 +1,73 @@
+define([], function () {
+  return {
+    Common: {
+      Loading: 'Loading…', Retry: 'Try again', Close: 'Close', Cancel: 'Cancel', OpenInMyAccess: 'Open in My Access', Open: 'Open',
+      Search: 'Search', SortBy: 'Sort by', SortName: 'Name', SortStatus: 'Status', Layout: 'Layout', LayoutList: 'List', LayoutCards: 'Cards',
+      NoDescription: 'No description.', ErrorBoundary: 'Something went wrong while showing this part of the page.', Dismiss: 'Dismiss'
+    },
+    Status: {
+      Available: 'You can request this', Pending: 'Request pending', PendingStage: 'Request pending: stage {0} of {1}',
+      HasAccess: 'You have access', HasAccessUntil: 'You have access until {0}', Expired: 'Your access expired on {0}',
+      Denied: 'Your last request was denied', Delivering: 'Access is being set up', RequestAgain: 'Request again',
+      Request: 'Request access', ViewRequest: 'View request', Approvers: 'Waiting for: {0}'
+    },
+    Grants: { Heading: 'What you get', Unknown: 'The contents of this package could not be read.', More: '+{0} more' },
+    Catalog: {
+      EmptySite: 'No access packages give access to this site.',
+      EmptySiteHint: 'Ask the site owner which access you need, or browse all access packages in My Access.',
+      EmptyAll: 'There are no access packages you can request.',
+      EmptyAllHint: 'If you need access to something, ask its owner or your manager.',
+      NoMatch: 'Nothing matches "{0}".', NoMatchHint: 'Try another word, or clear the search.',
+      Count: '{0} access packages', SearchPlaceholder: 'Search by name, description or what it grants',
+      HiddenOwned: 'Show access I already have'
+    },
+    Panel: {
+      Title: 'Request access', Loading: 'Loading what this access needs…',
+      PolicyHeading: 'How do you want to request it?', PolicyHint: 'More than one way applies to you. Each has its own approval and duration.',
+      Approval: 'Approval: {0}', NoApproval: 'No approval needed: access is granted right away.',
+      Lasts: 'Access lasts: {0}', LastsNever: 'until it is removed', LastsUntil: 'until {0}', LastsDays: '{0} days', LastsHours: '{0} hours', LastsUnknown: 'as the policy decides',
+      JustificationRequired: 'A business justification is required.', Justification: 'Business justification', JustificationOptional: 'Business justification (optional)',
+      JustificationPlaceholder: 'Why do you need this access?',
+      QuestionsHeading: 'Questions', ChooseOne: 'Choose an answer',
+      DatesHeading: 'When do you need it?', StartDate: 'Start date', EndDate: 'End date', DatesHint: 'Leave empty to start now for the full duration. Latest end: {0}.',
+      Submit: 'Submit request', Submitting: 'Submitting…',
+      NotRequestable: 'You can\'t request this access package. Ask its owner if you need it.',
+      NotFound: 'There is no access package with this id that you can request.', InvalidId: '"{0}" is not a valid access package id.',
+      NoPolicies: 'No policy lets you request this access package.',
+      SubmittedPending: 'Your request was sent and is waiting for approval.', PendingWith: 'Waiting for {0}.',
+      StageOf: 'Stage {0} of {1}: {2}', StageWaiting: 'waiting', StageApproved: 'approved', StageDenied: 'denied',
+      YourManager: 'your manager ({0})', Delivering: 'Approved. Setting up your access…', Delivered: 'Done: you have access.',
+      DeliveredLink: 'Open {0}', DeliveryTakesLong: 'This is taking longer than usual. You can close this panel; your request continues.',
+      Denied: 'Your request was denied.', Canceled: 'Your request was cancelled.',
+      AlreadyHave: 'You already have this access{0}.', AlreadyPending: 'You already have a request for this access waiting.',
+      CancelRequest: 'Cancel request', Cancelling: 'Cancelling…', RequestCancelled: 'Request cancelled.', Hidden: 'Not listed in the catalog',
+      FieldErrorsSummary: 'Check the highlighted fields.'
+    },
+    Validation: {
+      policyRequired: 'Choose how you want to request this access.', justificationRequired: 'Enter a business justification.',
+      justificationTooLong: 'Keep the justification under {0} characters.', answerRequired: 'This answer is required.',
+      answerPattern: 'This answer doesn\'t have the expected format ({0}).', answerInvalidChoice: 'Choose one of the listed answers.',
+      startInPast: 'The start date can\'t be in the past.', endBeforeStart: 'The end date must be after the start date.',
+      endAfterMax: 'The end date can be {0} at the latest.', dateInvalid: 'Enter a valid date.',
+      scheduleNotAllowed: 'This policy doesn\'t let you choose dates.'
+    },
+    Errors: {
+      unauthorized: 'Your sign-in has expired. Reload the page and try again.',
+      forbidden: 'You don\'t have permission to do this.',
+      notFound: 'This item no longer exists.',
+      throttled: 'The service is busy. Wait a moment and try again.',
+      conflict: 'Someone else changed this at the same time. Reload to see the latest.',
+      offline: 'The service could not be reached. Check your connection and try again.',
+      validation: 'The service did not accept the request: {0}',
+      alreadyAssigned: 'You already have this access.',
+      openRequestExists: 'You already have a request for this access waiting.',
+      notAllowed: 'The policy you chose doesn\'t allow you to request this access.',
+      notCancellable: 'This request can no longer be cancelled.',
+      noLicense: 'Your organisation\'s licence doesn\'t include access packages.',
+      server: 'The service had a problem. Try again in a moment.',
+      unknown: 'Something went wrong: {0}'
+    },
+    Button: { Request: 'Request access', Pending: 'Request pending', HasAccess: 'You have access — open', Configure: 'Choose an access package in the web part settings.', InvalidPackage: 'This button points to an access package that doesn\'t exist or isn\'t available to you.' },
+    Placeholder: { Coming: '{0} will appear here.' }
+  };
+});

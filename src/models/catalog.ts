@@ -1,0 +1,66 @@
+import { IAccessPackage, IGrant, IPackageStatus, IAccessRequest, IAssignment, ISiteInfo, SiteAccessLevel } from './types';
+import { packageStatus } from './status';
+import { siteLevelOfPackage, grantLabel } from './grants';
+
+export type CatalogScope = 'currentSite' | 'all' | 'selected';
+export type CatalogSort = 'name' | 'status';
+
+export interface ICatalogEntry {
+  pkg: IAccessPackage;
+  grants: IGrant[];
+  grantsKnown: boolean;
+  status: IPackageStatus;
+  /** What the package gives on the current site, when the catalog knows the site. */
+  siteLevel: SiteAccessLevel;
+}
+
+export interface ICatalogInput {
+  packages: IAccessPackage[];
+  grants: Map<string, IGrant[]>;
+  assignments: IAssignment[];
+  requests: IAccessRequest[];
+  scope: CatalogScope;
+  site?: ISiteInfo;
+  selectedIds?: string[];
+  showOwned: boolean;
+  now: Date;
+}
+
+/**
+ * The entries a catalog shows. Hidden packages never appear (they are reached by a button or a deep
+ * link), nor do packages the person may not request (they are not in the allowedRequestor list).
+ */
+export function buildCatalog(input: ICatalogInput): ICatalogEntry[] {
+  const selected = input.scope === 'selected' ? new Set((input.selectedIds || []).map(id => id.toLowerCase())) : undefined;
+  const entries: ICatalogEntry[] = [];
+  for (const pkg of input.packages) {
+    if (pkg.isHidden) continue;
+    if (selected && !selected.has(pkg.id.toLowerCase())) continue;
+    const grants = input.grants.get(pkg.id);
+    const siteLevel = input.site && grants ? siteLevelOfPackage({ grants }, input.site) : 'none';
+    if (input.scope === 'currentSite' && siteLevel === 'none') continue;
+    const status = packageStatus(pkg.id, input.assignments, input.requests, input.now);
+    if (!input.showOwned && status.kind === 'hasAccess') continue;
+    entries.push({ pkg, grants: grants || [], grantsKnown: !!grants, status, siteLevel });
+  }
+  return entries;
+}
+
+/** Search over name, description and what each package grants; every word must match. */
+export function searchCatalog(entries: ICatalogEntry[], query: string): ICatalogEntry[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return entries;
+  return entries.filter(e => {
+    const haystack = [e.pkg.displayName, e.pkg.description, ...e.grants.map(grantLabel)].join('\n').toLowerCase();
+    return words.every(w => haystack.indexOf(w) >= 0);
+  });
+}
+
+const STATUS_ORDER: Record<string, number> = { pending: 0, delivering: 1, available: 2, denied: 3, expired: 4, hasAccess: 5 };
+
+export function sortCatalog(entries: ICatalogEntry[], sort: CatalogSort, language?: string): ICatalogEntry[] {
+  const byName = (a: ICatalogEntry, b: ICatalogEntry): number => a.pkg.displayName.localeCompare(b.pkg.displayName, language);
+  return entries.slice().sort(sort === 'status'
+    ? (a, b) => (STATUS_ORDER[a.status.kind] - STATUS_ORDER[b.status.kind]) || byName(a, b)
+    : byName);
+}

@@ -1,0 +1,34 @@
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const GUID_ONLY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(value: string): boolean {
+  return GUID_ONLY.test(value.trim());
+}
+
+/**
+ * Reads an access package id from what a site owner pastes: the id itself, or a My Access link
+ * (`https://myaccess.microsoft.com/@<tenant>#/access-packages/<id>`). Anything else gives undefined.
+ */
+export function parsePackageRef(input: string | undefined): string | undefined {
+  const value = (input || '').trim();
+  if (!value) return undefined;
+  if (isGuid(value)) return value.toLowerCase();
+  const link = /access-packages\/([^/?#&\s]+)/i.exec(value);
+  if (link && /^https?:\/\//i.test(value)) {
+    const id = decodeURIComponent(link[1]);
+    return isGuid(id) ? id.toLowerCase() : undefined;
+  }
+  return undefined;
+}
+
+/** Ids from a property holding one id or link per line (or comma-separated). */
+export function parsePackageRefs(input: string | undefined): string[] {
+  const ids: string[] = [];
+  for (const part of (input || '').split(/[\n,;]+/)) {
+    const id = parsePackageRef(part);
+    if (id && ids.indexOf(id) < 0) ids.push(id);
+  }
+  return ids;
+}
+
+export { GUID };

@@ -1,0 +1,261 @@
+import {
+  IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, ExpirationType, IAnswer
+} from './types';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const JUSTIFICATION_MAX_LENGTH = 1000;
+
+/** Picks the text for a language: exact match (`de-DE`), then the primary subtag (`de`), then the default. */
+export function localize(text: string, localizations: ILocalizedText[] | undefined, language: string | undefined): string {
+  if (!language || !localizations || localizations.length === 0) return text;
+  const lang = language.toLowerCase();
+  const primary = lang.split('-')[0];
+  const exact = localizations.find(l => (l.languageCode || '').toLowerCase() === lang);
+  if (exact) return exact.text;
+  const partial = localizations.find(l => (l.languageCode || '').toLowerCase().split('-')[0] === primary);
+  return partial ? partial.text : text;
+}
+
+function mapLocalizations(raw: any): ILocalizedText[] {
+  if (Array.isArray(raw)) return raw.filter(Boolean).map((l: any) => ({ languageCode: String(l.languageCode || ''), text: String(l.text || '') }));
+  return [];
+}
+
+/**
+ * Maps a Graph question. Accepts the v1.0 CSDL shape (`text` string + `localizations[]`) and the
+ * legacy shape from the v1.0 doc example (`text: {defaultText, localizedTexts}`): graph-contract.md §3.3.
+ */
+export function mapQuestion(raw: any): IQuestion {
+  const type: string = String(raw['@odata.type'] || '');
+  let text: string;
+  let localizations: ILocalizedText[];
+  if (raw.text && typeof raw.text === 'object') {
+    text = String(raw.text.defaultText || '');
+    localizations = mapLocalizations(raw.text.localizedTexts);
+  } else {
+    text = String(raw.text || '');
+    localizations = mapLocalizations(raw.localizations);
+  }
+  const base = {
+    id: String(raw.id),
+    sequence: Number(raw.sequence || 0),
+    isRequired: !!raw.isRequired,
+    text,
+    localizations
+  };
+  const isChoice = /multiplechoice/i.test(type) || Array.isArray(raw.choices);
+  if (isChoice) {
+    const choices: IChoice[] = (raw.choices || []).map((c: any) => {
+      const choiceText = c.text && typeof c.text === 'object' ? String(c.text.defaultText || '') : String(c.text || c.displayValue || c.actualValue || '');
+      const choiceLoc = c.text && typeof c.text === 'object' ? mapLocalizations(c.text.localizedTexts) : mapLocalizations(c.localizations);
+      return { value: String(c.actualValue), text: choiceText, localizations: choiceLoc };
+    });
+    return { ...base, kind: 'choice', isMultipleSelectionAllowed: !!(raw.isMultipleSelectionAllowed || raw.allowsMultipleSelection), choices };
+  }
+  return {
+    ...base,
+    kind: 'text',
+    isSingleLine: raw.isSingleLineQuestion !== false,
+    regexPattern: raw.regexPattern ? String(raw.regexPattern) : undefined
+  };
+}
+
+export function mapSchedule(raw: any): ISchedule {
+  const exp = (raw && raw.expiration) || {};
+  return {
+    startDateTime: raw && raw.startDateTime ? String(raw.startDateTime) : undefined,
+    expirationType: (exp.type || 'notSpecified') as ExpirationType,
+    endDateTime: exp.endDateTime ? String(exp.endDateTime) : undefined,
+    duration: exp.duration ? String(exp.duration) : undefined
+  };
+}
+
+export function mapRequirement(raw: any): IPolicyRequirement {
+  const questions = (raw.questions || []).map(mapQuestion).sort((a: IQuestion, b: IQuestion) => a.sequence - b.sequence);
+  return {
+    policyId: String(raw.policyId),
+    displayName: String(raw.policyDisplayName || ''),
+    description: String(raw.policyDescription || ''),
+    isApprovalRequired: !!raw.isApprovalRequiredForAdd,
+    isApprovalRequiredForUpdate: !!raw.isApprovalRequiredForUpdate,
+    isJustificationRequired: !!raw.isRequestorJustificationRequired,
+    allowCustomSchedule: !!raw.allowCustomAssignmentSchedule,
+    schedule: mapSchedule(raw.schedule),
+    questions
+  };
+}
+
+const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+export interface IDurationParts { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
+
+export function parseDuration(iso: string): IDurationParts | undefined {
+  const m = DURATION_RE.exec(iso || '');
+  if (!m || iso === 'P' || iso === 'PT') return undefined;
+  const n = (i: number): number => (m[i] ? Number(m[i]) : 0);
+  return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
+}
+
+export function addDuration(start: Date, iso: string): Date | undefined {
+  const p = parseDuration(iso);
+  if (!p) return undefined;
+  const d = new Date(start.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() + p.years, d.getUTCMonth() + p.months, d.getUTCDate() + p.weeks * 7 + p.days);
+  d.setTime(d.getTime() + ((p.hours * 60 + p.minutes) * 60 + p.seconds) * 1000);
+  return d;
+}
+
+/** How long access lasts, as a structure the UI localizes. */
+export type ExpiryDescription =
+  | { kind: 'never' }
+  | { kind: 'until'; date: string }
+  | { kind: 'days'; days: number }
+  | { kind: 'hours'; hours: number }
+  | { kind: 'unknown' };
+
+export function describeExpiry(schedule: ISchedule): ExpiryDescription {
+  if (schedule.expirationType === 'noExpiration') return { kind: 'never' };
+  if (schedule.expirationType === 'afterDateTime' && schedule.endDateTime) return { kind: 'until', date: schedule.endDateTime };
+  if (schedule.expirationType === 'afterDuration' && schedule.duration) {
+    const p = parseDuration(schedule.duration);
+    if (!p) return { kind: 'unknown' };
+    const days = p.years * 365 + p.months * 30 + p.weeks * 7 + p.days;
+    if (days === 0) return { kind: 'hours', hours: p.hours + Math.round(p.minutes / 60) };
+    return { kind: 'days', days };
+  }
+  return { kind: 'unknown' };
+}
+
+/** The latest end date a custom schedule may ask for, given the policy's expiration and a start. */
+export function maxEndDate(schedule: ISchedule, start: Date): Date | undefined {
+  if (schedule.expirationType === 'afterDateTime' && schedule.endDateTime) return new Date(schedule.endDateTime);
+  if (schedule.expirationType === 'afterDuration' && schedule.duration) return addDuration(start, schedule.duration);
+  return undefined;
+}
+
+export type FieldErrorCode =
+  | 'policyRequired' | 'justificationRequired' | 'justificationTooLong' | 'answerRequired' | 'answerPattern'
+  | 'answerInvalidChoice' | 'startInPast' | 'endBeforeStart' | 'endAfterMax' | 'dateInvalid' | 'scheduleNotAllowed';
+
+export interface IFieldError { field: string; code: FieldErrorCode; detail?: string }
+
+export const JUSTIFICATION_FIELD = 'justification';
+export const START_FIELD = 'startDate';
+export const END_FIELD = 'endDate';
+export const POLICY_FIELD = 'policy';
+export const questionField = (id: string): string => `question:${id}`;
+
+function safeRegex(pattern: string): RegExp | undefined {
+  try {
+    // Graph's regexPattern is matched against the whole answer.
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return undefined;
+  }
+}
+
+function dayStart(d: Date): number {
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+
+/** Validates a draft against a policy the way Graph will, so the person sees problems before submitting. */
+export function validateDraft(draft: IRequestDraft, policy: IPolicyRequirement | undefined, now: Date): IFieldError[] {
+  const errors: IFieldError[] = [];
+  if (!policy) return [{ field: POLICY_FIELD, code: 'policyRequired' }];
+  const justification = draft.justification.trim();
+  if (policy.isJustificationRequired && !justification) errors.push({ field: JUSTIFICATION_FIELD, code: 'justificationRequired' });
+  if (draft.justification.length > JUSTIFICATION_MAX_LENGTH) errors.push({ field: JUSTIFICATION_FIELD, code: 'justificationTooLong', detail: String(JUSTIFICATION_MAX_LENGTH) });
+
+  for (const q of policy.questions) {
+    const values = (draft.answers[q.id] || []).map(v => v.trim()).filter(v => v.length > 0);
+    const field = questionField(q.id);
+    if (values.length === 0) {
+      if (q.isRequired) errors.push({ field, code: 'answerRequired' });
+      continue;
+    }
+    if (q.kind === 'text' && q.regexPattern) {
+      const re = safeRegex(q.regexPattern);
+      if (re && !re.test(values[0])) errors.push({ field, code: 'answerPattern', detail: q.regexPattern });
+    }
+    if (q.kind === 'choice') {
+      const allowed = new Set(q.choices.map(c => c.value));
+      if (values.some(v => !allowed.has(v)) || (!q.isMultipleSelectionAllowed && values.length > 1)) {
+        errors.push({ field, code: 'answerInvalidChoice' });
+      }
+    }
+  }
+
+  if (draft.startDate || draft.endDate) {
+    if (!policy.allowCustomSchedule) {
+      errors.push({ field: START_FIELD, code: 'scheduleNotAllowed' });
+    } else {
+      const start = draft.startDate ? new Date(draft.startDate) : now;
+      const end = draft.endDate ? new Date(draft.endDate) : undefined;
+      if (isNaN(start.getTime())) errors.push({ field: START_FIELD, code: 'dateInvalid' });
+      else if (dayStart(start) < dayStart(now)) errors.push({ field: START_FIELD, code: 'startInPast' });
+      if (end && isNaN(end.getTime())) errors.push({ field: END_FIELD, code: 'dateInvalid' });
+      else if (end && !isNaN(start.getTime())) {
+        const max = maxEndDate(policy.schedule, start);
+        if (end.getTime() <= start.getTime()) errors.push({ field: END_FIELD, code: 'endBeforeStart' });
+        else if (max && dayStart(end) > dayStart(max)) errors.push({ field: END_FIELD, code: 'endAfterMax', detail: max.toISOString() });
+      }
+    }
+  }
+  return errors;
+}
+
+export function buildAnswers(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): IAnswer[] {
+  const answers: IAnswer[] = [];
+  for (const q of policy.questions) {
+    const values = (draft.answers[q.id] || []).map(v => v.trim()).filter(Boolean);
+    for (const value of values) {
+      const choice = q.kind === 'choice' ? q.choices.find(c => c.value === value) : undefined;
+      answers.push({
+        questionId: q.id,
+        questionKind: q.kind,
+        value,
+        displayValue: choice ? localize(choice.text, choice.localizations, language) : value
+      });
+    }
+  }
+  return answers;
+}
+
+/** The `POST assignmentRequests` body for a userAdd (graph-contract.md §3.4). */
+export function buildAddRequestBody(draft: IRequestDraft, policy: IPolicyRequirement, targetId: string, language?: string): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    requestType: 'userAdd',
+    assignment: { targetId, assignmentPolicyId: policy.policyId, accessPackageId: draft.accessPackageId },
+    justification: draft.justification.trim(),
+    answers: buildAnswers(draft, policy, language).map(a => ({
+      '@odata.type': '#microsoft.graph.accessPackageAnswerString',
+      value: a.value,
+      displayValue: a.displayValue,
+      answeredQuestion: {
+        '@odata.type': a.questionKind === 'choice'
+          ? '#microsoft.graph.accessPackageMultipleChoiceQuestion'
+          : '#microsoft.graph.accessPackageTextInputQuestion',
+        id: a.questionId
+      }
+    }))
+  };
+  if (policy.allowCustomSchedule && (draft.startDate || draft.endDate)) {
+    const start = draft.startDate ? new Date(draft.startDate) : new Date();
+    body.schedule = {
+      startDateTime: start.toISOString(),
+      expiration: draft.endDate
+        ? { type: 'afterDateTime', endDateTime: new Date(draft.endDate).toISOString() }
+        : { type: 'notSpecified' }
+    };
+  }
+  return body;
+}
+
+/**
+ * Orders policies as the service prioritises them (graph-contract.md §3.3): more specific first, so the
+ * first one is a sensible default when the person has to choose.
+ */
+export function sortPolicies(policies: IPolicyRequirement[]): IPolicyRequirement[] {
+  return policies.slice().sort((a, b) => Number(a.isApprovalRequired) - Number(b.isApprovalRequired) || a.displayName.localeCompare(b.displayName));
+}

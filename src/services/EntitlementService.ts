@@ -1,0 +1,239 @@
+import { GraphFI, GraphQueryable, graphGet, graphPost, IGraphQueryable } from '@pnp/graph';
+import {
+  IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
+} from '../models/types';
+import { mapRoleScope, IGraphRoleScope } from '../models/grants';
+import { mapRequirement, buildAddRequestBody } from '../models/policy';
+import { mapRequest, mapAssignment, mapApproval, isOpenRequest } from '../models/status';
+import { toAppError, AppError, isAppError } from './errors';
+import { RetryThrottledOnly, graphPath } from './clients';
+import { IGrantCache, MemoryGrantCache } from './grantCache';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const EM = 'identityGovernance/entitlementManagement';
+const BATCH_SIZE = 20;
+const BATCH_CONCURRENCY = 4;
+
+export interface IEntitlementService {
+  getMe(): Promise<IUserInfo>;
+  getManager(): Promise<IUserInfo | undefined>;
+  /** Every package the person may request, hidden ones included (isHidden tells). */
+  listRequestablePackages(): Promise<IAccessPackage[]>;
+  /** What each package grants, batched and cached. Packages whose grants cannot be read are absent. */
+  getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>>;
+  /** One package by id, for deep links and the button (works for hidden packages). */
+  getAvailablePackage(id: string): Promise<IAccessPackage>;
+  getRequirements(packageId: string): Promise<IPolicyRequirement[]>;
+  submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest>;
+  getRequest(id: string): Promise<IAccessRequest>;
+  cancelRequest(id: string): Promise<void>;
+  listMyRequests(): Promise<IAccessRequest[]>;
+  listMyAssignments(): Promise<IAssignment[]>;
+  /** The approval stages of one of my requests, when the service lets the requestor read them. */
+  getApproval(requestId: string): Promise<IApproval | undefined>;
+}
+
+export interface IEntitlementServiceOptions {
+  cache?: IGrantCache;
+  now?: () => Date;
+}
+
+/** Follows `@odata.nextLink` until it is absent (graph-contract.md §1.1). */
+export async function getAllPages<T>(first: IGraphQueryable, max: number = 200): Promise<T[]> {
+  const items: T[] = [];
+  let page: any = await graphGet(first);
+  for (let i = 0; ; i++) {
+    items.push(...(page.value || []));
+    const next: string | undefined = page['@odata.nextLink'];
+    if (!next || i >= max) break;
+    page = await graphGet(GraphQueryable([first, next]));
+  }
+  return items;
+}
+
+export class GraphEntitlementService implements IEntitlementService {
+  private readonly _cache: IGrantCache;
+  private _me: Promise<IUserInfo> | undefined;
+
+  constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
+    this._cache = options.cache || new MemoryGrantCache();
+  }
+
+  private _q(path: string): IGraphQueryable {
+    return graphPath(this._graph, path);
+  }
+
+  private async _run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw await toAppError(e);
+    }
+  }
+
+  public getMe(): Promise<IUserInfo> {
+    if (!this._me) {
+      this._me = this._run(async () => {
+        const u: any = await graphGet(this._q('me?$select=id,displayName,userPrincipalName,mail,preferredLanguage'));
+        return { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail || undefined, preferredLanguage: u.preferredLanguage || undefined };
+      });
+      this._me.catch(() => { this._me = undefined; });
+    }
+    return this._me;
+  }
+
+  public getManager(): Promise<IUserInfo | undefined> {
+    return this._run(async () => {
+      try {
+        const u: any = await graphGet(this._q('me/manager?$select=id,displayName,userPrincipalName,mail'));
+        return { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail || undefined };
+      } catch (e) {
+        const err = await toAppError(e);
+        if (err.kind === 'notFound') return undefined;
+        throw err;
+      }
+    });
+  }
+
+  public listRequestablePackages(): Promise<IAccessPackage[]> {
+    return this._run(async () => {
+      const raw = await getAllPages<any>(this._q(`${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`));
+      return raw.map(p => ({
+        id: String(p.id),
+        displayName: String(p.displayName || ''),
+        description: String(p.description || ''),
+        isHidden: !!p.isHidden,
+        modifiedDateTime: p.modifiedDateTime || undefined
+      }));
+    });
+  }
+
+  private _roleScopesPath(id: string): string {
+    return `${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role($expand=resource),scope`;
+  }
+
+  public async getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>> {
+    const result = new Map<string, IGrant[]>();
+    const missing: IAccessPackage[] = [];
+    for (const p of packages) {
+      const cached = this._cache.get(p.id, p.modifiedDateTime);
+      if (cached) result.set(p.id, cached);
+      else missing.push(p);
+    }
+    const chunks: IAccessPackage[][] = [];
+    for (let i = 0; i < missing.length; i += BATCH_SIZE) chunks.push(missing.slice(i, i + BATCH_SIZE));
+
+    // Up to BATCH_CONCURRENCY $batch requests in flight: 1,000 packages take 50 batches in ~13 round trips.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++];
+        await this._fetchGrantChunk(chunk, result);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker));
+    return result;
+  }
+
+  private async _fetchGrantChunk(chunk: IAccessPackage[], result: Map<string, IGrant[]>): Promise<void> {
+    const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
+    const pending = chunk.map(p => graphGet(graphPath(batched, this._roleScopesPath(p.id)))
+      .then((page: any) => ({ p, page }), (error: unknown) => ({ p, error })));
+    await this._run(execute);
+    for (const outcome of await Promise.all(pending)) {
+      if ('error' in outcome) continue; // one package's contents failing must not hide the catalog
+      const grants = (outcome.page.value || []).map((rs: IGraphRoleScope) => mapRoleScope(rs));
+      // Nested paging of role scopes is rare; read the rest directly (graph-contract.md §1.1).
+      if (outcome.page['@odata.nextLink']) {
+        const rest = await this._run(() => getAllPages<IGraphRoleScope>(GraphQueryable([this._q(''), outcome.page['@odata.nextLink']])));
+        grants.push(...rest.map(mapRoleScope));
+      }
+      this._cache.set(outcome.p.id, outcome.p.modifiedDateTime, grants);
+      result.set(outcome.p.id, grants);
+    }
+  }
+
+  public getAvailablePackage(id: string): Promise<IAccessPackage> {
+    return this._run(async () => {
+      const p: any = await graphGet(this._q(`${EM}/availableAccessPackages/${encodeURIComponent(id)}`));
+      return { id: String(p.id), displayName: String(p.displayName || ''), description: String(p.description || ''), isHidden: !!p.isHidden };
+    });
+  }
+
+  public getRequirements(packageId: string): Promise<IPolicyRequirement[]> {
+    return this._run(async () => {
+      const res: any = await graphPost(this._q(`${EM}/accessPackages/${encodeURIComponent(packageId)}/getApplicablePolicyRequirements`));
+      return (res.value || []).map(mapRequirement);
+    });
+  }
+
+  /**
+   * Submits once. A dropped connection or a 5xx may still have created the request, so before posting
+   * again we read back the person's open requests for the package and return the one we find.
+   */
+  public async submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest> {
+    const me = await this.getMe();
+    const body = buildAddRequestBody(draft, policy, me.id, language);
+    const writer = graphPath(this._graph, `${EM}/assignmentRequests`).using(RetryThrottledOnly());
+    let lastError: AppError | undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const created: any = await graphPost(writer, { body: JSON.stringify(body) });
+        return mapRequest({ ...created, accessPackage: { id: draft.accessPackageId } });
+      } catch (e) {
+        const err = await toAppError(e);
+        lastError = err;
+        const ambiguous = err.kind === 'offline' || err.kind === 'server' || err.kind === 'throttled';
+        if (!ambiguous && err.kind !== 'openRequestExists') throw err;
+        const existing = await this._findOpenRequest(draft.accessPackageId).catch(() => undefined);
+        if (existing) return existing;
+        if (!ambiguous) throw err;
+      }
+    }
+    throw lastError || new AppError('unknown', 0, '', 'submit failed');
+  }
+
+  private async _findOpenRequest(packageId: string): Promise<IAccessRequest | undefined> {
+    const mine = await this.listMyRequests();
+    return mine.filter(r => r.accessPackageId === packageId && isOpenRequest(r) && r.requestType === 'userAdd')
+      .sort((a, b) => String(b.createdDateTime || '').localeCompare(String(a.createdDateTime || '')))[0];
+  }
+
+  public getRequest(id: string): Promise<IAccessRequest> {
+    return this._run(async () => mapRequest(await graphGet(this._q(`${EM}/assignmentRequests/${encodeURIComponent(id)}?$expand=accessPackage,assignment`))));
+  }
+
+  public cancelRequest(id: string): Promise<void> {
+    return this._run(async () => {
+      await graphPost(graphPath(this._graph, `${EM}/assignmentRequests/${encodeURIComponent(id)}/cancel`).using(RetryThrottledOnly()));
+    });
+  }
+
+  public listMyRequests(): Promise<IAccessRequest[]> {
+    return this._run(async () => {
+      const raw = await getAllPages<any>(this._q(`${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment`));
+      return raw.map(mapRequest);
+    });
+  }
+
+  public listMyAssignments(): Promise<IAssignment[]> {
+    return this._run(async () => {
+      const raw = await getAllPages<any>(this._q(`${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`));
+      return raw.map(mapAssignment);
+    });
+  }
+
+  public async getApproval(requestId: string): Promise<IApproval | undefined> {
+    try {
+      return mapApproval(await graphGet(this._q(`${EM}/accessPackageAssignmentApprovals/${encodeURIComponent(requestId)}`)));
+    } catch (e) {
+      const err = await toAppError(e);
+      // Requestors may not be allowed to read approvals (graph-contract.md §2.2): show what we have.
+      if (err.kind === 'forbidden' || err.kind === 'notFound') return undefined;
+      throw err;
+    }
+  }
+}
+
+export { isAppError };

@@ -1,0 +1,74 @@
+import { TimelinePipe, delay } from '@pnp/core';
+import { Queryable, HttpRequestError } from '@pnp/queryable';
+import { graphfi, GraphFI, GraphBrowser, GraphQueryable, IGraphQueryable } from '@pnp/graph';
+import '@pnp/graph/batching';
+import { spfi, SPFI, SPBrowser } from '@pnp/sp';
+
+/**
+ * The two PnPjs roots every service uses. SPFx builds them with `SPFx(context)`; the local workbench
+ * and tests point them at the local tenant with `GraphBrowser`/`SPBrowser` plus `TokenAuth`.
+ */
+export interface IAccessHubClients {
+  graph: GraphFI;
+  sp: SPFI;
+}
+
+/**
+ * `@pnp/graph` has no entitlement-management module, so services address paths directly. GraphFI keeps
+ * its root protected; this subclass exposes exactly one thing: a queryable for a path from any root
+ * (including the batched roots `graph.batched()` returns).
+ */
+class GraphPaths extends GraphFI {
+  public static path(fi: GraphFI, path: string): IGraphQueryable {
+    return (fi as GraphPaths).create(GraphQueryable, path);
+  }
+}
+
+export function graphPath(fi: GraphFI, path: string): IGraphQueryable {
+  return GraphPaths.path(fi, path);
+}
+
+export type TokenSource = () => Promise<string>;
+
+/** Adds `Authorization: Bearer` from a token source (the local tenant's `/_dev/token`). */
+export function TokenAuth(getToken: TokenSource): TimelinePipe<Queryable> {
+  return (instance: Queryable) => {
+    instance.on.auth.replace(async function (url: URL, init: RequestInit) {
+      const token = await getToken();
+      (init.headers as Record<string, string>).Authorization = `Bearer ${token}`;
+      return [url, init];
+    });
+    return instance;
+  };
+}
+
+export function createBrowserClients(graphBaseUrl: string, siteUrl: string, getToken: TokenSource): IAccessHubClients {
+  return {
+    graph: graphfi().using(GraphBrowser({ baseUrl: graphBaseUrl }), TokenAuth(getToken)),
+    sp: spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), TokenAuth(getToken))
+  };
+}
+
+/**
+ * A send behaviour for writes that must not run twice: it retries 429 only (the service did nothing,
+ * graph-contract.md §12), honouring Retry-After and backing off when it is absent. A 5xx or a dropped
+ * connection surfaces to the caller, which reads back before posting again.
+ */
+export function RetryThrottledOnly(retries: number = 3): TimelinePipe<Queryable> {
+  return (instance: Queryable) => {
+    instance.on.send.replace(async function (url: URL, init: RequestInit): Promise<Response> {
+      let wait = 1000;
+      for (let attempt = 0; ; attempt++) {
+        const response = await fetch(url.toString(), init);
+        if (response.status !== 429 || attempt >= retries) return response;
+        const header = response.headers.get('Retry-After');
+        const seconds = header ? parseInt(header, 10) : NaN;
+        await delay(!isNaN(seconds) ? seconds * 1000 : wait);
+        wait *= 2;
+      }
+    });
+    return instance;
+  };
+}
+
+export { HttpRequestError };

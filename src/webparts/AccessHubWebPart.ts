@@ -1,0 +1,61 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Version } from '@microsoft/sp-core-library';
+import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import { IReadonlyTheme } from '@microsoft/sp-component-base';
+import { graphfi, SPFx as GraphSPFx } from '@pnp/graph';
+import { spfi, SPFx as SpSPFx } from '@pnp/sp';
+import { AppRoot } from '../components/AppRoot';
+import { IAccessHubServices } from '../context/ServicesContext';
+import { createServices } from '../services/createServices';
+
+/**
+ * The shared base of every Access Hub web part: builds the services once, follows the section's theme
+ * and mounts the web part's root component. No business rules here.
+ */
+export abstract class AccessHubWebPart<TProps extends object> extends BaseClientSideWebPart<TProps> {
+  private _services: IAccessHubServices | undefined;
+  private _theme: IReadonlyTheme | undefined;
+
+  /** The services this web part built in onInit (for the property pane's own checks). */
+  protected get services(): IAccessHubServices {
+    if (!this._services) throw new Error('services are built in onInit');
+    return this._services;
+  }
+
+  protected abstract get rootComponent(): React.ComponentType<{ properties: TProps }>;
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const ctx = this.context;
+    this._services = createServices({
+      clients: {
+        graph: graphfi().using(GraphSPFx(ctx)),
+        sp: spfi(ctx.pageContext.web.absoluteUrl).using(SpSPFx(ctx))
+      },
+      language: ctx.pageContext.cultureInfo.currentUICultureName.toLowerCase(),
+      myAccessUrl: `https://myaccess.microsoft.com/@${ctx.pageContext.aadInfo.tenantId}`,
+      cacheKey: `${ctx.pageContext.aadInfo.tenantId}:${ctx.pageContext.user.loginName}`,
+      storage: window.localStorage
+    });
+  }
+
+  public render(): void {
+    if (!this._services) return;
+    const root = React.createElement(this.rootComponent, { properties: this.properties });
+    ReactDom.render(React.createElement(AppRoot, { services: this._services, theme: this._theme }, root), this.domElement);
+  }
+
+  protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
+    this._theme = theme;
+    this.render();
+  }
+
+  protected onDispose(): void {
+    ReactDom.unmountComponentAtNode(this.domElement);
+  }
+
+  protected get dataVersion(): Version {
+    return Version.parse('1.0');
+  }
+}

@@ -1,0 +1,10 @@
+declare interface IAccessApprovalsWebPartStrings {
+  PropertyPaneDescription: string;
+  BasicGroupName: string;
+  TitleFieldLabel: string;
+}
+
+declare module 'AccessApprovalsWebPartStrings' {
+  const strings: IAccessApprovalsWebPartStrings;
+  export = strings;
+}

@@ -1,0 +1,117 @@
+import * as React from 'react';
+import { SearchBox, Dropdown, IDropdownOption, Stack, Text, List, mergeStyleSets, ChoiceGroup, IChoiceGroupOption } from '@fluentui/react';
+import * as strings from 'CommonStrings';
+import { useCatalog } from '../../../hooks/useCatalog';
+import { useDeepLink } from '../../../hooks/useDeepLink';
+import { StatusView, EmptyState } from '../../../components/StatusView';
+import { PackageCard } from '../../../components/PackageCard';
+import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
+import { format } from '../../../components/format';
+import { CatalogScope, CatalogSort, ICatalogEntry, searchCatalog, sortCatalog } from '../../../models/catalog';
+import { parsePackageRefs } from '../../../models/packageRef';
+import { useServices } from '../../../context/ServicesContext';
+
+export interface IAccessCatalogProperties {
+  title?: string;
+  scope?: CatalogScope;
+  /** Ids or My Access links, one per line, for scope `selected`. */
+  packageIds?: string;
+  layout?: 'list' | 'cards';
+  showOwned?: boolean;
+}
+
+const classes = mergeStyleSets({
+  cards: { display: 'flex', flexWrap: 'wrap', gap: 12 },
+  cardCell: { width: 300, display: 'inline-block', verticalAlign: 'top', marginRight: 12, marginBottom: 12 },
+  listCell: { marginBottom: 8 }
+});
+
+interface IOpenPanel { id: string; name?: string }
+
+export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties }> = ({ properties }) => {
+  const { language } = useServices();
+  const scope: CatalogScope = properties.scope || 'currentSite';
+  const selectedIds = React.useMemo(() => parsePackageRefs(properties.packageIds), [properties.packageIds]);
+  const [refreshKey, setRefreshKey] = React.useState(0);
+  const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false }, refreshKey);
+  const [query, setQuery] = React.useState('');
+  const [sort, setSort] = React.useState<CatalogSort>('name');
+  const [layout, setLayout] = React.useState<'list' | 'cards'>(properties.layout || 'list');
+  const [deepLinkId, clearDeepLink] = useDeepLink();
+  const [panel, setPanel] = React.useState<IOpenPanel | undefined>(deepLinkId ? { id: deepLinkId } : undefined);
+
+  const onOpen = React.useCallback((entry: ICatalogEntry) => setPanel({ id: entry.pkg.id, name: entry.pkg.displayName }), []);
+  const onDismiss = React.useCallback(() => { setPanel(undefined); clearDeepLink(); }, [clearDeepLink]);
+  const onChanged = React.useCallback(() => setRefreshKey(k => k + 1), []);
+
+  const sortOptions: IDropdownOption[] = [
+    { key: 'name', text: strings.Common.SortName },
+    { key: 'status', text: strings.Common.SortStatus }
+  ];
+  const layoutOptions: IChoiceGroupOption[] = [
+    { key: 'list', text: strings.Common.LayoutList, iconProps: { iconName: 'List' } },
+    { key: 'cards', text: strings.Common.LayoutCards, iconProps: { iconName: 'GridViewMedium' } }
+  ];
+
+  return (
+    <section aria-label={properties.title || strings.Panel.Title} data-component="AccessCatalog">
+      <Stack tokens={{ childrenGap: 12 }}>
+        {properties.title && <Text as="h2" variant="xLarge" styles={{ root: { margin: 0 } }}>{properties.title}</Text>}
+        <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
+          <Stack.Item grow styles={{ root: { minWidth: 240 } }}>
+            <SearchBox
+              placeholder={strings.Catalog.SearchPlaceholder}
+              ariaLabel={strings.Common.Search}
+              value={query}
+              onChange={(_, v) => setQuery(v || '')}
+            />
+          </Stack.Item>
+          <Dropdown
+            label={strings.Common.SortBy}
+            selectedKey={sort}
+            options={sortOptions}
+            onChange={(_, o) => o && setSort(o.key as CatalogSort)}
+            styles={{ root: { width: 140 } }}
+          />
+          <ChoiceGroup
+            label={strings.Common.Layout}
+            selectedKey={layout}
+            options={layoutOptions}
+            onChange={(_, o) => o && setLayout(o.key as 'list' | 'cards')}
+            styles={{ flexContainer: { display: 'flex', gap: 8 } }}
+          />
+        </Stack>
+        <StatusView state={state} onRetry={reload} lines={4}>
+          {data => {
+            const shown = sortCatalog(searchCatalog(data.entries, query), sort, language);
+            if (data.entries.length === 0) {
+              return scope === 'currentSite'
+                ? <EmptyState title={strings.Catalog.EmptySite} hint={strings.Catalog.EmptySiteHint} />
+                : <EmptyState title={strings.Catalog.EmptyAll} hint={strings.Catalog.EmptyAllHint} />;
+            }
+            if (shown.length === 0) {
+              return <EmptyState title={format(strings.Catalog.NoMatch, query)} hint={strings.Catalog.NoMatchHint} />;
+            }
+            return (
+              <>
+                <Text variant="small" role="status" aria-live="polite">{format(strings.Catalog.Count, shown.length)}</Text>
+                <div className={layout === 'cards' ? classes.cards : undefined} data-layout={layout}>
+                  <List
+                    items={shown}
+                    getKey={(e: ICatalogEntry) => e.pkg.id}
+                    onRenderCell={(e?: ICatalogEntry) => e ? (
+                      <div className={layout === 'cards' ? classes.cardCell : classes.listCell}>
+                        <PackageCard entry={e} layout={layout} onOpen={onOpen} />
+                      </div>
+                    ) : null}
+                  />
+                </div>
+              </>
+            );
+          }}
+        </StatusView>
+      </Stack>
+      {panel && <RequestPanel packageId={panel.id} packageName={panel.name} isOpen onDismiss={onDismiss} onChanged={onChanged} />}
+    </section>
+  );
+};

@@ -1,0 +1,91 @@
+import * as React from 'react';
+import { PrimaryButton, DefaultButton, Link, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
+import * as strings from 'CommonStrings';
+import { useServices } from '../../../context/ServicesContext';
+import { useAsync } from '../../../hooks/useAsync';
+import { useDeepLink } from '../../../hooks/useDeepLink';
+import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
+import { packageStatus } from '../../../models/status';
+import { parsePackageRef } from '../../../models/packageRef';
+import { IPackageStatus, IAccessPackage } from '../../../models/types';
+import { ErrorBar } from '../../../components/StatusView';
+
+export interface IAccessRequestButtonProperties {
+  /** An access package id or a My Access link. */
+  accessPackageId?: string;
+  label?: string;
+  appearance?: 'primary' | 'default' | 'link';
+}
+
+interface IButtonData { pkg: IAccessPackage; status: IPackageStatus; url?: string }
+
+/** A site owner's button for one package; it shows the person's status and opens the shared panel. */
+export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButtonProperties }> = ({ properties }) => {
+  const services = useServices();
+  const { entitlements } = services;
+  const packageId = parsePackageRef(properties.accessPackageId);
+  const [refreshKey, setRefreshKey] = React.useState(0);
+  const [deepLinkId, clearDeepLink] = useDeepLink();
+  const [panelId, setPanelId] = React.useState<string | undefined>(deepLinkId);
+
+  const { state, reload } = useAsync<IButtonData | undefined>(async () => {
+    if (!packageId) return undefined;
+    const [pkg, assignments, requests] = await Promise.all([
+      entitlements.getAvailablePackage(packageId),
+      entitlements.listMyAssignments(),
+      entitlements.listMyRequests()
+    ]);
+    const status = packageStatus(packageId, assignments, requests, services.now());
+    let url: string | undefined;
+    if (status.kind === 'hasAccess') {
+      const grants = await entitlements.getGrants([pkg]).catch(() => new Map());
+      const withUrl = (grants.get(pkg.id) || []).filter((g: { url?: string }) => !!g.url)[0];
+      url = withUrl ? withUrl.url : undefined;
+    }
+    return { pkg, status, url };
+  }, [entitlements, packageId, refreshKey]);
+
+  const onDismiss = React.useCallback(() => { setPanelId(undefined); clearDeepLink(); }, [clearDeepLink]);
+  const onChanged = React.useCallback(() => setRefreshKey(k => k + 1), []);
+
+  let content: React.ReactNode;
+  if (!properties.accessPackageId) {
+    content = <MessageBar>{strings.Button.Configure}</MessageBar>;
+  } else if (!packageId) {
+    content = <MessageBar messageBarType={MessageBarType.warning}>{strings.Button.InvalidPackage}</MessageBar>;
+  } else if (state.status === 'loading') {
+    content = <Spinner size={SpinnerSize.small} label={strings.Common.Loading} labelPosition="right" />;
+  } else if (state.status === 'error') {
+    content = state.error.kind === 'notFound'
+      ? <MessageBar messageBarType={MessageBarType.warning}>{strings.Button.InvalidPackage}</MessageBar>
+      : <ErrorBar error={state.error} onRetry={reload} />;
+  } else if (state.value) {
+    const { pkg, status, url } = state.value;
+    const label = status.kind === 'pending' || status.kind === 'delivering' ? strings.Button.Pending
+      : status.kind === 'hasAccess' ? strings.Button.HasAccess
+        : properties.label || strings.Button.Request;
+    const open = (): void => {
+      if (status.kind === 'hasAccess' && url) window.open(url, '_blank', 'noopener');
+      else setPanelId(pkg.id);
+    };
+    const common = { text: label, onClick: open, ariaDescription: pkg.displayName, 'data-status': status.kind };
+    content = properties.appearance === 'link'
+      ? <Link onClick={open} data-status={status.kind}>{label}</Link>
+      : properties.appearance === 'default' ? <DefaultButton {...common} /> : <PrimaryButton {...common} />;
+  }
+
+  return (
+    <Stack data-component="AccessRequestButton" tokens={{ childrenGap: 8 }}>
+      {content}
+      {panelId && (
+        <RequestPanel
+          packageId={panelId}
+          packageName={state.status === 'success' && state.value && state.value.pkg.id === panelId ? state.value.pkg.displayName : undefined}
+          isOpen
+          onDismiss={onDismiss}
+          onChanged={onChanged}
+        />
+      )}
+    </Stack>
+  );
+};

@@ -1,0 +1,1 @@
+module.exports = require('../amdLoc')(require.resolve('../../../src/webparts/accessRequestButton/loc/en-us.js'));
