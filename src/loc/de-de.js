@@ -41,7 +41,11 @@ define([], function () {
       Denied: 'Your request was denied.', Canceled: 'Your request was cancelled.',
       AlreadyHave: 'You already have this access{0}.', AlreadyPending: 'You already have a request for this access waiting.',
       CancelRequest: 'Cancel request', Cancelling: 'Cancelling…', RequestCancelled: 'Request cancelled.', Hidden: 'Not listed in the catalog',
-      FieldErrorsSummary: 'Check the highlighted fields.'
+      FieldErrorsSummary: 'Check the highlighted fields.',
+      AlreadyHaveUntil: 'Sie haben diesen Zugriff bereits bis {0}.', ApprovalRequired: 'Eine Genehmigung ist erforderlich.',
+      JustificationNotRequired: 'Keine Begründung erforderlich.', CharacterCount: '{0} von {1} Zeichen',
+      StageLine: '{0} — {1}', DeliveryFailed: 'Ihr Zugriff konnte nicht eingerichtet werden. Öffnen Sie die Anfrage in „Mein Zugriff“ oder bitten Sie um Hilfe.',
+      Scheduled: 'Ihr Zugriff beginnt planmäßig am {0}.', RequestedOn: 'Angefordert am {0}.'
     },
     Validation: {
       policyRequired: 'Choose how you want to request this access.', justificationRequired: 'Enter a business justification.',

@@ -41,7 +41,11 @@ define([], function () {
       Denied: 'Your request was denied.', Canceled: 'Your request was cancelled.',
       AlreadyHave: 'You already have this access{0}.', AlreadyPending: 'You already have a request for this access waiting.',
       CancelRequest: 'Cancel request', Cancelling: 'Cancelling…', RequestCancelled: 'Request cancelled.', Hidden: 'Not listed in the catalog',
-      FieldErrorsSummary: 'Check the highlighted fields.'
+      FieldErrorsSummary: 'Check the highlighted fields.',
+      AlreadyHaveUntil: 'You already have this access until {0}.', ApprovalRequired: 'Approval is required.',
+      JustificationNotRequired: 'No justification needed.', CharacterCount: '{0} of {1} characters',
+      StageLine: '{0} — {1}', DeliveryFailed: 'Your access could not be set up. Open the request in My Access or ask for help.',
+      Scheduled: 'Your access is scheduled to start on {0}.', RequestedOn: 'Requested on {0}.'
     },
     Validation: {
       policyRequired: 'Choose how you want to request this access.', justificationRequired: 'Enter a business justification.',

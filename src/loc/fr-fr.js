@@ -41,7 +41,11 @@ define([], function () {
       Denied: 'Your request was denied.', Canceled: 'Your request was cancelled.',
       AlreadyHave: 'You already have this access{0}.', AlreadyPending: 'You already have a request for this access waiting.',
       CancelRequest: 'Cancel request', Cancelling: 'Cancelling…', RequestCancelled: 'Request cancelled.', Hidden: 'Not listed in the catalog',
-      FieldErrorsSummary: 'Check the highlighted fields.'
+      FieldErrorsSummary: 'Check the highlighted fields.',
+      AlreadyHaveUntil: 'Vous disposez déjà de cet accès jusqu\'au {0}.', ApprovalRequired: 'Une approbation est requise.',
+      JustificationNotRequired: 'Aucune justification n\'est nécessaire.', CharacterCount: '{0} caractères sur {1}',
+      StageLine: '{0} — {1}', DeliveryFailed: 'Votre accès n\'a pas pu être configuré. Ouvrez la demande dans Mon accès ou demandez de l\'aide.',
+      Scheduled: 'Votre accès doit commencer le {0}.', RequestedOn: 'Demande envoyée le {0}.'
     },
     Validation: {
       policyRequired: 'Choose how you want to request this access.', justificationRequired: 'Enter a business justification.',

@@ -24,6 +24,8 @@ declare interface ICommonStrings {
     YourManager: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
     Denied: string; Canceled: string; AlreadyHave: string; AlreadyPending: string; CancelRequest: string; Cancelling: string;
     RequestCancelled: string; Hidden: string; FieldErrorsSummary: string;
+    AlreadyHaveUntil: string; ApprovalRequired: string; JustificationNotRequired: string; CharacterCount: string;
+    StageLine: string; DeliveryFailed: string; Scheduled: string; RequestedOn: string;
   };
   Validation: {
     policyRequired: string; justificationRequired: string; justificationTooLong: string; answerRequired: string;

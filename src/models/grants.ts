@@ -1,5 +1,7 @@
 import { IGrant, GrantKind, SiteAccessLevel, ISiteInfo, IPackageWithGrants } from './types';
 
+/* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
+
 /** The subset of Graph's accessPackageResourceRoleScope (with `$expand=role($expand=resource),scope`) we read. */
 export interface IGraphRoleScope {
   id?: string | null;

@@ -64,6 +64,7 @@ function kindForStatus(status: number): AppErrorKind {
 
 export interface IGraphErrorBody { error?: { code?: string; message?: string } }
 
+// eslint-disable-next-line @rushstack/no-new-null -- Headers.get() returns null
 export function fromHttp(status: number, body: IGraphErrorBody | undefined, retryAfter?: string | null): AppError {
   const code = (body && body.error && body.error.code) || '';
   const message = (body && body.error && body.error.message) || `HTTP ${status}`;

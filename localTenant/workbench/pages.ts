@@ -1,0 +1,320 @@
+/**
+ * The workbench's server-rendered pages: plain HTML templates. Every value that comes from the fixture, the
+ * URL or a person is escaped with `esc` (text and attributes) or `jsonForScript` (the client configuration).
+ */
+import {
+  WorkbenchPage, WorkbenchSite, WorkbenchTenant, WorkbenchUser, SitePermissionLevel, landingPage, pagePath, siteName
+} from './tenantView';
+
+export const APP_NAME = 'SharePoint';
+export const WORKBENCH_NAME = 'Access Hub local workbench';
+export const DEFAULT_PERSON = 'adelev@contoso.com';
+export const CUSTOMIZER_ALIAS = 'AccessPrompt';
+export const TOP_PLACEHOLDER_ID = 'accesshub-top-placeholder';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Escapes a value for HTML text and double- or single-quoted attributes. */
+export function esc(value: unknown): string {
+  return String(value === undefined || value === null ? '' : value).replace(/[&<>"'`]/g, c => HTML_ESCAPES[c]);
+}
+
+/** JSON safe inside `<script type="application/json">`: no `<`, `>`, `&` or line separators survive literally. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function initials(name: string): string {
+  const words = String(name || '').trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map(w => Array.from(w)[0] || '').join('').toUpperCase() || '?';
+}
+
+/** A stable hue per string, for the avatar and site logo colours. */
+function hue(value: string): number {
+  let h = 0;
+  for (let i = 0; i < value.length; i++) h = (h * 31 + value.charCodeAt(i)) % 360;
+  return h;
+}
+
+function withQuery(path: string, params: URLSearchParams): string {
+  const q = params.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+function asLink(path: string, upn: string, keep?: URLSearchParams): string {
+  const params = new URLSearchParams(keep ? keep.toString() : '');
+  params.set('as', upn);
+  return withQuery(path, params);
+}
+
+export interface PageAssets {
+  /** Extra `<head>` markup: module preloads, stylesheets. */
+  head: string;
+  /** The app module scripts, placed at the end of `<body>`. */
+  scripts: string;
+}
+
+interface LayoutOptions {
+  lang: string;
+  title: string;
+  css: string;
+  body: string;
+  head?: string;
+  scripts?: string;
+  bodyClass?: string;
+}
+
+function layout(o: LayoutOptions): string {
+  return `<!DOCTYPE html>
+<html lang="${esc(o.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(o.title)}</title>
+<link rel="icon" href="data:,">
+<style>${o.css}</style>
+${o.head || ''}
+</head>
+<body class="${esc(o.bodyClass || '')}">
+<a class="wb-skip" href="#wb-main">Skip to main content</a>
+${o.body}
+${o.scripts || ''}
+</body>
+</html>
+`;
+}
+
+export interface SuiteBarOptions {
+  tenantName: string;
+  user?: WorkbenchUser;
+  users?: readonly WorkbenchUser[];
+  /** The path the switcher navigates to (the current page). */
+  path?: string;
+  /** The current query; the switcher keeps every parameter but `as`. */
+  query?: URLSearchParams;
+}
+
+/** A progressive person switcher: a GET form that submits on change (and with a button when scripts are off). */
+function personSwitcher(o: SuiteBarOptions): string {
+  if (!o.users || !o.path) return '';
+  const current = o.user ? o.user.id : '';
+  const options = o.users.map(u =>
+    `<option value="${esc(u.userPrincipalName)}"${u.id === current ? ' selected' : ''}>${esc(u.displayName)}${u.userType === 'Guest' ? ' (guest)' : ''}</option>`
+  ).join('');
+  const hidden: string[] = [];
+  if (o.query) {
+    o.query.forEach((value, key) => {
+      if (key !== 'as') hidden.push(`<input type="hidden" name="${esc(key)}" value="${esc(value)}">`);
+    });
+  }
+  return `<form class="wb-switcher" method="get" action="${esc(o.path)}">
+<label for="wb-person">Signed in as</label>
+<select id="wb-person" name="as">${o.user ? '' : '<option value="" selected>Choose a person</option>'}${options}</select>
+${hidden.join('')}
+<noscript><button type="submit">Switch</button></noscript>
+</form>
+<script>(function(){var s=document.getElementById('wb-person');if(s){s.addEventListener('change',function(){if(s.value){s.form.submit();}});}})();</script>`;
+}
+
+function suiteBar(o: SuiteBarOptions): string {
+  const me = o.user
+    ? `<span class="wb-me"><span class="wb-avatar" aria-hidden="true" style="background:hsl(${hue(o.user.id)},45%,38%)">${esc(initials(o.user.displayName))}</span><span class="wb-me-name" data-testid="wb-me">${esc(o.user.displayName)}</span></span>`
+    : '';
+  return `<header class="wb-suitebar" role="banner" lang="en">
+<div class="wb-suitebar-left">
+<a class="wb-waffle" href="/" title="All sites and people" aria-label="All sites and people"><span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span></a>
+<a class="wb-appname" href="/">${esc(APP_NAME)}</a>
+<span class="wb-tenant">${esc(o.tenantName)}</span>
+<span class="wb-badge" title="Pages rendered by the local tenant with Access Hub's web parts">${esc(WORKBENCH_NAME)}</span>
+</div>
+<div class="wb-suitebar-right">
+${personSwitcher(o)}
+${me}
+</div>
+</header>`;
+}
+
+function siteHeader(site: WorkbenchSite, current: WorkbenchPage | undefined, query: URLSearchParams): string {
+  const name = siteName(site) || '';
+  const keep = new URLSearchParams();
+  const as = query.get('as');
+  if (as) keep.set('as', as);
+  const lang = query.get('lang');
+  if (lang) keep.set('lang', lang);
+  const nav = (site.pages || []).map(p => {
+    const isCurrent = current && p.name === current.name;
+    return `<li><a href="${esc(withQuery(pagePath(site, p), keep))}"${isCurrent ? ' aria-current="page"' : ''}>${esc(p.title || p.name)}</a></li>`;
+  }).join('');
+  return `<div class="wb-siteheader">
+<div class="wb-container wb-siteheader-inner">
+<span class="wb-sitelogo" aria-hidden="true" style="background:hsl(${hue(name)},55%,36%)">${esc(initials(site.title))}</span>
+<div class="wb-sitetitles">
+<a class="wb-sitetitle" href="${esc(withQuery(pagePath(site, site.pages[0] || { name: 'Home.aspx', title: '', webParts: [] }), keep))}">${esc(site.title)}</a>
+<nav aria-label="Site navigation"><ul class="wb-sitenav">${nav}</ul></nav>
+</div>
+</div>
+</div>`;
+}
+
+export interface SitePageModel {
+  tenantName: string;
+  site: WorkbenchSite;
+  page: WorkbenchPage;
+  user: WorkbenchUser;
+  users: readonly WorkbenchUser[];
+  language: string;
+  path: string;
+  query: URLSearchParams;
+  /** The client configuration, serialized into `#wb-config`. */
+  config: unknown;
+  /** The accessible name of a web part slot, e.g. "Access catalog". */
+  webPartTitle: (alias: string) => string;
+  assets: PageAssets;
+  css: string;
+}
+
+/** A SharePoint-like page: suite bar, top placeholder, page title and one slot per web part, in page order. */
+export function renderSitePage(m: SitePageModel): string {
+  const slots = m.page.webParts.map((wp, i) =>
+    `<section class="wb-webpart" data-alias="${esc(wp.alias)}" data-index="${i}" aria-label="${esc(m.webPartTitle(wp.alias))}">
+<div class="wb-webpart-root" id="wb-webpart-${i}"></div>
+</section>`).join('\n');
+  const body = `${suiteBar({ tenantName: m.tenantName, user: m.user, users: m.users, path: m.path, query: m.query })}
+<div id="${TOP_PLACEHOLDER_ID}" class="wb-top-placeholder" data-alias="${CUSTOMIZER_ALIAS}"></div>
+${siteHeader(m.site, m.page, m.query)}
+<main id="wb-main" class="wb-container wb-canvas">
+<h1 class="wb-pagetitle">${esc(m.page.title || m.page.name)}</h1>
+${slots || '<p class="wb-empty">This page has no web parts.</p>'}
+</main>
+<script type="application/json" id="wb-config">${jsonForScript(m.config)}</script>
+<script>window.__ACCESS_HUB_LOCALE__=${jsonForScript(m.language)};</script>`;
+  return layout({
+    lang: m.language,
+    title: `${m.page.title || m.page.name} - ${m.site.title}`,
+    css: m.css,
+    head: m.assets.head,
+    body,
+    scripts: m.assets.scripts
+  });
+}
+
+export interface AccessDeniedModel {
+  tenantName: string;
+  site: WorkbenchSite;
+  user: WorkbenchUser;
+  users: readonly WorkbenchUser[];
+  language: string;
+  path: string;
+  query: URLSearchParams;
+  css: string;
+}
+
+/** What SharePoint shows a person without read access: no web parts, no customizer. */
+export function renderAccessDenied(m: AccessDeniedModel): string {
+  const body = `${suiteBar({ tenantName: m.tenantName, user: m.user, users: m.users, path: m.path, query: m.query })}
+<main id="wb-main" class="wb-container wb-message" data-testid="wb-access-denied">
+<div class="wb-message-icon" aria-hidden="true">&#128274;</div>
+<h1>You need access to this site</h1>
+<p><strong>${esc(m.user.displayName)}</strong> (${esc(m.user.userPrincipalName)}) cannot open <strong>${esc(m.site.title)}</strong>.</p>
+<p>In SharePoint this person would ask the site owner for access, or request an access package that grants it. Choose another person above, or go back to <a href="/">all sites and people</a>.</p>
+</main>`;
+  return layout({ lang: m.language, title: `Access required - ${m.site.title}`, css: m.css, body, bodyClass: 'wb-denied' });
+}
+
+export interface UnknownPersonModel {
+  tenantName: string;
+  requested: string;
+  users: readonly WorkbenchUser[];
+  path: string;
+  query: URLSearchParams;
+  css: string;
+}
+
+export function renderUnknownPerson(m: UnknownPersonModel): string {
+  const list = m.users.map(u =>
+    `<li><a href="${esc(asLink(m.path, u.userPrincipalName, m.query))}">${esc(u.displayName)}</a> <span class="wb-muted">${esc(u.userPrincipalName)}</span></li>`
+  ).join('');
+  const body = `${suiteBar({ tenantName: m.tenantName })}
+<main id="wb-main" class="wb-container wb-message" data-testid="wb-unknown-person">
+<h1>There is nobody called &ldquo;${esc(m.requested)}&rdquo; in this tenant</h1>
+<p>Open this page as one of these people:</p>
+<ul class="wb-people-list">${list}</ul>
+</main>`;
+  return layout({ lang: 'en', title: 'Unknown person', css: m.css, body });
+}
+
+export function renderNotFound(o: { tenantName: string; path: string; css: string; what?: string }): string {
+  const body = `${suiteBar({ tenantName: o.tenantName })}
+<main id="wb-main" class="wb-container wb-message" data-testid="wb-not-found">
+<h1>${esc(o.what || 'This page does not exist')}</h1>
+<p>Nothing in this tenant lives at <code>${esc(o.path)}</code>.</p>
+<p><a href="/">See all sites and pages</a></p>
+</main>`;
+  return layout({ lang: 'en', title: 'Not found', css: o.css, body });
+}
+
+const LEVEL_TEXT: Record<SitePermissionLevel, string> = { 'none': 'No access', 'Read': 'Read', 'Edit': 'Edit', 'Full Control': 'Full Control' };
+
+/** `/`: the sites and their pages, and every person with a link to try the intranet as them. */
+export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: string }): string {
+  const t = o.tenant;
+  const sites = t.sites.filter(s => siteName(s));
+  const siteItems = sites.map(s => {
+    const pages = (s.pages || []).map(p => {
+      const parts = p.webParts.map(w => w.alias).join(', ');
+      return `<li><a href="${esc(pagePath(s, p))}">${esc(p.title || p.name)}</a> <span class="wb-muted">${esc(p.name)}${parts ? ` &middot; ${esc(parts)}` : ''}</span></li>`;
+    }).join('');
+    return `<li class="wb-card">
+<h3>${esc(s.title)}</h3>
+<p class="wb-muted">${esc(s.url)} &rarr; <code>/sites/${esc(siteName(s))}</code></p>
+<ul>${pages || '<li class="wb-muted">No pages</li>'}</ul>
+</li>`;
+  }).join('');
+  const landing = landingPage(t);
+  const header = sites.map(s => `<th scope="col">${esc(s.title)}</th>`).join('');
+  const rows = t.users.map(u => {
+    const cells = sites.map(s => {
+      const level = t.sitePermissionLevel(siteName(s) || s.url, u.id);
+      const home = s.pages && s.pages[0];
+      const text = LEVEL_TEXT[level] || String(level);
+      return home
+        ? `<td class="wb-level-${level === 'none' ? 'none' : 'ok'}"><a href="${esc(asLink(pagePath(s, home), u.userPrincipalName))}">${esc(text)}</a></td>`
+        : `<td>${esc(text)}</td>`;
+    }).join('');
+    const about = [u.jobTitle, u.department].filter(Boolean).join(', ');
+    const name = landing
+      ? `<a href="${esc(asLink(pagePath(landing.site, landing.page), u.userPrincipalName))}">${esc(u.displayName)}</a>`
+      : esc(u.displayName);
+    return `<tr>
+<th scope="row">${name}${u.userType === 'Guest' ? ' <span class="wb-tag">guest</span>' : ''}<div class="wb-muted">${esc(u.userPrincipalName)}</div></th>
+<td>${esc(about)}</td><td>${esc((u.preferredLanguage || '').toLowerCase())}</td>${cells}
+</tr>`;
+  }).join('');
+  const body = `${suiteBar({ tenantName: t.tenantInfo.displayName || 'Tenant' })}
+<main id="wb-main" class="wb-container wb-index">
+<h1>${esc(t.tenantInfo.displayName || 'Local tenant')} intranet</h1>
+<p>Every page below renders Access Hub's real web parts against the local tenant at <code>${esc(o.origin)}</code>. Add <code>?as=&lt;userPrincipalName&gt;</code> to open a page as someone else, or <code>&amp;lang=de-de</code> for another language.</p>
+<h2>Sites and pages</h2>
+<ul class="wb-cards">${siteItems || '<li class="wb-muted">This tenant has no sites.</li>'}</ul>
+<h2>People worth trying</h2>
+<div class="wb-table-wrap">
+<table class="wb-people">
+<thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Language</th>${header}</tr></thead>
+<tbody>${rows}</tbody>
+</table>
+</div>
+<h2>Developer endpoints</h2>
+<ul>
+<li><code>GET /_dev/health</code>, <code>GET /_dev/log</code></li>
+<li><code>POST /_dev/token</code> <code>{"user": "&lt;upn or id&gt;"}</code>, <code>POST /_dev/reset</code>, <code>POST /_dev/clock</code>, <code>POST /_dev/faults</code></li>
+<li>Graph under <code>/v1.0/</code>, SharePoint REST under <code>/sites/&lt;name&gt;/_api/</code></li>
+</ul>
+</main>`;
+  return layout({ lang: 'en', title: `${WORKBENCH_NAME}`, css: o.css, body });
+}

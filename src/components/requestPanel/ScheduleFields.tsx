@@ -1,0 +1,90 @@
+import * as React from 'react';
+import { DatePicker, IDatePickerStrings, Stack, Text, defaultDatePickerStrings } from '@fluentui/react';
+import * as strings from 'CommonStrings';
+import { IPolicyRequirement } from '../../models/types';
+import { END_FIELD, START_FIELD, maxEndDate } from '../../models/policy';
+import { useServices } from '../../context/ServicesContext';
+import { format, formatDate } from '../format';
+import { fromDayString, toDayString } from './panelText';
+
+export interface IScheduleFieldsProps {
+  policy: IPolicyRequirement;
+  startDate?: string;
+  endDate?: string;
+  onChange: (field: 'startDate' | 'endDate', value: string | undefined) => void;
+  onBlur: (field: string) => void;
+  errorFor: (field: string) => string | undefined;
+}
+
+/** Month and day names in the page's language; Fluent's own labels for the calendar buttons stay as they are. */
+function pickerStrings(language: string): IDatePickerStrings {
+  try {
+    const months: string[] = [];
+    const shortMonths: string[] = [];
+    const days: string[] = [];
+    const shortDays: string[] = [];
+    for (let m = 0; m < 12; m++) {
+      const d = new Date(2021, m, 1);
+      months.push(d.toLocaleDateString(language, { month: 'long' }));
+      shortMonths.push(d.toLocaleDateString(language, { month: 'short' }));
+    }
+    for (let i = 0; i < 7; i++) {
+      const d = new Date(2023, 0, 1 + i); // 1 January 2023 was a Sunday, as Fluent's day arrays start
+      days.push(d.toLocaleDateString(language, { weekday: 'long' }));
+      shortDays.push(d.toLocaleDateString(language, { weekday: 'narrow' }));
+    }
+    return { ...defaultDatePickerStrings, months, shortMonths, days, shortDays };
+  } catch {
+    return defaultDatePickerStrings;
+  }
+}
+
+function startOfDay(d: Date): Date {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+}
+
+/** Start and end dates, offered only where the policy allows a custom schedule, bounded by its expiration. */
+export const ScheduleFields: React.FC<IScheduleFieldsProps> = ({ policy, startDate, endDate, onChange, onBlur, errorFor }) => {
+  const { language, now } = useServices();
+  const today = startOfDay(now());
+  const start = fromDayString(startDate);
+  const end = fromDayString(endDate);
+  const max = maxEndDate(policy.schedule, start || now());
+  // A fixed end date bounds the start too; a duration only bounds the end, counted from the start.
+  const startMax = policy.schedule.expirationType === 'afterDateTime' ? max : undefined;
+  const localized = React.useMemo(() => pickerStrings(language), [language]);
+  const show = (d?: Date): string => (d ? formatDate(toDayString(d), language) : '');
+
+  return (
+    <Stack tokens={{ childrenGap: 8 }}>
+      <Text variant="mediumPlus" block as="h3">{strings.Panel.DatesHeading}</Text>
+      {max && <Text variant="small" block>{format(strings.Panel.DatesHint, formatDate(max.toISOString(), language))}</Text>}
+      <div data-field={START_FIELD}>
+        <DatePicker
+          label={strings.Panel.StartDate}
+          value={start}
+          minDate={today}
+          maxDate={startMax}
+          strings={localized}
+          formatDate={show}
+          onSelectDate={d => onChange('startDate', d ? toDayString(d) : undefined)}
+          onAfterMenuDismiss={() => onBlur(START_FIELD)}
+          textField={{ errorMessage: errorFor(START_FIELD) }}
+        />
+      </div>
+      <div data-field={END_FIELD}>
+        <DatePicker
+          label={strings.Panel.EndDate}
+          value={end}
+          minDate={start || today}
+          maxDate={max}
+          strings={localized}
+          formatDate={show}
+          onSelectDate={d => onChange('endDate', d ? toDayString(d) : undefined)}
+          onAfterMenuDismiss={() => onBlur(END_FIELD)}
+          textField={{ errorMessage: errorFor(END_FIELD) }}
+        />
+      </div>
+    </Stack>
+  );
+};

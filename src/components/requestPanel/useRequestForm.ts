@@ -1,0 +1,167 @@
+import * as React from 'react';
+import { IAccessRequest, IPolicyRequirement, IRequestDraft } from '../../models/types';
+import { FieldErrorCode, IFieldError, questionField, validateDraft } from '../../models/policy';
+import { AppError, toAppError } from '../../services/errors';
+import { useServices } from '../../context/ServicesContext';
+import { errorMessage } from '../format';
+import { fieldErrorText } from './panelText';
+
+export interface IRequestFormOptions {
+  packageId: string;
+  policies: IPolicyRequirement[];
+  onSubmitted: (request: IAccessRequest, policy: IPolicyRequirement) => void;
+  /** The person already has the access or a request for it: the panel switches to their status. */
+  onConflict: (error: AppError) => void;
+}
+
+export interface IRequestForm {
+  policy: IPolicyRequirement | undefined;
+  draft: IRequestDraft;
+  setPolicy: (policyId: string) => void;
+  setJustification: (value: string) => void;
+  setAnswer: (questionId: string, values: string[]) => void;
+  setDate: (field: 'startDate' | 'endDate', value: string | undefined) => void;
+  /** Marks a field as visited, so its errors (other than "required") show before submitting. */
+  touch: (field: string) => void;
+  errorFor: (field: string) => string | undefined;
+  showSummary: boolean;
+  submitting: boolean;
+  topError: AppError | undefined;
+  dismissTopError: () => void;
+  submit: () => void;
+  /** The form element; fields inside carry `data-field` so errors can find and focus them. */
+  formRef: React.RefObject<HTMLFormElement>;
+}
+
+const REQUIRED_CODES: FieldErrorCode[] = ['answerRequired', 'justificationRequired', 'policyRequired'];
+const CONFLICT_KINDS = ['openRequestExists', 'alreadyAssigned'];
+
+function fieldElements(form: HTMLFormElement | null): HTMLElement[] {
+  if (!form) return [];
+  const found: HTMLElement[] = [];
+  const nodes = form.querySelectorAll('[data-field]');
+  for (let i = 0; i < nodes.length; i++) found.push(nodes[i] as HTMLElement);
+  return found;
+}
+
+/** Focuses the first field, in page order, among those named. */
+function focusFirst(form: HTMLFormElement | null, fields: string[]): void {
+  const target = fieldElements(form).filter(el => fields.indexOf(el.getAttribute('data-field') || '') >= 0)[0];
+  if (!target) return;
+  const focusable = target.querySelector<HTMLElement>('input:not([disabled]), textarea, [tabindex="0"], button');
+  (focusable || target).focus();
+}
+
+/** The request form's state: one draft kept across policy changes, validation, and a submit that runs once. */
+export function useRequestForm(o: IRequestFormOptions): IRequestForm {
+  const { entitlements, language, now } = useServices();
+  const [draft, setDraft] = React.useState<IRequestDraft>({
+    accessPackageId: o.packageId,
+    policyId: o.policies.length === 1 ? o.policies[0].policyId : '',
+    justification: '',
+    answers: {}
+  });
+  const [touched, setTouched] = React.useState<Record<string, boolean>>({});
+  const [submitAttempted, setSubmitAttempted] = React.useState(false);
+  const [serverErrors, setServerErrors] = React.useState<Record<string, string>>({});
+  const [topError, setTopError] = React.useState<AppError | undefined>(undefined);
+  const [submitting, setSubmitting] = React.useState(false);
+  // State updates are async: a second click or Enter before re-render must still see the first submit.
+  const inFlight = React.useRef(false);
+  const mounted = React.useRef(true);
+  const formRef = React.useRef<HTMLFormElement>(null);
+  React.useEffect(() => () => { mounted.current = false; }, []);
+  // Focus moves after the render that shows the errors, so assistive tech reads the field with its message.
+  const [focusRequest, setFocusRequest] = React.useState<string[] | undefined>(undefined);
+  React.useEffect(() => {
+    if (focusRequest) focusFirst(formRef.current, focusRequest);
+  }, [focusRequest]);
+
+  const policy = o.policies.filter(p => p.policyId === draft.policyId)[0];
+  // Dates typed for a policy that allows them are kept, but never sent with (or validated against) one that doesn't.
+  const effective: IRequestDraft = policy && !policy.allowCustomSchedule
+    ? { ...draft, startDate: undefined, endDate: undefined }
+    : draft;
+  const clientErrors: IFieldError[] = validateDraft(effective, policy, now());
+
+  const clearServerError = (field: string): void => {
+    setServerErrors(prev => {
+      if (!(field in prev)) return prev;
+      const next = { ...prev };
+      delete next[field];
+      return next;
+    });
+  };
+
+  const update = (field: string, change: (d: IRequestDraft) => IRequestDraft): void => {
+    setDraft(change);
+    clearServerError(field);
+  };
+
+  const errorFor = (field: string): string | undefined => {
+    if (serverErrors[field]) return serverErrors[field];
+    const error = clientErrors.filter(e => e.field === field)[0];
+    if (!error) return undefined;
+    const visible = submitAttempted || (touched[field] && REQUIRED_CODES.indexOf(error.code) < 0);
+    return visible ? fieldErrorText(error, language) : undefined;
+  };
+
+  const fieldsWithErrors = clientErrors.map(e => e.field).concat(Object.keys(serverErrors));
+  const showSummary = submitAttempted && fieldsWithErrors.some(f => errorFor(f) !== undefined);
+
+  const send = async (current: IPolicyRequirement, body: IRequestDraft): Promise<void> => {
+    inFlight.current = true;
+    setSubmitting(true);
+    setTopError(undefined);
+    setServerErrors({});
+    try {
+      const request = await entitlements.submitRequest(body, current, language);
+      // Leave inFlight set: the form is replaced by the outcome and must never post again.
+      o.onSubmitted(request, current);
+    } catch (e) {
+      const error = await toAppError(e);
+      inFlight.current = false;
+      if (!mounted.current) return;
+      setSubmitting(false);
+      if (CONFLICT_KINDS.indexOf(error.kind) >= 0) {
+        o.onConflict(error);
+        return;
+      }
+      const field = error.field;
+      const onPage = !!field && fieldElements(formRef.current).some(el => el.getAttribute('data-field') === field);
+      if (field && onPage) {
+        setServerErrors({ [field]: errorMessage(error) });
+        setFocusRequest([field]);
+      } else {
+        setTopError(error);
+      }
+    }
+  };
+
+  const submit = (): void => {
+    if (inFlight.current) return;
+    setSubmitAttempted(true);
+    if (clientErrors.length > 0 || !policy) {
+      setFocusRequest(clientErrors.map(e => e.field));
+      return;
+    }
+    void send(policy, effective);
+  };
+
+  return {
+    policy,
+    draft,
+    setPolicy: policyId => update('policy', d => ({ ...d, policyId })),
+    setJustification: value => update('justification', d => ({ ...d, justification: value })),
+    setAnswer: (questionId, values) => update(questionField(questionId), d => ({ ...d, answers: { ...d.answers, [questionId]: values } })),
+    setDate: (field, value) => update(field, d => ({ ...d, [field]: value })),
+    touch: field => setTouched(prev => (prev[field] ? prev : { ...prev, [field]: true })),
+    errorFor,
+    showSummary,
+    submitting,
+    topError,
+    dismissTopError: () => setTopError(undefined),
+    submit,
+    formRef
+  };
+}
