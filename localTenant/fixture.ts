@@ -162,7 +162,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** Shifts every ISO dateTime (and recurrence dates) in place; durations are left alone (fixtures README). */
 function shiftDates(node: unknown, deltaMs: number, key = ''): unknown {
   if (typeof node === 'string') {
-    if (DATE_TIME.test(node)) return new Date(Date.parse(node) + deltaMs).toISOString();
+    if (DATE_TIME.test(node)) return new Date(Date.parse(node) + deltaMs).toISOString().replace(/\.000Z$/, 'Z');
     // recurrence ranges carry plain dates (startDate/endDate); shift them by whole days.
     if (DATE_ONLY.test(node) && /date$/i.test(key)) {
       return new Date(Date.parse(node + 'T00:00:00Z') + deltaMs).toISOString().slice(0, 10);
@@ -183,7 +183,8 @@ export function prepareFixture(raw: unknown, now: Date): Fixture {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new FixtureError('Fixture must be a JSON object');
   const src = raw as Json;
   const ref = typeof src.referenceDateTime === 'string' ? Date.parse(src.referenceDateTime) : NaN;
-  const delta = Number.isFinite(ref) ? now.getTime() - ref : 0;
+  // Whole seconds keep shifted values tidy (Graph emits dateTimes without fractions).
+  const delta = Number.isFinite(ref) ? Math.round((now.getTime() - ref) / 1000) * 1000 : 0;
   const fx = shiftDates(JSON.parse(JSON.stringify(src)), delta) as Json;
   for (const c of COLLECTIONS) {
     if (fx[c] === undefined || fx[c] === null) fx[c] = [];

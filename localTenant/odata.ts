@@ -143,7 +143,7 @@ function validatePath<C>(reg: Registry<C>, def: EntityDef<C>, segs: string[]): v
   for (const s of segs) {
     if (!cur) return;
     if (s.includes('.')) continue; // type cast
-    const p = propOf(cur, s);
+    const p: string | undefined = propOf(cur, s);
     if (!p) unknownProp(cur, s);
     const nav: NavDef<C> | undefined = cur.nav[p];
     cur = nav ? reg[nav.type] : undefined;

@@ -31,7 +31,7 @@ const user: EntityDef<Ctx> = {
 const group: EntityDef<Ctx> = {
   name: 'group',
   properties: ['id', 'displayName', 'description', 'mail', 'mailNickname', 'groupTypes', 'securityEnabled', 'mailEnabled', 'visibility', 'resourceProvisioningOptions'],
-  emit: (g: FxGroup) => asJson<MG.Group>({
+  emit: (g: FxGroup) => asJson<MG.Group & { resourceProvisioningOptions: string[] }>({
     id: g.id, displayName: g.displayName, description: g.description ?? null, mail: g.mail ?? null, mailNickname: g.mailNickname ?? null,
     groupTypes: g.groupTypes ?? [], securityEnabled: g.securityEnabled ?? false, mailEnabled: g.mailEnabled ?? false,
     visibility: g.visibility ?? null, resourceProvisioningOptions: g.resourceProvisioningOptions ?? [],

@@ -187,7 +187,7 @@ export class Tenant {
   private buildFromFixture(): Db {
     const fx = prepareFixture(this.fixtureSource(), this.clockBase());
     const db: Db = { ...fx, base: captureBase(fx), grants: [], clockOffsetMs: 0, version: 1 };
-    if (this.scaleSpec) applyScale(db, this.scaleSpec);
+    if (this.scaleSpec) applyScale(db, this.scaleSpec, this.clockBase());
     for (const r of db.assignmentRequests) {
       // Graph has an assignment behind every request, also before delivery (assignment($expand=target)).
       if (!r.assignmentId) r.assignmentId = stableGuid(`assignment:${r.id}`);

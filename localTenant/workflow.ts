@@ -54,9 +54,10 @@ export function policySchedule(p: FxPolicy, start: Date): FxSchedule {
   return { startDateTime: start.toISOString(), recurrence: null, expiration: { type: 'noExpiration', duration: null, endDateTime: null } };
 }
 
-/** True when the request carries a schedule of its own (not the `{startDateTime:null}` placeholder of example 9). */
+/** True when the stored request carries a schedule of its own. */
 export function isCustomSchedule(s: FxSchedule | undefined): boolean {
-  return !!s && (!!s.startDateTime || (!!s.expiration && s.expiration.type !== 'notSpecified'));
+  // Stored requests keep startDateTime = creation time with expiration 'notSpecified' when none was asked for.
+  return !!s && !!s.expiration && s.expiration.type !== 'notSpecified';
 }
 
 export function submit(t: Tenant, r: FxRequest): void {

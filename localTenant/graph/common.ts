@@ -80,7 +80,10 @@ function nextLink(req: GraphReq, offset: number): string {
   const p = new URLSearchParams(req.params);
   for (const k of [...p.keys()]) if (/^\$?(skip|skiptoken)$/i.test(k)) p.delete(k);
   p.set('$skiptoken', encodeSkipToken(offset));
-  return `${req.origin}${req.path}?${p.toString().replace(/%24/g, '$')}`;
+  // Keep OData punctuation readable in the link, as Graph does; values stay percent-encoded otherwise.
+  const enc = (v: string): string => encodeURIComponent(v).replace(/%24/g, '$').replace(/%2C/gi, ',').replace(/%28/g, '(').replace(/%29/g, ')').replace(/%27/g, "'").replace(/%3D/gi, '=').replace(/%2F/gi, '/');
+  const query = [...p].map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+  return `${req.origin}${req.path}?${query}`;
 }
 
 export function contextUrl(req: GraphReq, fragment: string): string {
@@ -92,7 +95,9 @@ export function collection(t: Tenant, req: GraphReq, type: string, items: unknow
   const def = REGISTRY[type];
   validateOptions(REGISTRY, def, q);
   const ctx = ctxOf(t, req);
-  const res = runQuery(REGISTRY, def, items, q, ctx);
+  // `Prefer: odata.maxpagesize=N` sets the page size as in Graph; $top still wins.
+  const max = /odata\.maxpagesize\s*=\s*(\d+)/i.exec(req.headers.prefer ?? '');
+  const res = runQuery(REGISTRY, def, items, q, ctx, max ? Math.max(1, Number(max[1])) : undefined);
   const body: Json = { '@odata.context': contextUrl(req, context) };
   if (q.count) body['@odata.count'] = res.count;
   if (res.nextOffset !== undefined) body['@odata.nextLink'] = nextLink(req, res.nextOffset);

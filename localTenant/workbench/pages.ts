@@ -177,6 +177,8 @@ export interface SitePageModel {
   webPartTitle: (alias: string) => string;
   assets: PageAssets;
   css: string;
+  /** Fluent's icon fonts, served locally. Fluent's Segoe UI faces are off (`fontBaseUrl: ''`): no CDN requests. */
+  iconsBaseUrl: string;
 }
 
 /** A SharePoint-like page: suite bar, top placeholder, page title and one slot per web part, in page order. */
@@ -193,7 +195,7 @@ ${siteHeader(m.site, m.page, m.query)}
 ${slots || '<p class="wb-empty">This page has no web parts.</p>'}
 </main>
 <script type="application/json" id="wb-config">${jsonForScript(m.config)}</script>
-<script>window.__ACCESS_HUB_LOCALE__=${jsonForScript(m.language)};</script>`;
+<script>window.__ACCESS_HUB_LOCALE__=${jsonForScript(m.language)};window.FabricConfig={fontBaseUrl:'',iconBaseUrl:${jsonForScript(m.iconsBaseUrl)}};</script>`;
   return layout({
     lang: m.language,
     title: `${m.page.title || m.page.name} - ${m.site.title}`,
@@ -219,7 +221,7 @@ export interface AccessDeniedModel {
 export function renderAccessDenied(m: AccessDeniedModel): string {
   const body = `${suiteBar({ tenantName: m.tenantName, user: m.user, users: m.users, path: m.path, query: m.query })}
 <main id="wb-main" class="wb-container wb-message" data-testid="wb-access-denied">
-<div class="wb-message-icon" aria-hidden="true">&#128274;</div>
+<svg class="wb-message-icon" aria-hidden="true" viewBox="0 0 48 48" fill="none" stroke="currentColor" stroke-width="3"><rect x="9" y="21" width="30" height="22" rx="3"/><path d="M16 21v-6a8 8 0 0 1 16 0v6"/><circle cx="24" cy="32" r="2.5" fill="currentColor"/></svg>
 <h1>You need access to this site</h1>
 <p><strong>${esc(m.user.displayName)}</strong> (${esc(m.user.userPrincipalName)}) cannot open <strong>${esc(m.site.title)}</strong>.</p>
 <p>In SharePoint this person would ask the site owner for access, or request an access package that grants it. Choose another person above, or go back to <a href="/">all sites and people</a>.</p>

@@ -123,7 +123,14 @@ export function workbenchViteConfig(o: WorkbenchViteOptions): InlineConfig {
       minify: o.minify !== undefined ? o.minify : true,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 5000,
-      rollupOptions: { input: { main: path.join(repoRoot, CLIENT_ENTRY) } }
+      rollupOptions: {
+        input: { main: path.join(repoRoot, CLIENT_ENTRY) },
+        onwarn(warning, warn) {
+          // Fluent's `"use client"` directives: meaningless in a client bundle.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        }
+      }
     };
   }
   return config;

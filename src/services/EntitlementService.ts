@@ -1,4 +1,4 @@
-import { GraphFI, GraphQueryable, graphGet, graphPost, IGraphQueryable } from '@pnp/graph';
+import { GraphFI, GraphQueryable, graphGet, graphPost, IGraphQueryable, Paged } from '@pnp/graph';
 import {
   IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
 } from '../models/types';
@@ -39,15 +39,19 @@ export interface IEntitlementServiceOptions {
   now?: () => Date;
 }
 
-/** Follows `@odata.nextLink` until it is absent (graph-contract.md §1.1). */
+interface IPage<T> { value: T[]; nextLink: string | null }
+
+/**
+ * Follows `@odata.nextLink` until it is absent (graph-contract.md §1.1). PnPjs's default parser drops
+ * the envelope, so pages are read with its `Paged()` behaviour, which keeps the link.
+ */
 export async function getAllPages<T>(first: IGraphQueryable, max: number = 200): Promise<T[]> {
   const items: T[] = [];
-  let page: any = await graphGet(first);
+  let page: IPage<T> = await graphGet(GraphQueryable(first).using(Paged()));
   for (let i = 0; ; i++) {
     items.push(...(page.value || []));
-    const next: string | undefined = page['@odata.nextLink'];
-    if (!next || i >= max) break;
-    page = await graphGet(GraphQueryable([first, next]));
+    if (!page.nextLink || i >= max) break;
+    page = await graphGet(GraphQueryable([first, page.nextLink]).using(Paged()));
   }
   return items;
 }
@@ -138,15 +142,16 @@ export class GraphEntitlementService implements IEntitlementService {
 
   private async _fetchGrantChunk(chunk: IAccessPackage[], result: Map<string, IGrant[]>): Promise<void> {
     const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
-    const pending = chunk.map(p => graphGet(graphPath(batched, this._roleScopesPath(p.id)))
-      .then((page: any) => ({ p, page }), (error: unknown) => ({ p, error })));
+    const pending = chunk.map(p => graphGet<IPage<IGraphRoleScope>>(graphPath(batched, this._roleScopesPath(p.id)).using(Paged()))
+      .then(page => ({ p, page }), (error: unknown) => ({ p, error })));
     await this._run(execute);
     for (const outcome of await Promise.all(pending)) {
       if ('error' in outcome) continue; // one package's contents failing must not hide the catalog
-      const grants = (outcome.page.value || []).map((rs: IGraphRoleScope) => mapRoleScope(rs));
+      const grants = (outcome.page.value || []).map(mapRoleScope);
       // Nested paging of role scopes is rare; read the rest directly (graph-contract.md §1.1).
-      if (outcome.page['@odata.nextLink']) {
-        const rest = await this._run(() => getAllPages<IGraphRoleScope>(GraphQueryable([this._q(''), outcome.page['@odata.nextLink']])));
+      const nextLink = outcome.page.nextLink;
+      if (nextLink) {
+        const rest = await this._run(() => getAllPages<IGraphRoleScope>(GraphQueryable([this._q(''), nextLink])));
         grants.push(...rest.map(mapRoleScope));
       }
       this._cache.set(outcome.p.id, outcome.p.modifiedDateTime, grants);
@@ -163,8 +168,9 @@ export class GraphEntitlementService implements IEntitlementService {
 
   public getRequirements(packageId: string): Promise<IPolicyRequirement[]> {
     return this._run(async () => {
-      const res: any = await graphPost(this._q(`${EM}/accessPackages/${encodeURIComponent(packageId)}/getApplicablePolicyRequirements`));
-      return (res.value || []).map(mapRequirement);
+      // PnPjs's parser unwraps `value`, so this is the collection itself.
+      const res: any[] = await graphPost(this._q(`${EM}/accessPackages/${encodeURIComponent(packageId)}/getApplicablePolicyRequirements`));
+      return (Array.isArray(res) ? res : []).map(mapRequirement);
     });
   }
 

@@ -35,8 +35,9 @@ export function isAppError(e: unknown): e is AppError {
 const CODE_KINDS: Array<[RegExp, AppErrorKind]> = [
   [/AlreadyAssigned$/i, 'alreadyAssigned'],
   [/ExistingOpenRequest$/i, 'openRequestExists'],
-  [/PolicyNotAllowed$|RequestorNotAllowed$|NotAllowed$/i, 'notAllowed'],
+  [/PolicyNotAllowed$|RequestorNotAllowed$/i, 'notAllowed'],
   [/NotCancellable$|RequestCannotBeCancelled$/i, 'notCancellable'],
+  [/AssignmentNotFound$|AssignmentNotActive$/i, 'notFound'],
   [/NoLicense$/i, 'noLicense'],
   [/JustificationRequired$|AnswerRequired$|AnswerInvalid$|Schedule\w*$|InvalidRequest$|BadRequest$|InvalidFilter$/i, 'validation']
 ];

@@ -69,7 +69,7 @@ export const PolicyChoice: React.FC<IPolicyChoiceProps> = ({ policies, selectedI
         label={strings.Panel.PolicyHeading}
         required
         options={options}
-        selectedKey={selectedId || null} // eslint-disable-line @rushstack/no-new-null
+        selectedKey={selectedId || null}
         onChange={(_, option) => { if (option) onChange(String(option.key)); }}
       />
       <Text variant="small" block>{strings.Panel.PolicyHint}</Text>

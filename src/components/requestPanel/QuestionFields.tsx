@@ -52,7 +52,7 @@ const ChoiceQuestion: React.FC<IFieldProps<IChoiceQuestion>> = ({ question, labe
         required={question.isRequired}
         placeholder={strings.Panel.ChooseOne}
         options={options}
-        selectedKey={values.length ? values[0] : null} // eslint-disable-line @rushstack/no-new-null
+        selectedKey={values.length ? values[0] : null}
         onChange={(_, option) => { if (option) onAnswer([String(option.key)]); }}
         onBlur={onBlur}
         errorMessage={error}
@@ -93,7 +93,7 @@ const ChoiceQuestion: React.FC<IFieldProps<IChoiceQuestion>> = ({ question, labe
 /** The policy's questions in the page's language, in their sequence. */
 export const QuestionFields: React.FC<IQuestionFieldsProps> = ({ questions, answers, onAnswer, onBlur, errorFor, idPrefix }) => {
   const { language } = useServices();
-  if (questions.length === 0) return null; // eslint-disable-line @rushstack/no-new-null
+  if (questions.length === 0) return null;
   const sorted = questions.slice().sort((a, b) => a.sequence - b.sequence);
   return (
     <Stack tokens={{ childrenGap: 12 }}>

@@ -36,7 +36,7 @@ export interface IRequestForm {
 const REQUIRED_CODES: FieldErrorCode[] = ['answerRequired', 'justificationRequired', 'policyRequired'];
 const CONFLICT_KINDS = ['openRequestExists', 'alreadyAssigned'];
 
-function fieldElements(form: HTMLFormElement | null): HTMLElement[] {
+function fieldElements(form: HTMLFormElement | undefined): HTMLElement[] {
   if (!form) return [];
   const found: HTMLElement[] = [];
   const nodes = form.querySelectorAll('[data-field]');
@@ -45,7 +45,7 @@ function fieldElements(form: HTMLFormElement | null): HTMLElement[] {
 }
 
 /** Focuses the first field, in page order, among those named. */
-function focusFirst(form: HTMLFormElement | null, fields: string[]): void {
+function focusFirst(form: HTMLFormElement | undefined, fields: string[]): void {
   const target = fieldElements(form).filter(el => fields.indexOf(el.getAttribute('data-field') || '') >= 0)[0];
   if (!target) return;
   const focusable = target.querySelector<HTMLElement>('input:not([disabled]), textarea, [tabindex="0"], button');
@@ -74,7 +74,7 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
   // Focus moves after the render that shows the errors, so assistive tech reads the field with its message.
   const [focusRequest, setFocusRequest] = React.useState<string[] | undefined>(undefined);
   React.useEffect(() => {
-    if (focusRequest) focusFirst(formRef.current, focusRequest);
+    if (focusRequest) focusFirst(formRef.current || undefined, focusRequest);
   }, [focusRequest]);
 
   const policy = o.policies.filter(p => p.policyId === draft.policyId)[0];
@@ -109,33 +109,35 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
   const fieldsWithErrors = clientErrors.map(e => e.field).concat(Object.keys(serverErrors));
   const showSummary = submitAttempted && fieldsWithErrors.some(f => errorFor(f) !== undefined);
 
-  const send = async (current: IPolicyRequirement, body: IRequestDraft): Promise<void> => {
+  const onFailure = async (e: unknown): Promise<void> => {
+    const error = await toAppError(e);
+    inFlight.current = false;
+    if (!mounted.current) return;
+    setSubmitting(false);
+    if (CONFLICT_KINDS.indexOf(error.kind) >= 0) {
+      o.onConflict(error);
+      return;
+    }
+    const field = error.field;
+    const onPage = !!field && fieldElements(formRef.current || undefined).some(el => el.getAttribute('data-field') === field);
+    if (field && onPage) {
+      setServerErrors({ [field]: errorMessage(error) });
+      setFocusRequest([field]);
+    } else {
+      setTopError(error);
+    }
+  };
+
+  const send = (current: IPolicyRequirement, body: IRequestDraft): void => {
     inFlight.current = true;
     setSubmitting(true);
     setTopError(undefined);
     setServerErrors({});
-    try {
-      const request = await entitlements.submitRequest(body, current, language);
-      // Leave inFlight set: the form is replaced by the outcome and must never post again.
-      o.onSubmitted(request, current);
-    } catch (e) {
-      const error = await toAppError(e);
-      inFlight.current = false;
-      if (!mounted.current) return;
-      setSubmitting(false);
-      if (CONFLICT_KINDS.indexOf(error.kind) >= 0) {
-        o.onConflict(error);
-        return;
-      }
-      const field = error.field;
-      const onPage = !!field && fieldElements(formRef.current).some(el => el.getAttribute('data-field') === field);
-      if (field && onPage) {
-        setServerErrors({ [field]: errorMessage(error) });
-        setFocusRequest([field]);
-      } else {
-        setTopError(error);
-      }
-    }
+    entitlements.submitRequest(body, current, language).then(
+      // inFlight stays set: the form is replaced by the outcome and must never post again.
+      request => o.onSubmitted(request, current),
+      onFailure
+    );
   };
 
   const submit = (): void => {
@@ -145,7 +147,7 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
       setFocusRequest(clientErrors.map(e => e.field));
       return;
     }
-    void send(policy, effective);
+    send(policy, effective);
   };
 
   return {

@@ -1,0 +1,142 @@
+/**
+ * `npm start`: the local tenant (Graph, SharePoint REST, /_dev) and the local workbench (the intranet pages with
+ * Access Hub's web parts) on one origin, http://localhost:4400 by default.
+ *
+ *   npm start [-- --build] [-- --no-open] [-- --port=4500]
+ *
+ * Environment: PORT, CI=true (never opens a browser), LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
+ * (read by the local tenant).
+ */
+import { spawn } from 'child_process';
+import * as http from 'http';
+import * as path from 'path';
+import { startLocalTenant } from './index';
+import { createWorkbench, Workbench } from './workbench/server';
+import { DEFAULT_PERSON } from './workbench/pages';
+import { landingPage, pagePath, siteName, WorkbenchTenant } from './workbench/tenantView';
+
+const HELP = `Access Hub local tenant and workbench
+
+Usage: npm start [-- options]
+
+Options:
+  --build       serve the client built once with vite build (fast, static) instead of the Vite dev server
+  --no-open     do not open a browser (also when CI=true)
+  --port=<n>    port to listen on (default: PORT or 4400)
+  --help        this text
+
+Environment: PORT, CI, LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
+`;
+
+let listenPort = 4400;
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => { /* no browser here: the URL is in the log */ });
+    child.unref();
+  } catch {
+    /* best effort */
+  }
+}
+
+function summary(url: string, tenant: WorkbenchTenant): string {
+  const lines: string[] = [];
+  lines.push('', `  Access Hub local tenant and workbench: ${url}/`, '');
+  lines.push('  Pages:');
+  for (const site of tenant.sites) {
+    if (!siteName(site)) continue;
+    for (const page of site.pages || []) {
+      lines.push(`    ${url}${pagePath(site, page)}  (${site.title}: ${page.webParts.map(w => w.alias).join(', ') || 'no web parts'})`);
+    }
+  }
+  const landing = landingPage(tenant);
+  lines.push('', `  People worth trying (?as=<userPrincipalName>; default ${DEFAULT_PERSON}):`);
+  const width = Math.max(...tenant.users.map(u => u.displayName.length), 0);
+  for (const user of tenant.users) {
+    const about = [user.jobTitle, user.department].filter(Boolean).join(', ');
+    const link = landing ? `${url}${pagePath(landing.site, landing.page)}?as=${encodeURIComponent(user.userPrincipalName)}` : user.userPrincipalName;
+    lines.push(`    ${user.displayName.padEnd(width)}  ${link}${about ? `  (${about}${user.userType === 'Guest' ? ', guest' : ''})` : user.userType === 'Guest' ? '  (guest)' : ''}`);
+  }
+  lines.push('', `  Graph: ${url}/v1.0/   SharePoint REST: ${url}/sites/<name>/_api/   Dev: ${url}/_dev/health, POST ${url}/_dev/token`, '');
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const unknown = argv.filter(a => !/^--(build|no-open|port=\d+)$/.test(a));
+  if (unknown.length) {
+    process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  const portArg = argv.find(a => a.startsWith('--port='));
+  const port = portArg ? Number(portArg.slice('--port='.length)) : Number(process.env.PORT) || 4400;
+  listenPort = port;
+  const mode = argv.includes('--build') ? 'build' : 'dev';
+  const ci = /^(1|true|yes)$/i.test(process.env.CI || '');
+  const shouldOpen = !argv.includes('--no-open') && !ci;
+  const repoRoot = path.resolve(__dirname, '..');
+  const started = Date.now();
+
+  // The tenant starts first (the workbench needs its Tenant); until the workbench is ready its pages answer 503.
+  let handler: Handler = (_req, res) => {
+    res.statusCode = 503;
+    res.setHeader('Retry-After', '1');
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('The workbench is starting; reload in a moment.\n');
+  };
+  const tenant = await startLocalTenant({ port, fallback: (req, res) => handler(req, res) });
+  let workbench: Workbench | undefined;
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) {
+      process.stderr.write(`\n${signal} again: exiting now\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    const timer = setTimeout(() => process.exit(1), 5000);
+    timer.unref();
+    try {
+      if (workbench) await workbench.close();
+      await tenant.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => { void stop('SIGINT'); });
+  process.on('SIGTERM', () => { void stop('SIGTERM'); });
+
+  try {
+    workbench = await createWorkbench({ tenant: tenant.tenant, repoRoot, mode, httpServer: tenant.server, logLevel: 'info' });
+  } catch (e) {
+    await tenant.stop();
+    throw e;
+  }
+  handler = workbench.handle;
+
+  // The tenant listens on 127.0.0.1; `localhost` is what people type and what the issue promises.
+  const url = tenant.url.replace(/\/+$/, '').replace('://127.0.0.1:', '://localhost:');
+  process.stdout.write(summary(url, tenant.tenant));
+  process.stdout.write(`  Ready in ${Date.now() - started} ms (${mode === 'dev' ? 'Vite dev server, reloads on change' : 'built client'}). Ctrl+C stops.\n\n`);
+  const landing = landingPage(tenant.tenant);
+  if (shouldOpen) openBrowser(landing ? `${url}${pagePath(landing.site, landing.page)}?as=${encodeURIComponent(DEFAULT_PERSON)}` : `${url}/`);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === 'EADDRINUSE') {
+    process.stderr.write(`Port ${listenPort} is in use: stop what runs there or set PORT=<another port>.\n`);
+  } else {
+    process.stderr.write(`npm start failed: ${err && err.stack ? err.stack : String(e)}\n`);
+  }
+  process.exit(1);
+});

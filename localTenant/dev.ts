@@ -1,0 +1,56 @@
+/** Developer endpoints under /_dev/ (issue #3 "Starting it"). Never subject to faults. */
+import { badRequest, GraphError } from './errors';
+import { parseFaults } from './faults';
+import type { Tenant } from './tenant';
+import { isDuration, isObject } from './util';
+
+export interface DevRes { status: number; body?: unknown }
+
+export function handleDev(t: Tenant, method: string, path: string, params: URLSearchParams, body: unknown, bodyError?: string): DevRes {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const json = (): Record<string, unknown> => {
+    if (bodyError) throw badRequest(`The request body is not valid JSON: ${bodyError}`);
+    if (body === undefined) return {};
+    if (!isObject(body)) throw badRequest('The request body must be a JSON object.');
+    return body;
+  };
+  switch (route) {
+    case 'GET /_dev/health':
+      return { status: 200, body: { status: 'ok', tenant: t.tenantInfo.displayName, now: t.nowIso(), users: t.users.length, packages: t.db.accessPackages.length } };
+    case 'POST /_dev/token': {
+      const b = json();
+      if (typeof b.user !== 'string' || !b.user) throw badRequest("'user' (userPrincipalName or id) is required.");
+      if (b.scopes !== undefined && (!Array.isArray(b.scopes) || b.scopes.some((s) => typeof s !== 'string'))) throw badRequest("'scopes' must be an array of strings.");
+      const user = t.findUser(b.user);
+      if (!user) throw new GraphError(404, 'UserNotFound', `No user '${b.user}' in the tenant.`);
+      return { status: 200, body: t.issueToken(user, b.scopes as string[] | undefined) };
+    }
+    case 'POST /_dev/reset':
+      t.reset();
+      return { status: 200, body: { status: 'reset', now: t.nowIso() } };
+    case 'GET /_dev/clock':
+      return { status: 200, body: { now: t.nowIso(), offsetMs: t.db.clockOffsetMs } };
+    case 'POST /_dev/clock': {
+      const b = json();
+      if (!isDuration(b.advance)) throw badRequest("'advance' must be an ISO-8601 duration such as P11D or PT1H.");
+      t.advanceClock(b.advance);
+      return { status: 200, body: { now: t.nowIso(), offsetMs: t.db.clockOffsetMs } };
+    }
+    case 'GET /_dev/faults':
+      return { status: 200, body: t.faults };
+    case 'POST /_dev/faults':
+      t.faults = parseFaults(json());
+      return { status: 200, body: t.faults };
+    case 'GET /_dev/log': {
+      const since = Number(params.get('since') ?? 0);
+      return { status: 200, body: { value: t.log.slice(Number.isFinite(since) && since > 0 ? since : 0), total: t.log.length } };
+    }
+    case 'DELETE /_dev/log':
+      t.log.splice(0, t.log.length);
+      return { status: 204 };
+    case 'GET /_dev/users':
+      return { status: 200, body: { value: t.users.map((u) => ({ id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, userType: u.userType })) } };
+    default:
+      throw new GraphError(404, 'NotFound', `No developer endpoint ${route}.`);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Directory endpoints: /me, /users, /users/{id|upn}, …/manager, /groups/{id}, …/members, …/owners.
+ * Any valid token may read them (SPFx tenants grant User.Read(.All) to the web client extensibility app).
+ */
+import { GraphError } from '../errors';
+import type { FxGroup, FxUser } from '../fixture';
+import { USER_DEFAULT_SELECT } from '../shapesDirectory';
+import type { Tenant } from '../tenant';
+import { collection, GraphReq, GraphRes, Route, single } from './common';
+
+function userOrThrow(t: Tenant, key: string): FxUser {
+  const u = t.findUser(decodeURIComponent(key));
+  if (!u) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
+  return u;
+}
+
+function groupOrThrow(t: Tenant, id: string): FxGroup {
+  const g = t.idx.groups.get(id);
+  if (!g) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  return g;
+}
+
+/** Graph returns a default property set for users unless $select asks for more. */
+function withUserDefaults(req: GraphReq): void {
+  if (!req.params.has('$select') && !req.params.has('select')) req.params.set('$select', USER_DEFAULT_SELECT.join(','));
+}
+
+function userGet(t: Tenant, req: GraphReq, u: FxUser, context: string): GraphRes {
+  withUserDefaults(req);
+  return single(t, req, 'user', u, context);
+}
+
+function manager(t: Tenant, req: GraphReq, u: FxUser): GraphRes {
+  const m = u.managerId ? t.idx.users.get(u.managerId) : undefined;
+  if (!m) throw new GraphError(404, 'Request_ResourceNotFound', "Resource 'manager' does not exist or one of its queried reference-property objects are not present.");
+  withUserDefaults(req);
+  const res = single(t, req, 'user', m, 'directoryObjects');
+  return { ...res, body: { ...(res.body as object), '@odata.type': '#microsoft.graph.user' } };
+}
+
+function directoryCollection(t: Tenant, req: GraphReq, users: FxUser[], context: string): GraphRes {
+  withUserDefaults(req);
+  const res = collection(t, req, 'user', users, context);
+  const body = res.body as { value: Record<string, unknown>[] };
+  body.value = body.value.map((v) => ({ '@odata.type': '#microsoft.graph.user', ...v }));
+  return res;
+}
+
+const members = (t: Tenant, ids: string[]): FxUser[] => ids.map((id) => t.idx.users.get(id)).filter((u): u is FxUser => !!u);
+
+export const directoryRoutes: Route[] = [
+  { method: 'GET', pattern: 'me', handler: (t, req) => userGet(t, req, req.user, 'users') },
+  { method: 'GET', pattern: 'me/manager', handler: (t, req) => manager(t, req, req.user) },
+  { method: 'GET', pattern: 'users', handler: (t, req) => { withUserDefaults(req); return collection(t, req, 'user', t.db.users, 'users'); } },
+  { method: 'GET', pattern: 'users/{id}', handler: (t, req, p) => userGet(t, req, userOrThrow(t, p.id), 'users') },
+  { method: 'GET', pattern: 'users/{id}/manager', handler: (t, req, p) => manager(t, req, userOrThrow(t, p.id)) },
+  {
+    method: 'GET', pattern: 'users/{id}/directReports',
+    handler: (t, req, p) => { const u = userOrThrow(t, p.id); return directoryCollection(t, req, t.db.users.filter((x) => x.managerId === u.id), 'directoryObjects'); },
+  },
+  { method: 'GET', pattern: 'groups', handler: (t, req) => collection(t, req, 'group', t.db.groups, 'groups') },
+  { method: 'GET', pattern: 'groups/{id}', handler: (t, req, p) => single(t, req, 'group', groupOrThrow(t, p.id), 'groups') },
+  { method: 'GET', pattern: 'groups/{id}/members', handler: (t, req, p) => directoryCollection(t, req, members(t, groupOrThrow(t, p.id).memberIds), 'directoryObjects') },
+  { method: 'GET', pattern: 'groups/{id}/owners', handler: (t, req, p) => directoryCollection(t, req, members(t, groupOrThrow(t, p.id).ownerIds), 'directoryObjects') },
+  {
+    method: 'GET', pattern: 'servicePrincipals/{id}/appRoleAssignedTo',
+    handler: (t, req, p) => {
+      const sp = t.db.servicePrincipals.find((s) => s.id === p.id);
+      if (!sp) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${p.id}' does not exist or one of its queried reference-property objects are not present.`);
+      return { status: 200, body: { '@odata.context': `${req.origin}/v1.0/$metadata#servicePrincipals('${sp.id}')/appRoleAssignedTo`, value: sp.appRoleAssignments } };
+    },
+  },
+];

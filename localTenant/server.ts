@@ -1,0 +1,215 @@
+/**
+ * The one HTTP server: Graph (/v1.0, /beta), SharePoint REST (/sites/<name>/_api), developer endpoints
+ * (/_dev) and, for anything else, the workbench's fallback. Handlers are synchronous: all awaiting (body,
+ * fault latency) happens before a handler runs, so validation and mutation are never interleaved.
+ */
+import { randomUUID } from 'crypto';
+import * as http from 'http';
+import { bearer, verifyToken } from './auth';
+import { handleBatch } from './batch';
+import { handleDev } from './dev';
+import { envelope, GraphError } from './errors';
+import { decideFault } from './faults';
+import type { GraphReq, GraphRes } from './graph/common';
+import { dispatchGraph, splitPath } from './graph/router';
+import { handleSharePoint, spError } from './sharepoint';
+import type { Tenant } from './tenant';
+
+export type Fallback = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+
+const MAX_BODY = 4 * 1024 * 1024;
+const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+const CORS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Prefer, ConsistencyLevel, X-RequestDigest, Accept, client-request-id, return-client-request-id, odata-version, odata-maxversion, sdkversion, X-ClientService-ClientTag, X-HTTP-Method, IF-Match, X-PnPjs-NoDigest, Cache-Control',
+  'Access-Control-Expose-Headers': 'Retry-After, request-id, client-request-id, Location, Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
+function readBody(req: http.IncomingMessage): Promise<{ raw: string; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) tooLarge = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve({ raw: Buffer.concat(chunks).toString('utf8'), tooLarge }));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(raw: string): { body?: unknown; error?: string } {
+  if (raw.trim() === '') return {};
+  try {
+    return { body: JSON.parse(raw) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+function lowerHeaders(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType = GRAPH_JSON): void {
+  if (res.headersSent || res.destroyed) return;
+  const h: Record<string, string> = { ...CORS, ...headers };
+  if (body === undefined || status === 204) {
+    res.writeHead(status, h);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  h['Content-Type'] = h['Content-Type'] ?? contentType;
+  h['Content-Length'] = String(Buffer.byteLength(text));
+  res.writeHead(status, h);
+  res.end(text);
+}
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export function createServer(t: Tenant, fallback?: Fallback): http.Server {
+  return http.createServer((req, res) => {
+    handle(t, req, res, fallback).catch((e) => {
+      console.error('[local tenant] unexpected error', e);
+      send(res, 500, envelope('InternalServerError', 'The local tenant failed.'));
+    });
+  });
+}
+
+async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResponse, fallback?: Fallback): Promise<void> {
+  const started = Date.now();
+  const method = (req.method ?? 'GET').toUpperCase();
+  const host = req.headers.host ?? 'localhost';
+  const proto = String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0];
+  const url = new URL(req.url ?? '/', `${proto}://${host}`);
+  const origin = `${proto}://${host}`;
+  const path = url.pathname;
+  const headers = lowerHeaders(req);
+  const requestId = randomUUID();
+  const clientRequestId = headers['client-request-id'] ?? requestId;
+  let user: string | null = null;
+  // Captured now: handlers may add default options (e.g. the user $select) to the params they receive.
+  const logPath = url.pathname + url.search;
+  const log = (status: number): void => {
+    if (path !== '/_dev/log') t.addLog({ time: new Date().toISOString(), method, path: logPath, status, user, durationMs: Date.now() - started });
+  };
+  const ids = { 'request-id': requestId, 'client-request-id': clientRequestId };
+
+  if (method === 'OPTIONS') {
+    send(res, 204, undefined);
+    log(204);
+    return;
+  }
+  const isDev = path === '/_dev' || path.startsWith('/_dev/');
+  const graph = /^\/(v1\.0|beta)(\/|$)/i.exec(path);
+  const sp = /^\/sites\/([^/]+)\/_api(\/.*)?$/i.exec(path);
+  if (!isDev && !graph && !sp) {
+    // The fallback (e.g. Vite middleware) may answer later than it returns: log when the response finishes.
+    res.once('finish', () => log(res.statusCode));
+    if (fallback) await fallback(req, res);
+    else {
+      res.writeHead(404, { ...CORS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    }
+    return;
+  }
+
+  if (!isDev) {
+    const f = decideFault(t.faults, path + url.search);
+    if (f.delayMs > 0) await delay(f.delayMs);
+    if (f.kind === 'drop') {
+      req.socket.destroy();
+      log(0);
+      return;
+    }
+    if (f.kind === 'throttle' || f.kind === 'error') {
+      const status = f.kind === 'throttle' ? 429 : 503;
+      const body = f.kind === 'throttle'
+        ? envelope('TooManyRequests', 'Too many requests from Identifier: local tenant. Please try again later.', clientRequestId, requestId)
+        : envelope('serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.', clientRequestId, requestId);
+      send(res, status, body, { 'Retry-After': String(f.retryAfterS), ...ids });
+      log(status);
+      return;
+    }
+  }
+
+  const { raw, tooLarge } = await readBody(req);
+  if (tooLarge) {
+    send(res, 413, envelope('RequestEntityTooLarge', 'The request body is too large.', clientRequestId, requestId), ids);
+    log(413);
+    return;
+  }
+  const parsed = parseJson(raw);
+
+  if (isDev) {
+    try {
+      const out = handleDev(t, method, path, url.searchParams, parsed.body, parsed.error);
+      send(res, out.status, out.body, {}, 'application/json; charset=utf-8');
+      log(out.status);
+    } catch (e) {
+      const g = e instanceof GraphError ? e : new GraphError(500, 'InternalServerError', (e as Error).message);
+      send(res, g.status, envelope(g.code, g.message, clientRequestId, requestId));
+      log(g.status);
+    }
+    return;
+  }
+
+  if (graph && graph[1].toLowerCase() === 'beta') {
+    send(res, 404, envelope('Request_ResourceNotFound', 'The local tenant emulates Microsoft Graph v1.0 only.', clientRequestId, requestId), ids);
+    log(404);
+    return;
+  }
+
+  // Authentication: every Graph and SharePoint call needs a bearer token from /_dev/token.
+  const token = bearer(headers.authorization);
+  const claims = token ? verifyToken(token) : undefined;
+  const who = claims ? t.findUser(claims.oid) : undefined;
+  if (!claims || !who) {
+    if (sp) {
+      send(res, 401, { error_description: token ? 'Invalid JWT token. The token is not valid.' : 'Invalid JWT token. No token provided.' },
+        { 'WWW-Authenticate': 'Bearer realm="local-tenant", client_id="00000003-0000-0ff1-ce00-000000000000"' }, 'application/json; charset=utf-8');
+    } else {
+      const msg = token ? 'Access token validation failure. Invalid signature or expired token.' : 'Access token is empty.';
+      send(res, 401, envelope('InvalidAuthenticationToken', msg, clientRequestId, requestId), { 'WWW-Authenticate': 'Bearer', ...ids });
+    }
+    log(401);
+    return;
+  }
+  user = who.userPrincipalName;
+
+  if (sp) {
+    const site = t.findSite(`/sites/${decodeURIComponent(sp[1])}`);
+    const out = site
+      ? handleSharePoint(t, site, { method, apiPath: sp[2] ?? '', params: url.searchParams, headers, user: who })
+      : spError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
+    send(res, out.status, out.body, { ...(out.headers ?? {}), SPRequestGuid: requestId }, 'application/json;odata=nometadata;charset=utf-8');
+    log(out.status);
+    return;
+  }
+
+  const rest = path.replace(/^\/v1\.0\/?/i, '');
+  let out: GraphRes;
+  try {
+    const greq: GraphReq = {
+      method, segments: splitPath(rest), path, params: url.searchParams, headers, body: parsed.body, bodyError: parsed.error,
+      origin, claims, user: who, scopes: new Set(String(claims.scp ?? '').split(' ').filter(Boolean)),
+    };
+    out = greq.segments.length === 1 && greq.segments[0] === '$batch'
+      ? (method === 'POST' ? handleBatch(t, greq) : { status: 405, body: envelope('', "The requested resource does not support http method '" + method + "'.", clientRequestId) })
+      : dispatchGraph(t, greq);
+  } catch (e) {
+    const g = e instanceof GraphError ? e : new GraphError(500, 'InternalServerError', (e as Error).message);
+    if (!(e instanceof GraphError)) console.error('[local tenant] handler error', e);
+    out = { status: g.status, body: envelope(g.code, g.message, clientRequestId, requestId) };
+  }
+  send(res, out.status, out.body, { ...ids, ...(out.headers ?? {}) });
+  log(out.status);
+}

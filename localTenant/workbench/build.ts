@@ -1,0 +1,150 @@
+/**
+ * Builds the workbench client once (`vite build`) into `localTenant/workbench/dist` for build mode: static,
+ * minified, deterministic, for browser tests and benchmarks. A stamp of the inputs (paths, sizes, mtimes) lets
+ * later runs skip the build while nothing changed.
+ *
+ *   tsx localTenant/workbench/build.ts [--force]
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createRequire } from 'module';
+import { pathToFileURL } from 'url';
+import { DEFAULT_DIST, CLIENT_ENTRY, workbenchViteConfig } from './viteConfig';
+
+type ViteModule = typeof import('vite');
+
+/**
+ * Vite 7 is ESM only. A native `import()` loads it everywhere but inside jest's module sandbox (no dynamic import
+ * callback there), where Node's own `require` of ESM (Node >= 20.19) does. Not `require` first: under tsx, its
+ * CommonJS hook would load a second copy of Vite's chunks next to the ESM one and break `vite build`.
+ */
+export async function loadVite(): Promise<ViteModule> {
+  const req = createRequire(__filename);
+  const entry = pathToFileURL(req.resolve('vite')).href;
+  try {
+    // eslint-disable-next-line no-new-func
+    const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<ViteModule>;
+    return await nativeImport(entry);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING' && !/dynamic import callback/i.test(String(e))) throw e;
+    return req('vite') as ViteModule;
+  }
+}
+
+export interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+}
+export type ViteManifest = Record<string, ManifestChunk>;
+
+const STAMP = '.workbench-stamp';
+
+function inputFiles(repoRoot: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== 'dist') walk(full); } else files.push(full);
+    }
+  };
+  walk(path.join(repoRoot, 'src'));
+  walk(path.join(repoRoot, 'localTenant', 'workbench', 'client'));
+  for (const f of ['localTenant/workbench/viteConfig.ts', 'localTenant/workbench/locPlugin.ts', 'localTenant/workbench/build.ts',
+    'config/config.json', 'tsconfig.json', 'tsconfig.node.json', 'package-lock.json']) {
+    files.push(path.join(repoRoot, f));
+  }
+  return files.sort();
+}
+
+/** A hash of every input's path, size and mtime: changes whenever a source, loc file or the config does. */
+export function inputStamp(repoRoot: string): string {
+  const h = crypto.createHash('sha1');
+  for (const f of inputFiles(repoRoot)) {
+    try {
+      const st = fs.statSync(f);
+      h.update(`${path.relative(repoRoot, f)}\0${st.size}\0${st.mtimeMs}\n`);
+    } catch {
+      h.update(`${path.relative(repoRoot, f)}\0missing\n`);
+    }
+  }
+  return h.digest('hex');
+}
+
+export function readManifest(outDir: string): ViteManifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface BuildResult {
+  outDir: string;
+  manifest: ViteManifest;
+  /** False when an up-to-date build was reused. */
+  built: boolean;
+  ms: number;
+}
+
+export interface BuildOptions {
+  repoRoot: string;
+  outDir?: string;
+  /** Build even when the stamp says the output is current. */
+  force?: boolean;
+  logLevel?: 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Builds unless `outDir` holds a build of exactly the current inputs. */
+export async function buildClient(o: BuildOptions): Promise<BuildResult> {
+  const repoRoot = path.resolve(o.repoRoot);
+  const outDir = path.resolve(repoRoot, o.outDir || DEFAULT_DIST);
+  const started = Date.now();
+  const stamp = inputStamp(repoRoot);
+  const existing = readManifest(outDir);
+  if (!o.force && existing && readStamp(outDir) === stamp) {
+    return { outDir, manifest: existing, built: false, ms: Date.now() - started };
+  }
+  // Build next to the target and swap it in, so a server reading the old build never sees half a new one.
+  const tmp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  const vite = await loadVite();
+  try {
+    await vite.build(workbenchViteConfig({ repoRoot, command: 'build', outDir: tmp, logLevel: o.logLevel || 'warn' }));
+    fs.writeFileSync(path.join(tmp, STAMP), stamp);
+    const old = `${outDir}.old-${process.pid}-${Date.now()}`;
+    if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
+    fs.renameSync(tmp, outDir);
+    fs.rmSync(old, { recursive: true, force: true });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const manifest = readManifest(outDir);
+  if (!manifest) throw new Error(`vite build wrote no manifest to ${outDir}`);
+  return { outDir, manifest, built: true, ms: Date.now() - started };
+}
+
+function readStamp(outDir: string): string | undefined {
+  try { return fs.readFileSync(path.join(outDir, STAMP), 'utf8'); } catch { return undefined; }
+}
+
+/** The entry chunk of the workbench client in a build manifest. */
+export function entryChunk(manifest: ViteManifest): ManifestChunk {
+  const chunk = manifest[CLIENT_ENTRY] || Object.values(manifest).find(c => c.isEntry);
+  if (!chunk) throw new Error('The workbench build manifest has no entry chunk');
+  return chunk;
+}
+
+if (require.main === module) {
+  const repoRoot = path.resolve(__dirname, '..', '..');
+  buildClient({ repoRoot, force: process.argv.includes('--force'), logLevel: 'info' }).then(r => {
+    process.stdout.write(`workbench client ${r.built ? 'built' : 'up to date'} in ${r.ms} ms: ${path.relative(repoRoot, r.outDir)}\n`);
+  }, (e: unknown) => {
+    process.stderr.write(`workbench build failed: ${e instanceof Error ? e.stack || e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

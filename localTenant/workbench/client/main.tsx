@@ -1,0 +1,138 @@
+/**
+ * The workbench client: mounts Access Hub's real root components into the page's web part slots, with PnPjs
+ * clients pointed at the local tenant and tokens from `/_dev/token`. Nothing here is a "local" branch of a
+ * component: the workbench only supplies clients, as the SPFx web part classes do with `SPFx(context)`.
+ *
+ * The page sets `window.__ACCESS_HUB_LOCALE__` in an inline script before this module (and the loc modules it
+ * imports, which read their strings at import time) runs.
+ */
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import { initializeIcons } from '@fluentui/react';
+import * as strings from 'CommonStrings';
+import { AppRoot } from '../../../src/components/AppRoot';
+import { ComingSoon } from '../../../src/components/ComingSoon';
+import { format } from '../../../src/components/format';
+import { ROOTS } from '../../../src/webparts/roots';
+import { createBrowserClients, TokenSource } from '../../../src/services/clients';
+import { createServices } from '../../../src/services/createServices';
+import { IAccessHubServices } from '../../../src/context/ServicesContext';
+import type { WorkbenchClientConfig } from '../server';
+
+declare global {
+  interface Window {
+    __ACCESS_HUB_LOCALE__?: string;
+    __ACCESS_HUB_WORKBENCH__?: {
+      config: WorkbenchClientConfig;
+      /** Forgets the cached token; the next call fetches a new one. */
+      resetToken(): void;
+      services: IAccessHubServices[];
+      mountedAt: number;
+    };
+  }
+}
+
+/** Renews this long before the token's expiry. */
+const EXPIRY_MARGIN_MS = 60 * 1000;
+
+/** One token per page: cached until shortly before it expires, one request in flight at a time. */
+export function devTokenSource(tokenUrl: string, user: string): TokenSource & { reset(): void } {
+  let cached: { token: string; expiresAt: number } | undefined;
+  let inflight: Promise<string> | undefined;
+  const fetchToken = async (): Promise<string> => {
+    const response = await fetch(tokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ user }),
+      credentials: 'same-origin'
+    });
+    if (!response.ok) throw new Error(`POST ${tokenUrl} answered ${response.status}`);
+    const body = await response.json() as { access_token?: string; expires_in?: number };
+    if (!body.access_token) throw new Error(`POST ${tokenUrl} returned no access_token`);
+    const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600) * 1000;
+    cached = { token: body.access_token, expiresAt: Date.now() + lifetimeMs };
+    return body.access_token;
+  };
+  const source = (async (): Promise<string> => {
+    if (cached && Date.now() < cached.expiresAt - EXPIRY_MARGIN_MS) return cached.token;
+    if (!inflight) inflight = fetchToken().finally(() => { inflight = undefined; });
+    return inflight;
+  }) as TokenSource & { reset(): void };
+  source.reset = () => { cached = undefined; };
+  return source;
+}
+
+function readConfig(): WorkbenchClientConfig {
+  const element = document.getElementById('wb-config');
+  if (!element || !element.textContent) throw new Error('The page has no #wb-config');
+  return JSON.parse(element.textContent) as WorkbenchClientConfig;
+}
+
+function showFailure(target: Element, message: string): void {
+  const note = document.createElement('p');
+  note.className = 'wb-failure';
+  note.setAttribute('role', 'alert');
+  note.textContent = message;
+  target.appendChild(note);
+}
+
+function main(): void {
+  const config = readConfig();
+  if (!window.__ACCESS_HUB_LOCALE__) window.__ACCESS_HUB_LOCALE__ = config.language;
+  initializeIcons(config.iconsBaseUrl, { disableWarnings: true });
+
+  const getToken = devTokenSource(config.tokenUrl, config.user.userPrincipalName);
+  const allServices: IAccessHubServices[] = [];
+  // Each root gets its own clients and services, as each SPFx web part builds its own from its context.
+  const servicesForRoot = (): IAccessHubServices => {
+    const clients = createBrowserClients(config.graphBaseUrl, config.siteUrl, getToken);
+    const services = createServices({
+      clients,
+      language: config.language,
+      myAccessUrl: config.myAccessUrl,
+      cacheKey: config.user.userPrincipalName,
+      storage: window.localStorage
+    });
+    allServices.push(services);
+    return services;
+  };
+
+  // The AccessPrompt customizer's top placeholder: its root when one is registered, else a slim note.
+  const top = document.getElementById(config.customizer.placeholderId);
+  if (top) {
+    const Prompt = ROOTS[config.customizer.alias];
+    if (Prompt) {
+      ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot() }, React.createElement(Prompt, { properties: config.customizer.properties })), top);
+    } else {
+      const note = document.createElement('div');
+      note.className = 'wb-slim-note';
+      note.setAttribute('role', 'note');
+      note.textContent = format(strings.Placeholder.Coming, config.customizer.alias);
+      top.appendChild(note);
+    }
+  }
+
+  config.webParts.forEach((webPart, index) => {
+    const target = document.getElementById(`wb-webpart-${index}`);
+    if (!target) return;
+    try {
+      const Root = ROOTS[webPart.alias];
+      const content = Root
+        ? React.createElement(Root, { properties: webPart.properties })
+        : React.createElement(ComingSoon, { name: webPart.alias });
+      ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot() }, content), target);
+    } catch (e) {
+      showFailure(target, `${webPart.alias} failed to mount: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+
+  window.__ACCESS_HUB_WORKBENCH__ = { config, resetToken: getToken.reset, services: allServices, mountedAt: performance.now() };
+  document.documentElement.setAttribute('data-wb-ready', 'true');
+}
+
+try {
+  main();
+} catch (e) {
+  showFailure(document.getElementById('wb-main') || document.body, `The workbench failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  throw e;
+}

@@ -1,0 +1,363 @@
+/**
+ * The local workbench: renders the fixture's intranet pages (SharePoint-like chrome, one slot per web part) and
+ * serves the client that mounts Access Hub's real root components into them. It is the local tenant's
+ * `fallback` handler: the tenant answers Graph, SharePoint REST and `/_dev/`, the workbench everything else.
+ *
+ * - dev mode: Vite in middleware mode (transforms `src/` on request, HMR when given the HTTP server);
+ * - build mode: the client built once by `buildClient` and served as static files.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import type { ViteDevServer } from 'vite';
+import { buildClient, entryChunk, loadVite, readManifest, ViteManifest } from './build';
+import { discoverLocModules, parseJsonWithComments } from './locPlugin';
+import {
+  CUSTOMIZER_ALIAS, DEFAULT_PERSON, TOP_PLACEHOLDER_ID, PageAssets, esc, renderAccessDenied, renderIndex, renderNotFound,
+  renderSitePage, renderUnknownPerson
+} from './pages';
+import { serveStatic } from './static';
+import { WorkbenchTenant, WorkbenchUser, findPage, findSite, pagePath, siteName } from './tenantView';
+import { CLIENT_ENTRY, DEFAULT_DIST, WORKBENCH_BASE, workbenchViteConfig } from './viteConfig';
+
+export type WorkbenchMode = 'dev' | 'build';
+
+export interface WorkbenchOptions {
+  tenant: WorkbenchTenant;
+  repoRoot: string;
+  /** 'dev' (default): Vite middleware; 'build': the prebuilt client from `distDir` (built first when stale). */
+  mode?: WorkbenchMode;
+  /** Dev: the HTTP server to attach Vite's HMR websocket to (the local tenant's). Without it, no HMR. */
+  httpServer?: http.Server;
+  /** Dev: watch files (default: when `httpServer` is given). */
+  watch?: boolean;
+  /** Build mode: where the client build lives (default `localTenant/workbench/dist`). */
+  distDir?: string;
+  /** Build mode: 'auto' (default) rebuilds when inputs changed; 'never' uses what is there; 'always' rebuilds. */
+  rebuild?: 'auto' | 'never' | 'always';
+  logLevel?: 'info' | 'warn' | 'error' | 'silent';
+}
+
+export interface Workbench {
+  readonly mode: WorkbenchMode;
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The client configuration a site page carries in `#wb-config`. */
+export interface WorkbenchClientConfig {
+  /** `<origin>/sites/<name>`: where SharePoint REST for this site is served locally. */
+  siteUrl: string;
+  /** The fixture's URL, `https://contoso.sharepoint.com/sites/<name>`. */
+  absoluteSiteUrl: string;
+  siteServerRelativeUrl: string;
+  siteTitle: string;
+  page: { name: string; title: string };
+  user: { id: string; userPrincipalName: string; displayName: string };
+  language: string;
+  myAccessUrl: string;
+  graphBaseUrl: string;
+  tokenUrl: string;
+  /** Icon fonts base URL for `initializeIcons` (served locally; no CDN). */
+  iconsBaseUrl: string;
+  customizer: { alias: string; placeholderId: string; properties: Record<string, unknown> };
+  webParts: Array<{ alias: string; title: string; properties: unknown }>;
+}
+
+const FONTS_PREFIX = `${WORKBENCH_BASE}fonts/`;
+const LANG_PATTERN = /^[a-z]{2,3}(-[a-z0-9]{2,8}){0,2}$/i;
+const FALLBACK_LOCALE = 'en-us';
+
+function firstQuery(q: URLSearchParams, key: string): string | undefined {
+  const v = q.get(key);
+  return v === null ? undefined : v.trim();
+}
+
+function send(res: http.ServerResponse, status: number, html: string, headers: Record<string, string> = {}, head = false): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Length', String(Buffer.byteLength(html)));
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.end(head ? undefined : html);
+}
+
+function origin(req: http.IncomingMessage): string {
+  const host = String(req.headers.host || 'localhost').replace(/[^A-Za-z0-9.:[\]-]/g, '');
+  return `http://${host || 'localhost'}`;
+}
+
+/** Web part and customizer titles by alias and locale, from the component manifests. */
+function readManifestTitles(repoRoot: string): Map<string, Record<string, string>> {
+  const titles = new Map<string, Record<string, string>>();
+  for (const area of ['webparts', 'extensions']) {
+    const dir = path.join(repoRoot, 'src', area);
+    let subdirs: string[] = [];
+    try { subdirs = fs.readdirSync(dir); } catch { continue; }
+    for (const sub of subdirs) {
+      let files: string[] = [];
+      try { files = fs.readdirSync(path.join(dir, sub)); } catch { continue; }
+      for (const f of files.filter(n => n.endsWith('.manifest.json'))) {
+        try {
+          const m = parseJsonWithComments(fs.readFileSync(path.join(dir, sub, f), 'utf8')) as {
+            alias?: string; preconfiguredEntries?: Array<{ title?: Record<string, string> }>;
+          };
+          const title = m.preconfiguredEntries && m.preconfiguredEntries[0] && m.preconfiguredEntries[0].title;
+          if (m.alias) titles.set(m.alias, title && typeof title === 'object' ? title : {});
+        } catch { /* a manifest being edited: fall back to the alias */ }
+      }
+    }
+  }
+  return titles;
+}
+
+function localizedTitle(titles: Map<string, Record<string, string>>, alias: string, language: string): string {
+  const t = titles.get(alias);
+  if (!t) return alias;
+  const key = Object.keys(t).find(k => k.toLowerCase() === language) ||
+    Object.keys(t).find(k => k.split('-')[0].toLowerCase() === language.split('-')[0]);
+  return (key && t[key]) || t.default || alias;
+}
+
+export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
+  const repoRoot = path.resolve(o.repoRoot);
+  const mode: WorkbenchMode = o.mode || 'dev';
+  const tenant = o.tenant;
+  const cssFile = path.join(__dirname, 'page.css');
+  const fontsDir = iconFontsDir(repoRoot);
+  let css = fs.readFileSync(cssFile, 'utf8');
+  let titles = readManifestTitles(repoRoot);
+  let locales = supportedLocales(repoRoot);
+
+  let vite: ViteDevServer | undefined;
+  let manifest: ViteManifest | undefined;
+  let distDir = path.resolve(repoRoot, o.distDir || DEFAULT_DIST);
+
+  if (mode === 'dev') {
+    const v = await loadVite();
+    vite = await v.createServer(workbenchViteConfig({
+      repoRoot, command: 'serve', hmrServer: o.httpServer, watch: o.watch, logLevel: o.logLevel
+    }));
+  } else {
+    const rebuild = o.rebuild || 'auto';
+    if (rebuild === 'never') {
+      manifest = readManifest(distDir);
+      if (!manifest) throw new Error(`No workbench build in ${distDir}: run \`npx tsx localTenant/workbench/build.ts\``);
+    } else {
+      const result = await buildClient({ repoRoot, outDir: distDir, force: rebuild === 'always', logLevel: o.logLevel });
+      manifest = result.manifest;
+      distDir = result.outDir;
+    }
+  }
+
+  /** Dev: re-read the chrome, titles and locales per page, so edits show on reload. */
+  const refresh = (): void => {
+    if (mode !== 'dev') return;
+    try { css = fs.readFileSync(cssFile, 'utf8'); } catch { /* keep the last */ }
+    titles = readManifestTitles(repoRoot);
+    locales = supportedLocales(repoRoot);
+  };
+
+  const assets = (): PageAssets => {
+    if (mode === 'dev') {
+      return { head: '', scripts: `<script type="module" src="${WORKBENCH_BASE}${CLIENT_ENTRY}"></script>` };
+    }
+    const entry = entryChunk(manifest as ViteManifest);
+    const seen = new Set<string>();
+    const preloads: string[] = [];
+    const cssFiles = new Set<string>(entry.css || []);
+    const visit = (key: string): void => {
+      const chunk = (manifest as ViteManifest)[key];
+      if (!chunk || seen.has(key)) return;
+      seen.add(key);
+      preloads.push(chunk.file);
+      for (const c of chunk.css || []) cssFiles.add(c);
+      for (const i of chunk.imports || []) visit(i);
+    };
+    for (const i of entry.imports || []) visit(i);
+    return {
+      head: [
+        ...Array.from(cssFiles).map(f => `<link rel="stylesheet" href="${esc(WORKBENCH_BASE + f)}">`),
+        ...preloads.map(f => `<link rel="modulepreload" href="${esc(WORKBENCH_BASE + f)}">`)
+      ].join('\n'),
+      scripts: `<script type="module" src="${esc(WORKBENCH_BASE + entry.file)}"></script>`
+    };
+  };
+
+  const tenantName = (): string => (tenant.tenantInfo && tenant.tenantInfo.displayName) || 'Contoso';
+
+  const defaultPerson = (): WorkbenchUser | undefined => tenant.findUser(DEFAULT_PERSON) || tenant.users[0];
+
+  const pageLanguage = (query: URLSearchParams, user: WorkbenchUser): string => {
+    const requested = firstQuery(query, 'lang');
+    if (requested && LANG_PATTERN.test(requested)) return requested.toLowerCase();
+    const preferred = String(user.preferredLanguage || '').toLowerCase();
+    if (preferred && locales.has(preferred)) return preferred;
+    return FALLBACK_LOCALE;
+  };
+
+  async function renderHtml(url: string, html: string): Promise<string> {
+    return vite ? vite.transformIndexHtml(url, html) : html;
+  }
+
+  async function sitePage(req: http.IncomingMessage, res: http.ServerResponse, url: URL, name: string, pageName: string): Promise<void> {
+    const head = req.method === 'HEAD';
+    refresh();
+    const site = findSite(tenant, name);
+    const page = site && findPage(site, pageName);
+    if (!site || !page) {
+      send(res, 404, renderNotFound({ tenantName: tenantName(), path: url.pathname, css, what: site ? 'This page does not exist' : 'This site does not exist' }), {}, head);
+      return;
+    }
+    const canonical = pagePath(site, page);
+    const requested = firstQuery(url.searchParams, 'as');
+    const user = requested ? tenant.findUser(requested) : defaultPerson();
+    if (!user) {
+      send(res, 400, renderUnknownPerson({
+        tenantName: tenantName(), requested: requested || '', users: tenant.users, path: canonical, query: url.searchParams, css
+      }), {}, head);
+      return;
+    }
+    const language = pageLanguage(url.searchParams, user);
+    const level = tenant.sitePermissionLevel(siteName(site) || site.url, user.id);
+    if (level === 'none') {
+      send(res, 403, renderAccessDenied({
+        tenantName: tenantName(), site, user, users: tenant.users, language, path: canonical, query: url.searchParams, css
+      }), {}, head);
+      return;
+    }
+    const here = origin(req);
+    const serverRelative = `/sites/${siteName(site)}`;
+    const config: WorkbenchClientConfig = {
+      siteUrl: here + serverRelative,
+      absoluteSiteUrl: site.url,
+      siteServerRelativeUrl: serverRelative,
+      siteTitle: site.title,
+      page: { name: page.name, title: page.title },
+      user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName },
+      language,
+      myAccessUrl: (tenant.tenantInfo && tenant.tenantInfo.myAccessUrl) || '',
+      graphBaseUrl: `${here}/v1.0`,
+      tokenUrl: '/_dev/token',
+      iconsBaseUrl: FONTS_PREFIX,
+      customizer: { alias: CUSTOMIZER_ALIAS, placeholderId: TOP_PLACEHOLDER_ID, properties: {} },
+      webParts: (page.webParts || []).map(wp => ({
+        alias: String(wp.alias), title: localizedTitle(titles, String(wp.alias), language), properties: wp.properties === undefined ? {} : wp.properties
+      }))
+    };
+    const html = renderSitePage({
+      tenantName: tenantName(), site, page, user, users: tenant.users, language, path: canonical, query: url.searchParams,
+      config, webPartTitle: alias => localizedTitle(titles, alias, language), assets: assets(), css, iconsBaseUrl: FONTS_PREFIX
+    });
+    send(res, 200, await renderHtml(url.pathname + url.search, html), {}, head);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url || '/', 'http://localhost');
+    } catch {
+      send(res, 400, 'Bad request');
+      return;
+    }
+    const pathname = url.pathname;
+    try {
+      if (pathname.startsWith(FONTS_PREFIX)) {
+        if (!(await serveStatic(req, res, fontsDir, pathname.slice(FONTS_PREFIX.length), 'public, max-age=86400'))) {
+          send(res, 404, 'Not found');
+        }
+        return;
+      }
+      if (pathname.startsWith(WORKBENCH_BASE)) {
+        if (vite) {
+          const server = vite;
+          await new Promise<void>((resolve, reject) => {
+            server.middlewares(req, res, (err?: unknown) => {
+              if (err) reject(err);
+              else { if (!res.headersSent) send(res, 404, 'Not found'); resolve(); }
+            });
+            res.on('close', () => resolve());
+          });
+          return;
+        }
+        const rel = pathname.slice(WORKBENCH_BASE.length);
+        const immutable = rel.startsWith('assets/');
+        if (!(await serveStatic(req, res, distDir, rel, immutable ? 'public, max-age=31536000, immutable' : 'no-cache'))) {
+          send(res, 404, 'Not found');
+        }
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, renderNotFound({ tenantName: tenantName(), path: pathname, css, what: 'Method not allowed' }), { Allow: 'GET, HEAD' });
+        return;
+      }
+      const head = req.method === 'HEAD';
+      if (pathname === '/' || pathname === '/index.html') {
+        refresh();
+        send(res, 200, renderIndex({ tenant, css, origin: origin(req) }), {}, head);
+        return;
+      }
+      if (pathname === '/favicon.ico') {
+        res.statusCode = 204;
+        res.end();
+        return;
+      }
+      let segments: string[];
+      try {
+        segments = pathname.split('/').filter(Boolean).map(s => decodeURIComponent(s));
+      } catch {
+        send(res, 400, renderNotFound({ tenantName: tenantName(), path: pathname, css, what: 'Bad request' }), {}, head);
+        return;
+      }
+      if (segments[0] && /^(sites|teams)$/i.test(segments[0]) && segments[1]) {
+        const site = findSite(tenant, segments[1]);
+        if (site && (segments.length === 2 || (segments.length === 3 && /^sitepages$/i.test(segments[2])))) {
+          const first = site.pages && site.pages[0];
+          if (first) {
+            res.statusCode = 302;
+            res.setHeader('Location', pagePath(site, first) + url.search);
+            res.end();
+            return;
+          }
+        }
+        if (segments.length === 4 && /^sitepages$/i.test(segments[2])) {
+          await sitePage(req, res, url, segments[1], segments[3]);
+          return;
+        }
+      }
+      refresh();
+      send(res, 404, renderNotFound({ tenantName: tenantName(), path: pathname, css }), {}, head);
+    } catch (e) {
+      if (vite && e instanceof Error) vite.ssrFixStacktrace(e);
+      process.stderr.write(`[workbench] ${req.method} ${req.url}: ${e instanceof Error ? e.stack || e.message : String(e)}\n`);
+      if (!res.headersSent) send(res, 500, `<!DOCTYPE html><title>Workbench error</title><pre>${esc(e instanceof Error ? e.message : String(e))}</pre>`);
+      else res.destroy();
+    }
+  }
+
+  return {
+    mode,
+    handle,
+    async close() {
+      if (vite) await vite.close();
+    }
+  };
+}
+
+/** `@fluentui/font-icons-mdl2/fonts`: the icon fonts `initializeIcons` would fetch from Microsoft's CDN. */
+function iconFontsDir(repoRoot: string): string {
+  let dir = path.dirname(require.resolve('@fluentui/font-icons-mdl2', { paths: [repoRoot] }));
+  while (dir !== path.dirname(dir) && !fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return path.join(dir, 'fonts');
+}
+
+/** Locales that have common strings (`en-us` always). */
+function supportedLocales(repoRoot: string): Set<string> {
+  const set = new Set<string>([FALLBACK_LOCALE]);
+  try {
+    const common = discoverLocModules(repoRoot).get('CommonStrings');
+    if (common) for (const l of Object.keys(common.files)) set.add(l);
+  } catch { /* none found: en-us only */ }
+  return set;
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Checks what an admin uploads: the .sppkg holds the five component manifests, the Graph permission
+// requests and the customizer's elements.xml / ClientSideInstance.xml. Usage: node scripts/check-sppkg.js <file>
+// An .sppkg is a zip (OPC package); this reads its central directory with Node's zlib, no dependency.
+'use strict';
+const fs = require('fs');
+const zlib = require('zlib');
+
+function entries(buffer) {
+  const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('not a zip file');
+  const count = buffer.readUInt16LE(eocd + 10);
+  let offset = buffer.readUInt32LE(eocd + 16);
+  const files = new Map();
+  for (let i = 0; i < count; i++) {
+    const method = buffer.readUInt16LE(offset + 10);
+    const compressed = buffer.readUInt32LE(offset + 20);
+    const nameLength = buffer.readUInt16LE(offset + 28);
+    const extraLength = buffer.readUInt16LE(offset + 30);
+    const commentLength = buffer.readUInt16LE(offset + 32);
+    const local = buffer.readUInt32LE(offset + 42);
+    const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength);
+    const dataStart = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const raw = buffer.subarray(dataStart, dataStart + compressed);
+    files.set(name, () => (method === 8 ? zlib.inflateRawSync(raw) : raw).toString('utf8'));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
+
+const file = process.argv[2] || 'sharepoint/solution/access-hub.sppkg';
+const files = entries(fs.readFileSync(file));
+const text = [...files.values()].map(read => read()).join('\n');
+const problems = [];
+const expect = (ok, what) => { if (!ok) problems.push(what); console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); };
+
+for (const [alias, id] of [
+  ['AccessCatalog', 'c0702771-da6b-4281-bc01-b2676e2721a0'],
+  ['AccessRequestButton', '8c9648cb-56fd-4cf0-8ae6-436594f710cb'],
+  ['MyAccess', '419c95e4-c350-4863-89ba-dd06c532ee4e'],
+  ['AccessApprovals', '0a209817-1e04-41d4-b262-7c364518afda'],
+  ['AccessPrompt', 'fa4ca83a-c3a3-4cc2-84e4-54653a4ba3a3']
+]) {
+  expect(text.includes(`"alias":"${alias}"`) && text.includes(id), `component manifest ${alias} (${id})`);
+}
+for (const scope of ['EntitlementMgmt-SubjectAccess.ReadWrite', 'EntitlementManagement.ReadWrite.All', 'AccessReview.ReadWrite.All']) {
+  expect(new RegExp(`WebApiPermissionRequest[^>]*Scope="${scope.replace(/\./g, '\\.')}"`).test(text), `permission request Microsoft Graph ${scope}`);
+}
+const names = [...files.keys()];
+expect(names.some(n => /elements.*\.xml$/i.test(n) && files.get(n)().includes('ClientSideExtension.ApplicationCustomizer')), 'elements.xml with the customizer');
+expect(names.some(n => /ClientSideInstance.*\.xml$/i.test(n)), 'ClientSideInstance.xml');
+expect(names.some(n => /access-hub_[0-9a-f]+\.js$/.test(n) || /\.js$/.test(n)), 'client-side assets (includeClientSideAssets)');
+if (problems.length) {
+  console.error(`\n${file}: ${problems.length} problem(s)`);
+  process.exit(1);
+}
+console.log(`\n${file}: ${files.size} files, all checks passed`);

@@ -1,0 +1,89 @@
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
+import * as strings from 'CommonStrings';
+import { IAccessPackage, IPackageStatus, IPolicyRequirement } from '../../models/types';
+import { AppError, toAppError } from '../../services/errors';
+import { useServices } from '../../context/ServicesContext';
+import { errorMessage, format, formatDate } from '../format';
+import { ApprovalStages } from './ApprovalStages';
+import { GrantLinks } from './GrantLinks';
+
+export interface ICurrentStatusProps {
+  pkg: IAccessPackage;
+  status: IPackageStatus;
+  policies: IPolicyRequirement[];
+  /** After a successful cancel: the caller reloads and tells its own caller. */
+  onCancelled: () => void;
+}
+
+/** The person already has this access, or a request for it is open: say so instead of offering the form. */
+export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, policies, onCancelled }) => {
+  const { entitlements, language } = useServices();
+  const [cancelling, setCancelling] = React.useState(false);
+  const [error, setError] = React.useState<AppError | undefined>(undefined);
+  const busy = React.useRef(false);
+  const mounted = React.useRef(true);
+  React.useEffect(() => () => { mounted.current = false; }, []);
+
+  if (status.kind === 'hasAccess') {
+    const until = status.assignment && status.assignment.endDateTime;
+    return (
+      <Stack tokens={{ childrenGap: 8 }}>
+        <MessageBar messageBarType={MessageBarType.success}>
+          {until ? format(strings.Panel.AlreadyHaveUntil, formatDate(until, language)) : format(strings.Panel.AlreadyHave, '')}
+        </MessageBar>
+        <GrantLinks pkg={pkg} />
+      </Stack>
+    );
+  }
+
+  const request = status.request;
+  if (!request) return null;
+
+  const cancel = (): void => {
+    if (busy.current) return;
+    busy.current = true;
+    setCancelling(true);
+    setError(undefined);
+    entitlements.cancelRequest(request.id).then(
+      () => {
+        busy.current = false;
+        onCancelled();
+      },
+      async (e: unknown) => {
+        const err = await toAppError(e);
+        busy.current = false;
+        if (!mounted.current) return;
+        setError(err);
+        setCancelling(false);
+      }
+    );
+  };
+
+  // The request does not name its policy; with a single policy its description still says who approves.
+  const description = policies.length === 1 ? policies[0].description : undefined;
+  const delivering = status.kind === 'delivering';
+  const scheduledStart = request.state === 'scheduled' && request.schedule ? request.schedule.startDateTime : undefined;
+  return (
+    <Stack tokens={{ childrenGap: 8 }}>
+      <MessageBar messageBarType={MessageBarType.info}>
+        {delivering ? strings.Status.Delivering : strings.Panel.AlreadyPending}
+      </MessageBar>
+      {request.createdDateTime && <Text block>{format(strings.Panel.RequestedOn, formatDate(request.createdDateTime, language))}</Text>}
+      {scheduledStart && <Text block>{format(strings.Panel.Scheduled, formatDate(scheduledStart, language))}</Text>}
+      {request.state === 'pendingApproval' && <ApprovalStages requestId={request.id} policyDescription={description} />}
+      {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}
+      {!delivering && (
+        <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+          <DefaultButton
+            text={cancelling ? strings.Panel.Cancelling : strings.Panel.CancelRequest}
+            disabled={cancelling}
+            allowDisabledFocus
+            onClick={cancel}
+          />
+          {cancelling && <Spinner size={SpinnerSize.small} ariaLabel={strings.Panel.Cancelling} />}
+        </Stack>
+      )}
+    </Stack>
+  );
+};

@@ -1,0 +1,206 @@
+import {
+  IAccessPackage, IAccessRequest, IApproval, IAssignment, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
+} from '../../../src/models/types';
+import { IEntitlementService } from '../../../src/services/EntitlementService';
+import { ISiteAccessService } from '../../../src/services/SiteAccessService';
+import { AppError } from '../../../src/services/errors';
+import { buildAnswers } from '../../../src/models/policy';
+import { isOpenRequest } from '../../../src/models/status';
+
+export interface IFakeTenantState {
+  me: IUserInfo;
+  manager?: IUserInfo;
+  packages: IAccessPackage[];
+  /** Applicable policies per package id; a package missing here has none for this person. */
+  requirements: Record<string, IPolicyRequirement[]>;
+  assignments: IAssignment[];
+  requests: IAccessRequest[];
+  grants: Record<string, IGrant[]>;
+  /** Approvals by request id. */
+  approvals: Record<string, IApproval>;
+  /** Stage names given to new requests under a policy, by policy id. */
+  stagesByPolicy: Record<string, string[]>;
+}
+
+export interface ISubmitCall {
+  draft: IRequestDraft;
+  policy: IPolicyRequirement;
+  language?: string;
+}
+
+type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
+  | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager';
+
+/** An in-memory IEntitlementService: keeps state, records writes, fails or delays on request. */
+export class FakeEntitlementService implements IEntitlementService {
+  public readonly state: IFakeTenantState;
+  public readonly submitCalls: ISubmitCall[] = [];
+  public readonly cancelCalls: string[] = [];
+  public readonly calls: string[] = [];
+  /** How many reads of a delivering request it takes before it is delivered. */
+  public deliverAfterReads: number = 2;
+  private _nextSubmitError: AppError | undefined;
+  private _submitGate: Promise<void> | undefined;
+  private readonly _failOnce: Partial<Record<FailableMethod, AppError>> = {};
+  private readonly _reads: Record<string, number> = {};
+  private _seq: number = 0;
+
+  constructor(state: Partial<IFakeTenantState> & Pick<IFakeTenantState, 'me'>) {
+    this.state = {
+      packages: [], requirements: {}, assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {},
+      ...state
+    };
+  }
+
+  /** The next submit throws this error (after any delay). */
+  public failNextSubmit(error: AppError): void {
+    this._nextSubmitError = error;
+  }
+
+  /** The next call of `method` throws this error. */
+  public failOnce(method: FailableMethod, error: AppError): void {
+    this._failOnce[method] = error;
+  }
+
+  /** Submits wait until the returned function is called. */
+  public holdSubmits(): () => void {
+    let release: () => void = () => undefined;
+    this._submitGate = new Promise<void>(resolve => { release = resolve; });
+    return () => { this._submitGate = undefined; release(); };
+  }
+
+  private async _enter(method: FailableMethod | 'submitRequest' | 'listRequestablePackages' | 'getMe'): Promise<void> {
+    this.calls.push(method);
+    await Promise.resolve();
+    const error = this._failOnce[method as FailableMethod];
+    if (error) {
+      delete this._failOnce[method as FailableMethod];
+      throw error;
+    }
+  }
+
+  public async getMe(): Promise<IUserInfo> {
+    await this._enter('getMe');
+    return this.state.me;
+  }
+
+  public async getManager(): Promise<IUserInfo | undefined> {
+    await this._enter('getManager');
+    return this.state.manager;
+  }
+
+  public async listRequestablePackages(): Promise<IAccessPackage[]> {
+    await this._enter('listRequestablePackages');
+    return this.state.packages.slice();
+  }
+
+  public async getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>> {
+    await this._enter('getGrants');
+    const map = new Map<string, IGrant[]>();
+    for (const p of packages) map.set(p.id, (this.state.grants[p.id] || []).slice());
+    return map;
+  }
+
+  public async getAvailablePackage(id: string): Promise<IAccessPackage> {
+    await this._enter('getAvailablePackage');
+    const pkg = this.state.packages.find(p => p.id === id);
+    if (!pkg) throw new AppError('notFound', 404, 'ResourceNotFound', `Access package ${id} was not found.`);
+    return { ...pkg };
+  }
+
+  public async getRequirements(packageId: string): Promise<IPolicyRequirement[]> {
+    await this._enter('getRequirements');
+    if (!this.state.packages.some(p => p.id === packageId)) {
+      throw new AppError('notFound', 404, 'ResourceNotFound', `Access package ${packageId} was not found.`);
+    }
+    return (this.state.requirements[packageId] || []).slice();
+  }
+
+  public async submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest> {
+    this.submitCalls.push({ draft: JSON.parse(JSON.stringify(draft)), policy, language });
+    await this._enter('submitRequest');
+    if (this._submitGate) await this._submitGate;
+    const error = this._nextSubmitError;
+    if (error) {
+      this._nextSubmitError = undefined;
+      throw error;
+    }
+    if (this.state.requests.some(r => r.accessPackageId === draft.accessPackageId && isOpenRequest(r))) {
+      throw new AppError('openRequestExists', 400, 'ExistingOpenRequest', 'There is already an open request.');
+    }
+    const id = `00000000-0000-4000-8000-${String(++this._seq).padStart(12, '0')}`;
+    const request: IAccessRequest = {
+      id,
+      requestType: 'userAdd',
+      state: policy.isApprovalRequired ? 'pendingApproval' : 'delivering',
+      status: policy.isApprovalRequired ? 'PendingApproval' : 'Delivering',
+      createdDateTime: '2026-01-15T09:00:00Z',
+      justification: draft.justification.trim() || undefined,
+      accessPackageId: draft.accessPackageId,
+      answers: buildAnswers(draft, policy, language)
+    };
+    this.state.requests.push(request);
+    const stages = this.state.stagesByPolicy[policy.policyId];
+    if (stages) {
+      this.state.approvals[id] = {
+        id,
+        stages: stages.map((name, i) => ({
+          id: `${id}-stage-${i}`, displayName: name, status: i === 0 ? 'InProgress' : 'Initializing',
+          reviewResult: 'NotReviewed', assignedToMe: false
+        }))
+      };
+    }
+    return { ...request };
+  }
+
+  public async getRequest(id: string): Promise<IAccessRequest> {
+    await this._enter('getRequest');
+    const request = this.state.requests.find(r => r.id === id);
+    if (!request) throw new AppError('notFound', 404, 'ResourceNotFound', `Request ${id} was not found.`);
+    if (request.state === 'delivering') {
+      this._reads[id] = (this._reads[id] || 0) + 1;
+      if (this._reads[id] >= this.deliverAfterReads) {
+        request.state = 'delivered';
+        request.status = 'Delivered';
+        this.state.assignments.push({
+          id: `assignment-${id}`, state: 'delivered', status: 'Delivered', accessPackageId: request.accessPackageId || ''
+        });
+      }
+    }
+    return { ...request };
+  }
+
+  public async cancelRequest(id: string): Promise<void> {
+    this.cancelCalls.push(id);
+    await this._enter('cancelRequest');
+    const request = this.state.requests.find(r => r.id === id);
+    if (!request) throw new AppError('notFound', 404, 'ResourceNotFound', `Request ${id} was not found.`);
+    request.state = 'canceled';
+    request.status = 'Canceled';
+  }
+
+  public async listMyRequests(): Promise<IAccessRequest[]> {
+    await this._enter('listMyRequests');
+    return this.state.requests.map(r => ({ ...r }));
+  }
+
+  public async listMyAssignments(): Promise<IAssignment[]> {
+    await this._enter('listMyAssignments');
+    return this.state.assignments.map(a => ({ ...a }));
+  }
+
+  public async getApproval(requestId: string): Promise<IApproval | undefined> {
+    await this._enter('getApproval');
+    return this.state.approvals[requestId];
+  }
+}
+
+export class FakeSiteAccessService implements ISiteAccessService {
+  public async getSite(): Promise<{ url: string; title: string; groupId?: string }> {
+    return { url: 'https://contoso.sharepoint.com/sites/marketing', title: 'Marketing' };
+  }
+
+  public async getMyLevel(): Promise<'none'> {
+    return 'none';
+  }
+}

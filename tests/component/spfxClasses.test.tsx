@@ -1,0 +1,62 @@
+import AccessCatalogWebPart from '../../src/webparts/accessCatalog/AccessCatalogWebPart';
+import AccessRequestButtonWebPart from '../../src/webparts/accessRequestButton/AccessRequestButtonWebPart';
+import MyAccessWebPart from '../../src/webparts/myAccess/MyAccessWebPart';
+import AccessApprovalsWebPart from '../../src/webparts/accessApprovals/AccessApprovalsWebPart';
+import AccessPromptApplicationCustomizer from '../../src/extensions/accessPrompt/AccessPromptApplicationCustomizer';
+
+// The SPFx classes are thin: a smoke test that each builds its services, mounts its root and unmounts.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function fakeContext(extra: Record<string, unknown> = {}): any {
+  return {
+    pageContext: {
+      web: { absoluteUrl: 'https://contoso.sharepoint.com/sites/marketing' },
+      cultureInfo: { currentUICultureName: 'en-US' },
+      aadInfo: { tenantId: '8519e8f0-d3d6-4174-a376-1c066cf7512b' },
+      user: { loginName: 'adelev@contoso.com' }
+    },
+    aadTokenProviderFactory: { getTokenProvider: async () => ({ getToken: async () => 'token' }) },
+    propertyPane: { refresh: jest.fn() },
+    ...extra
+  };
+}
+
+beforeAll(() => {
+  // No network in jsdom: every Graph call fails fast, which the roots show as an error bar.
+  (global as any).fetch = jest.fn(async () => { throw new TypeError('Failed to fetch'); });
+});
+
+describe.each([
+  ['AccessCatalog', AccessCatalogWebPart, { title: 'Access to this site', scope: 'currentSite' }, '[data-component="AccessCatalog"]'],
+  ['AccessRequestButton', AccessRequestButtonWebPart, { accessPackageId: '' }, '[data-component="AccessRequestButton"]'],
+  ['MyAccess', MyAccessWebPart, { title: 'My access' }, undefined],
+  ['AccessApprovals', AccessApprovalsWebPart, { title: 'Approvals' }, undefined]
+])('%s web part', (alias, WebPart, properties, selector) => {
+  it('mounts its root into its DOM element and unmounts on dispose', async () => {
+    const wp: any = new (WebPart as any)();
+    await wp.__load(fakeContext(), properties);
+    if (selector) expect(wp.domElement.querySelector(selector)).not.toBeNull();
+    else expect(wp.domElement.textContent).toContain(`${alias} will appear here.`);
+    const pane = wp.getPropertyPaneConfiguration();
+    expect(pane.pages[0].groups[0].groupFields.length).toBeGreaterThan(0);
+    wp.__dispose();
+    expect(wp.domElement.innerHTML).toBe('');
+  });
+});
+
+describe('AccessPrompt customizer', () => {
+  it('claims the top placeholder, and only once', async () => {
+    const top = document.createElement('div');
+    const tryCreateContent = jest.fn(() => ({ domElement: top, dispose: jest.fn() }));
+    const changedEvent = { add: jest.fn() };
+    const customizer: any = new (AccessPromptApplicationCustomizer as any)();
+    await customizer.__load(fakeContext({ placeholderProvider: { tryCreateContent, changedEvent } }), {});
+    expect(tryCreateContent).toHaveBeenCalledWith('Top', expect.anything());
+    expect(top.querySelector('[data-accesshub="access-prompt"]')).not.toBeNull();
+    expect(changedEvent.add).toHaveBeenCalled();
+    (customizer as any)._render();
+    expect(tryCreateContent).toHaveBeenCalledTimes(1);
+    customizer.__dispose();
+    expect(top.innerHTML).toBe('');
+  });
+});

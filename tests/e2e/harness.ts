@@ -1,0 +1,198 @@
+/**
+ * Browser-test harness: the real local tenant and workbench in-process on a free port, and Debian's Chromium
+ * through playwright-core.
+ *
+ *   const wb = await startWorkbench();            // build mode (the client globalSetup built)
+ *   const browser = await launchBrowser();
+ *   const { page } = await openAs(browser, wb, '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com');
+ *   await screenshot(page, 'marketing-adele');     // /tmp/e2e-shots/marketing-adele.png
+ *   await browser.close(); await wb.stop();
+ *
+ * WORKBENCH_MODE=dev runs the Vite dev server instead of the build; CHROMIUM_PATH overrides /usr/bin/chromium.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { startLocalTenant } from '../../localTenant/index';
+import { createWorkbench, Workbench, WorkbenchMode } from '../../localTenant/workbench/server';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const SHOTS_DIR = '/tmp/e2e-shots';
+
+type LocalTenant = Awaited<ReturnType<typeof startLocalTenant>>;
+
+export interface StartWorkbenchOptions {
+  /** A fixture object (a variant of the Contoso one) instead of the default file. */
+  fixture?: unknown;
+  fixturePath?: string;
+  /** e.g. `packages:5000,approvals:500`. */
+  scale?: string;
+  /** Default: WORKBENCH_MODE or 'build'. */
+  mode?: WorkbenchMode;
+}
+
+export interface RunningWorkbench {
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  url: string;
+  port: number;
+  tenant: LocalTenant['tenant'];
+  localTenant: LocalTenant;
+  workbench: Workbench;
+  stop(): Promise<void>;
+}
+
+export function workbenchMode(): WorkbenchMode {
+  return process.env.WORKBENCH_MODE === 'dev' ? 'dev' : 'build';
+}
+
+/** Starts the local tenant on a free port with the workbench as its fallback handler. */
+export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<RunningWorkbench> {
+  let workbench: Workbench | undefined;
+  const localTenant = await startLocalTenant({
+    port: 0,
+    host: '127.0.0.1',
+    fixture: o.fixture,
+    fixturePath: o.fixturePath,
+    scale: o.scale,
+    fallback: async (req, res) => {
+      if (workbench) return workbench.handle(req, res);
+      res.statusCode = 503;
+      res.end('starting');
+    }
+  });
+  try {
+    workbench = await createWorkbench({ tenant: localTenant.tenant, repoRoot: REPO_ROOT, mode: o.mode || workbenchMode(), logLevel: 'warn' });
+  } catch (e) {
+    await localTenant.stop();
+    throw e;
+  }
+  const wb = workbench;
+  return {
+    url: `http://127.0.0.1:${localTenant.port}`,
+    port: localTenant.port,
+    tenant: localTenant.tenant,
+    localTenant,
+    workbench: wb,
+    async stop() {
+      await wb.close();
+      await localTenant.stop();
+    }
+  };
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'
+];
+
+/**
+ * Debian's Chromium, headless. Playwright launches it with a fresh profile (user-data dir) of its own each time;
+ * each `openAs` gets a fresh context on top, so no storage leaks between people or tests.
+ */
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disk-cache-dir=${path.join(userDataDir, 'cache')}`],
+    env: { ...process.env, HOME: userDataDir, XDG_CONFIG_HOME: userDataDir, XDG_CACHE_HOME: userDataDir }
+  });
+  return {
+    browser,
+    userDataDir,
+    async close() {
+      await browser.close().catch(() => undefined);
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    }
+  };
+}
+
+export interface OpenOptions {
+  lang?: string;
+  /** More query parameters, e.g. `{ accessPackageId: '…' }`. */
+  query?: Record<string, string>;
+  /** Wait for the client to mount (default: when the answer is 200 and the page has web parts). */
+  waitForReady?: boolean;
+  /** Reuse a context (e.g. to keep storage); default: a fresh one. */
+  context?: BrowserContext;
+  viewport?: { width: number; height: number };
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  response: Response | null;
+  /** Console errors and uncaught page errors seen so far (live array). */
+  errors: string[];
+  /** ms from navigation start until the client marked the page ready (undefined when not waited). */
+  readyMs?: number;
+}
+
+/** The URL of a page as a person: `path?as=<upn>&lang=…&…`. */
+export function pageUrl(base: string, pagePath: string, upn?: string, o: Pick<OpenOptions, 'lang' | 'query'> = {}): string {
+  const url = new URL(pagePath, base);
+  if (upn) url.searchParams.set('as', upn);
+  if (o.lang) url.searchParams.set('lang', o.lang);
+  for (const [k, v] of Object.entries(o.query || {})) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+/** Everything not on the workbench's origin is refused: tests never depend on a CDN or the internet. */
+async function isolate(context: BrowserContext, base: string): Promise<void> {
+  const origin = new URL(base).origin;
+  await context.route(url => new URL(url.toString()).origin !== origin && !/^(data|blob):/.test(url.protocol), route => route.abort());
+}
+
+export async function newContext(browser: LaunchedBrowser | Browser, base: string, viewport = { width: 1366, height: 900 }): Promise<BrowserContext> {
+  const b = 'browser' in browser ? browser.browser : browser;
+  const context = await b.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
+  await isolate(context, base);
+  return context;
+}
+
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', m => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', e => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Opens `pagePath` as `upn` and waits until the client has mounted every web part. */
+export async function openAs(
+  browser: LaunchedBrowser | Browser, wb: RunningWorkbench | string, pagePath: string, upn?: string, o: OpenOptions = {}
+): Promise<OpenedPage> {
+  const base = typeof wb === 'string' ? wb : wb.url;
+  const context = o.context || await newContext(browser, base, o.viewport);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const started = Date.now();
+  const response = await page.goto(pageUrl(base, pagePath, upn, o), { waitUntil: 'domcontentloaded' });
+  let readyMs: number | undefined;
+  const hasSlots = response && response.status() === 200 && await page.locator('#wb-config').count() > 0;
+  if (o.waitForReady !== false && hasSlots) {
+    await waitForReady(page);
+    readyMs = Date.now() - started;
+  }
+  return { context, page, response, errors, readyMs };
+}
+
+/** The client sets `<html data-wb-ready>` once every root is mounted. */
+export async function waitForReady(page: Page, timeout = 30000): Promise<void> {
+  await page.waitForSelector('html[data-wb-ready="true"]', { state: 'attached', timeout });
+}
+
+/** A full-page screenshot at `/tmp/e2e-shots/<name>.png`; returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = path.join(SHOTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

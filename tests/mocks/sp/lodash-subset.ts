@@ -1,0 +1,3 @@
+export function escape(value: string): string {
+  return value.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,114 @@
+/**
+ * Real clients against the local tenant, unchanged: Microsoft's @microsoft/microsoft-graph-client and @pnp/graph
+ * drive the requester and approver flows.
+ */
+import { Client, Context, HTTPMessageHandler, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Approval, AccessPackage, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
+import { graphfi, GraphBrowser, GraphQueryable, graphGet, graphPost, graphPatch } from '@pnp/graph';
+import '@pnp/graph/users';
+import { InjectHeaders } from '@pnp/queryable';
+import { answer, ID, TestTenant, U, userAdd } from './helpers';
+
+let tt: TestTenant;
+beforeAll(async () => { tt = await TestTenant.start(); });
+afterAll(async () => { await tt.stop(); });
+beforeEach(async () => { await tt.reset(); });
+
+const EM = '/identityGovernance/entitlementManagement';
+
+describe('@microsoft/microsoft-graph-client', () => {
+  /**
+   * The SDK's default AuthenticationHandler adds the token only for https Graph (or https custom) hosts and
+   * strips Authorization elsewhere, so against http://127.0.0.1 the chain needs its own auth middleware.
+   */
+  class BearerMiddleware implements Middleware {
+    private next?: Middleware;
+    constructor(private readonly token: string) {}
+    async execute(context: Context): Promise<void> {
+      const headers = (context.options?.headers ?? {}) as Record<string, string>;
+      context.options = { ...(context.options ?? {}), headers: { ...headers, Authorization: `Bearer ${this.token}` } };
+      await this.next!.execute(context);
+    }
+    setNext(next: Middleware): void { this.next = next; }
+  }
+  function client(token: string): Client {
+    return Client.initWithMiddleware({ baseUrl: `${tt.url}/`, defaultVersion: 'v1.0', middleware: [new BearerMiddleware(token), new HTTPMessageHandler()] });
+  }
+
+  test('requester: list, requirements, submit; approver: approve; requester sees delivery', async () => {
+    const adele = client(await tt.token(U.adele));
+    const me = await adele.api('/me').select('id,displayName').get();
+    expect(me.id).toBe(ID.adele);
+    const pkgs: { value: AccessPackage[] } = await adele.api(`${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`).top(50).get();
+    const pkg = pkgs.value.find((p) => p.displayName === 'Marketing Campaign Contributors')!;
+    const reqs = await adele.api(`${EM}/accessPackages/${pkg.id}/getApplicablePolicyRequirements`).post({});
+    const policy = reqs.value[0];
+    const created: AccessPackageAssignmentRequest = await adele.api(`${EM}/assignmentRequests`).post(userAdd(pkg.id!, policy.policyId, {
+      justification: 'Campaign', answers: [answer(ID.campaignQ, 'Winter'), answer(ID.regionQ, 'americas', 'choice')],
+    }));
+    expect(created.state).toBe('submitted');
+    await tt.settle();
+
+    const megan = client(await tt.token(U.megan));
+    const approvals: { value: Approval[] } = await megan.api(`${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')`).get();
+    expect(approvals.value.map((a) => a.id)).toContain(created.id);
+    const approval: Approval = await megan.api(`${EM}/accessPackageAssignmentApprovals/${created.id}`).get();
+    await megan.api(`${EM}/accessPackageAssignmentApprovals/${created.id}/stages/${approval.stages![0].id}`).patch({ reviewResult: 'Approve', justification: 'ok' });
+    await tt.settle();
+    const after = await adele.api(`${EM}/assignmentRequests/${created.id}`).expand('accessPackage').get();
+    expect(after.state).toBe('delivered');
+    expect(after.accessPackage.displayName).toBe('Marketing Campaign Contributors');
+  });
+
+  test('errors surface as GraphError with status and code', async () => {
+    const adele = client(await tt.token(U.adele));
+    await expect(adele.api(`${EM}/accessPackageAssignmentApprovals`).get()).rejects.toMatchObject({ statusCode: 403 });
+    await expect(adele.api(`${EM}/assignmentRequests`).post(userAdd(ID.visitors, ID.visitorsPolicy)))
+      .rejects.toMatchObject({ statusCode: 400, code: 'AccessHubEmulator.AlreadyAssigned' });
+  });
+
+  test('with the default chain (Client.init + authProvider) the SDK strips the token for an http host (401)', async () => {
+    const token = await tt.token(U.adele);
+    const sdk = Client.init({ baseUrl: `${tt.url}/`, defaultVersion: 'v1.0', authProvider: (done) => done(null, token) });
+    await expect(sdk.api('/me').get()).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
+
+describe('@pnp/graph', () => {
+  async function graph(user: string) {
+    const token = await tt.token(user);
+    const g = graphfi().using(GraphBrowser({ baseUrl: `${tt.url}/v1.0` }), InjectHeaders({ Authorization: `Bearer ${token}` }));
+    // GraphFI is not a queryable: build paths from one of its queryables (here `me`) to inherit the behaviours.
+    const at = (path: string) => GraphQueryable([g.me, `${tt.url}/v1.0${EM}/${path}`]);
+    return { g, at };
+  }
+
+  test('requester and approver flows for Project Falcon (two stages)', async () => {
+    const alex = await graph(U.alex);
+    expect((await alex.g.me()).id).toBe(ID.alex);
+    const mine = await graphGet(alex.at("assignmentRequests/filterByCurrentUser(on='target')"));
+    expect(mine.map((r: any) => r.id)).toContain(ID.alexFalconRequest);
+
+    const isaiah = await graph(U.isaiah);
+    const a1 = await graphGet(isaiah.at(`accessPackageAssignmentApprovals/${ID.alexFalconRequest}`));
+    await graphPatch(isaiah.at(`accessPackageAssignmentApprovals/${ID.alexFalconRequest}/stages/${a1.stages[0].id}`), { body: JSON.stringify({ reviewResult: 'Approve' }) });
+    const patti = await graph(U.patti);
+    const list = await graphGet(patti.at("accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')"));
+    expect(list.map((a: any) => a.id)).toContain(ID.alexFalconRequest);
+    await expect(graphPatch(patti.at(`accessPackageAssignmentApprovals/${ID.alexFalconRequest}/stages/${a1.stages[1].id}`), { body: JSON.stringify({ reviewResult: 'Approve' }) }))
+      .rejects.toMatchObject({ status: 400 });
+    await graphPatch(patti.at(`accessPackageAssignmentApprovals/${ID.alexFalconRequest}/stages/${a1.stages[1].id}`), { body: JSON.stringify({ reviewResult: 'Approve', justification: 'ok' }) });
+    await tt.settle();
+    const done = await graphGet(alex.at(`assignmentRequests/${ID.alexFalconRequest}`));
+    expect(done.state).toBe('delivered');
+  });
+
+  test('requester submits through graphPost', async () => {
+    const lee = await graph(U.lee);
+    const created = await graphPost(lee.at('assignmentRequests'), { body: JSON.stringify(userAdd(ID.engineering, ID.engineeringPolicy)) });
+    expect(created).toEqual(expect.objectContaining({ state: 'submitted', status: 'Accepted' }));
+    await tt.settle();
+    const asg = await graphGet(lee.at("assignments/filterByCurrentUser(on='target')"));
+    expect(asg.map((a: any) => a.state)).toEqual(['delivered']);
+  });
+});
