@@ -30,7 +30,8 @@ function entries(buffer) {
 
 const file = process.argv[2] || 'sharepoint/solution/access-hub.sppkg';
 const files = entries(fs.readFileSync(file));
-const text = [...files.values()].map(read => read()).join('\n');
+const decode = s => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const text = decode([...files.values()].map(read => read()).join('\n'));
 const problems = [];
 const expect = (ok, what) => { if (!ok) problems.push(what); console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); };
 
@@ -49,7 +50,17 @@ for (const scope of ['EntitlementMgmt-SubjectAccess.ReadWrite', 'EntitlementMana
 const names = [...files.keys()];
 expect(names.some(n => /elements.*\.xml$/i.test(n) && files.get(n)().includes('ClientSideExtension.ApplicationCustomizer')), 'elements.xml with the customizer');
 expect(names.some(n => /ClientSideInstance.*\.xml$/i.test(n)), 'ClientSideInstance.xml');
-expect(names.some(n => /access-hub_[0-9a-f]+\.js$/.test(n) || /\.js$/.test(n)), 'client-side assets (includeClientSideAssets)');
+expect(names.some(n => /ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)), 'the access-hub bundle in ClientSideAssets (includeClientSideAssets)');
+// What a page downloads from this solution: the one bundle plus the en-us strings it loads.
+const assetBytes = names.filter(n => /^ClientSideAssets\/.*(access-hub_[0-9a-f]+|_en-us_[0-9a-f]+)\.js$/.test(n));
+let raw = 0;
+let gz = 0;
+for (const n of assetBytes) {
+  const body = Buffer.from(files.get(n)(), 'utf8');
+  raw += body.length;
+  gz += zlib.gzipSync(body, { level: 9 }).length;
+}
+console.log(`\nJS a page with all components downloads from this solution (bundle + en-us strings): ${raw} bytes, ${gz} bytes gzipped (${assetBytes.length} files)`);
 if (problems.length) {
   console.error(`\n${file}: ${problems.length} problem(s)`);
   process.exit(1);

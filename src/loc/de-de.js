@@ -44,7 +44,7 @@ define([], function () {
       FieldErrorsSummary: 'Überprüfen Sie die markierten Felder.',
       AlreadyHaveUntil: 'Sie haben diesen Zugriff bereits bis {0}.', ApprovalRequired: 'Eine Genehmigung ist erforderlich.',
       JustificationNotRequired: 'Keine Begründung erforderlich.', CharacterCount: '{0} von {1} Zeichen',
-      StageLine: '{0} — {1}', DeliveryFailed: 'Ihr Zugriff konnte nicht eingerichtet werden. Öffnen Sie die Anfrage in „Mein Zugriff“ oder bitten Sie um Hilfe.',
+      StageLine: '{0} — {1}', DeliveryFailed: 'Ihr Zugriff konnte nicht eingerichtet werden. Öffnen Sie die Anfrage in My Access oder bitten Sie um Hilfe.',
       Scheduled: 'Ihr Zugriff beginnt planmäßig am {0}.', RequestedOn: 'Angefordert am {0}.'
     },
     Validation: {

@@ -1,7 +1,7 @@
 define([], function () {
   return {
     Common: {
-      Loading: 'Chargement…', Retry: 'Réessayer', Close: 'Fermer', Cancel: 'Annuler', OpenInMyAccess: 'Ouvrir dans Mon accès', Open: 'Ouvrir',
+      Loading: 'Chargement…', Retry: 'Réessayer', Close: 'Fermer', Cancel: 'Annuler', OpenInMyAccess: 'Ouvrir dans My Access', Open: 'Ouvrir',
       Search: 'Rechercher', SortBy: 'Trier par', SortName: 'Nom', SortStatus: 'Statut', Layout: 'Disposition', LayoutList: 'Liste', LayoutCards: 'Cartes',
       NoDescription: 'Aucune description.', ErrorBoundary: 'Un problème est survenu lors de l\'affichage de cette partie de la page.', Dismiss: 'Ignorer'
     },
@@ -14,7 +14,7 @@ define([], function () {
     Grants: { Heading: 'Ce que vous obtenez', Unknown: 'Impossible de lire le contenu de ce package d\'accès.', More: '+{0} de plus' },
     Catalog: {
       EmptySite: 'Aucun package d\'accès ne donne accès à ce site.',
-      EmptySiteHint: 'Demandez au propriétaire du site de quel accès vous avez besoin, ou parcourez tous les packages d\'accès dans Mon accès.',
+      EmptySiteHint: 'Demandez au propriétaire du site de quel accès vous avez besoin, ou parcourez tous les packages d\'accès dans My Access.',
       EmptyAll: 'Il n\'y a aucun package d\'accès que vous pouvez demander.',
       EmptyAllHint: 'Si vous avez besoin d\'accéder à une ressource, adressez-vous à son propriétaire ou à votre responsable.',
       NoMatch: 'Aucun résultat pour « {0} ».', NoMatchHint: 'Essayez un autre mot ou effacez la recherche.',
@@ -44,7 +44,7 @@ define([], function () {
       FieldErrorsSummary: 'Vérifiez les champs en surbrillance.',
       AlreadyHaveUntil: 'Vous disposez déjà de cet accès jusqu\'au {0}.', ApprovalRequired: 'Une approbation est requise.',
       JustificationNotRequired: 'Aucune justification n\'est nécessaire.', CharacterCount: '{0} caractères sur {1}',
-      StageLine: '{0} — {1}', DeliveryFailed: 'Votre accès n\'a pas pu être configuré. Ouvrez la demande dans Mon accès ou demandez de l\'aide.',
+      StageLine: '{0} — {1}', DeliveryFailed: 'Votre accès n\'a pas pu être configuré. Ouvrez la demande dans My Access ou demandez de l\'aide.',
       Scheduled: 'Votre accès doit commencer le {0}.', RequestedOn: 'Demande envoyée le {0}.'
     },
     Validation: {

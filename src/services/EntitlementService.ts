@@ -39,6 +39,7 @@ export interface IEntitlementServiceOptions {
   now?: () => Date;
 }
 
+// eslint-disable-next-line @rushstack/no-new-null -- PnPjs Paged() shape
 interface IPage<T> { value: T[]; nextLink: string | null }
 
 /**
