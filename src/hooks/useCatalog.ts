@@ -1,39 +1,12 @@
 import { useServices } from '../context/ServicesContext';
 import { useAsync, IAsyncResult } from './useAsync';
-import { buildCatalog, CatalogScope, ICatalogEntry } from '../models/catalog';
-import { ISiteInfo } from '../models/types';
+import { loadCatalog, ICatalogOptions, ICatalogData } from '../services/loadCatalog';
 
-export interface ICatalogOptions {
-  scope: CatalogScope;
-  selectedIds: string[];
-  showOwned: boolean;
-}
+export type { ICatalogOptions, ICatalogData };
 
-export interface ICatalogData {
-  entries: ICatalogEntry[];
-  site?: ISiteInfo;
-}
-
-/**
- * Loads a catalog in as few round trips as it can: the package list, the person's assignments and
- * requests and the site run in parallel; then the grants of the packages, batched and cached.
- */
+/** The catalog for the current person; `refreshKey` reloads it after they act (their status must be fresh). */
 export function useCatalog(options: ICatalogOptions, refreshKey: number): IAsyncResult<ICatalogData> {
   const services = useServices();
-  const { entitlements } = services;
-  return useAsync(async () => {
-    const [packages, assignments, requests, site] = await Promise.all([
-      entitlements.listRequestablePackages(),
-      entitlements.listMyAssignments(),
-      entitlements.listMyRequests(),
-      options.scope === 'currentSite' ? services.site.getSite() : Promise.resolve(undefined)
-    ]);
-    const wanted = packages.filter(p => !p.isHidden && (options.scope !== 'selected' || options.selectedIds.indexOf(p.id.toLowerCase()) >= 0));
-    const grants = await entitlements.getGrants(wanted);
-    const entries = buildCatalog({
-      packages: wanted, grants, assignments, requests, site,
-      scope: options.scope, selectedIds: options.selectedIds, showOwned: options.showOwned, now: services.now()
-    });
-    return { entries, site };
-  }, [entitlements, services.site, options.scope, options.selectedIds.join(','), options.showOwned, refreshKey]);
+  return useAsync(() => loadCatalog(services, options),
+    [services, options.scope, options.selectedIds.join(','), options.showOwned, refreshKey]);
 }

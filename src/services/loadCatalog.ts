@@ -1,0 +1,36 @@
+import { IAccessHubServices } from '../context/ServicesContext';
+import { buildCatalog, CatalogScope, ICatalogEntry } from '../models/catalog';
+import { ISiteInfo } from '../models/types';
+
+export interface ICatalogOptions {
+  scope: CatalogScope;
+  selectedIds: string[];
+  showOwned: boolean;
+}
+
+export interface ICatalogData {
+  entries: ICatalogEntry[];
+  site?: ISiteInfo;
+}
+
+/**
+ * Loads a catalog in as few sequential round trips as it can: the package list, the person's
+ * assignments and requests and the site run in parallel; then the grants of the packages, batched 20
+ * to a `$batch` and cached by package version, so a warm load asks Graph only for the person's status.
+ */
+export async function loadCatalog(services: IAccessHubServices, options: ICatalogOptions): Promise<ICatalogData> {
+  const { entitlements } = services;
+  const [packages, assignments, requests, site] = await Promise.all([
+    entitlements.listRequestablePackages(),
+    entitlements.listMyAssignments(),
+    entitlements.listMyRequests(),
+    options.scope === 'currentSite' ? services.site.getSite() : Promise.resolve(undefined)
+  ]);
+  const wanted = packages.filter(p => !p.isHidden && (options.scope !== 'selected' || options.selectedIds.indexOf(p.id.toLowerCase()) >= 0));
+  const grants = await entitlements.getGrants(wanted);
+  const entries = buildCatalog({
+    packages: wanted, grants, assignments, requests, site,
+    scope: options.scope, selectedIds: options.selectedIds, showOwned: options.showOwned, now: services.now()
+  });
+  return { entries, site };
+}
