@@ -15,21 +15,21 @@ import { DEFAULT_DIST, CLIENT_ENTRY, workbenchViteConfig } from './viteConfig';
 type ViteModule = typeof import('vite');
 
 /**
- * Vite 7 is ESM only. A native `import()` loads it everywhere but inside jest's module sandbox (no dynamic import
- * callback there), where Node's own `require` of ESM (Node >= 20.19) does. Not `require` first: under tsx, its
- * CommonJS hook would load a second copy of Vite's chunks next to the ESM one and break `vite build`.
+ * Vite 7 is ESM only. Outside jest a native `import()` loads it. Not `require` there: under tsx, its CommonJS hook
+ * would load a second copy of Vite's chunks next to the ESM one and break `vite build`. Inside jest's sandbox,
+ * `import()` and `require` both go through jest's own loader, which cannot load ESM; Node's own `require` of ESM
+ * (Node >= 20.19), reached through `process.getBuiltinModule`, can.
  */
 export async function loadVite(): Promise<ViteModule> {
-  const req = createRequire(__filename);
-  const entry = pathToFileURL(req.resolve('vite')).href;
-  try {
-    // eslint-disable-next-line no-new-func
-    const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<ViteModule>;
-    return await nativeImport(entry);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING' && !/dynamic import callback/i.test(String(e))) throw e;
-    return req('vite') as ViteModule;
+  if (process.env.JEST_WORKER_ID !== undefined) {
+    const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+    const nodeModule = getBuiltin ? getBuiltin('module') as { createRequire: typeof createRequire } | undefined : undefined;
+    if (nodeModule) return nodeModule.createRequire(__filename)('vite') as ViteModule;
   }
+  const entry = pathToFileURL(createRequire(__filename).resolve('vite')).href;
+  // eslint-disable-next-line no-new-func
+  const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<ViteModule>;
+  return nativeImport(entry);
 }
 
 export interface ManifestChunk {

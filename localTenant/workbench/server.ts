@@ -161,7 +161,8 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
 
   const assets = (): PageAssets => {
     if (mode === 'dev') {
-      return { head: '', scripts: `<script type="module" src="${WORKBENCH_BASE}${CLIENT_ENTRY}"></script>` };
+      // transformIndexHtml adds the base (`/_workbench/`) and injects `@vite/client`.
+      return { head: '', scripts: `<script type="module" src="/${CLIENT_ENTRY}"></script>` };
     }
     const entry = entryChunk(manifest as ViteManifest);
     const seen = new Set<string>();

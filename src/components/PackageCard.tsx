@@ -16,7 +16,8 @@ const MAX_GRANTS = 4;
 
 function actionLabel(entry: ICatalogEntry): string {
   switch (entry.status.kind) {
-    case 'pending': case 'delivering': case 'hasAccess': return strings.Status.ViewRequest;
+    case 'pending': case 'delivering': return strings.Status.ViewRequest;
+    case 'hasAccess': return strings.Status.ViewDetails;
     case 'expired': case 'denied': return strings.Status.RequestAgain;
     default: return strings.Status.Request;
   }

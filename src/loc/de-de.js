@@ -8,7 +8,7 @@ define([], function () {
     Status: {
       Available: 'Sie können diesen Zugriff anfordern', Pending: 'Anfrage ausstehend', PendingStage: 'Anfrage ausstehend: Stufe {0} von {1}',
       HasAccess: 'Sie haben Zugriff', HasAccessUntil: 'Sie haben Zugriff bis {0}', Expired: 'Ihr Zugriff ist am {0} abgelaufen',
-      Denied: 'Ihre letzte Anfrage wurde abgelehnt', Delivering: 'Der Zugriff wird eingerichtet', RequestAgain: 'Erneut anfordern',
+      Denied: 'Ihre letzte Anfrage wurde abgelehnt', Delivering: 'Der Zugriff wird eingerichtet', RequestAgain: 'Erneut anfordern', ViewDetails: 'Details anzeigen',
       Request: 'Zugriff anfordern', ViewRequest: 'Anfrage anzeigen', Approvers: 'Wartet auf: {0}'
     },
     Grants: { Heading: 'Das erhalten Sie', Unknown: 'Der Inhalt dieses Zugriffspakets konnte nicht gelesen werden.', More: '+{0} weitere' },

@@ -8,7 +8,7 @@ define([], function () {
     Status: {
       Available: 'You can request this', Pending: 'Request pending', PendingStage: 'Request pending: stage {0} of {1}',
       HasAccess: 'You have access', HasAccessUntil: 'You have access until {0}', Expired: 'Your access expired on {0}',
-      Denied: 'Your last request was denied', Delivering: 'Access is being set up', RequestAgain: 'Request again',
+      Denied: 'Your last request was denied', Delivering: 'Access is being set up', RequestAgain: 'Request again', ViewDetails: 'View details',
       Request: 'Request access', ViewRequest: 'View request', Approvers: 'Waiting for: {0}'
     },
     Grants: { Heading: 'What you get', Unknown: 'The contents of this package could not be read.', More: '+{0} more' },

@@ -8,7 +8,7 @@ define([], function () {
     Status: {
       Available: 'Vous pouvez demander cet accès', Pending: 'Demande en attente', PendingStage: 'Demande en attente : étape {0} sur {1}',
       HasAccess: 'Vous avez accès', HasAccessUntil: 'Vous avez accès jusqu\'au {0}', Expired: 'Votre accès a expiré le {0}',
-      Denied: 'Votre dernière demande a été refusée', Delivering: 'Votre accès est en cours de configuration', RequestAgain: 'Demander à nouveau',
+      Denied: 'Votre dernière demande a été refusée', Delivering: 'Votre accès est en cours de configuration', RequestAgain: 'Demander à nouveau', ViewDetails: 'Voir les détails',
       Request: 'Demander l\'accès', ViewRequest: 'Voir la demande', Approvers: 'En attente de : {0}'
     },
     Grants: { Heading: 'Ce que vous obtenez', Unknown: 'Impossible de lire le contenu de ce package d\'accès.', More: '+{0} de plus' },

@@ -6,7 +6,7 @@ declare interface ICommonStrings {
   };
   Status: {
     Available: string; Pending: string; PendingStage: string; HasAccess: string; HasAccessUntil: string;
-    Expired: string; Denied: string; Delivering: string; RequestAgain: string; Request: string; ViewRequest: string;
+    Expired: string; Denied: string; Delivering: string; RequestAgain: string; ViewDetails: string; Request: string; ViewRequest: string;
     Approvers: string;
   };
   Grants: { Heading: string; Unknown: string; More: string };

@@ -68,17 +68,16 @@ export async function getAllPages<T extends { id?: string }>(root: IGraphQueryab
     for (let skip = pageSize; skip < total && skips.length < max; skip += pageSize) skips.push(skip);
     const pages: T[][] = new Array(skips.length);
     let next = 0;
-    let repeated = false;
     const worker = async (): Promise<void> => {
-      while (next < skips.length && !repeated) {
+      while (next < skips.length) {
         const i = next++;
         const page: IPage<T> = await graphGet(at(withQuery(path, `$top=${pageSize}&$skip=${skips[i]}`)).using(Paged()));
-        const value = page.value || [];
-        if (value.length > 0 && items.length > 0 && value[0].id !== undefined && value[0].id === items[0].id) repeated = true;
-        pages[i] = value;
+        pages[i] = page.value || [];
       }
     };
     await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, skips.length) }, worker));
+    const firstId = items[0] && items[0].id;
+    const repeated = firstId !== undefined && pages.some(p => p.length > 0 && p[0].id === firstId);
     if (!repeated) {
       for (const page of pages) items.push(...page);
       return items;

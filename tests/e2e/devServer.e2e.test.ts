@@ -8,7 +8,8 @@ let wb: RunningWorkbench;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  [wb, browser] = await Promise.all([startWorkbench({ mode: 'dev' }), launchBrowser()]);
+  browser = await launchBrowser();
+  wb = await startWorkbench({ mode: 'dev' });
 });
 
 afterAll(async () => {

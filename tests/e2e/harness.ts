@@ -62,7 +62,10 @@ export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<Run
     }
   });
   try {
-    workbench = await createWorkbench({ tenant: localTenant.tenant, repoRoot: REPO_ROOT, mode: o.mode || workbenchMode(), logLevel: 'warn' });
+    // Dev mode: Vite's HMR websocket rides on the tenant's server, as with `npm start`; no file watching in tests.
+    workbench = await createWorkbench({
+      tenant: localTenant.tenant, repoRoot: REPO_ROOT, mode: o.mode || workbenchMode(), httpServer: localTenant.server, watch: false, logLevel: 'warn'
+    });
   } catch (e) {
     await localTenant.stop();
     throw e;

@@ -20,7 +20,8 @@ let wb: RunningWorkbench;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  [wb, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
+  browser = await launchBrowser();
+  wb = await startWorkbench();
 });
 
 afterAll(async () => {

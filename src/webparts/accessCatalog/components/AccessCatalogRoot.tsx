@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { SearchBox, Dropdown, IDropdownOption, Stack, Text, List, mergeStyleSets, ChoiceGroup, IChoiceGroupOption } from '@fluentui/react';
+import { SearchBox, Dropdown, IDropdownOption, Stack, Text, List, mergeStyleSets, IconButton } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { useCatalog } from '../../../hooks/useCatalog';
 import { useDeepLink } from '../../../hooks/useDeepLink';
@@ -48,10 +48,16 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
     { key: 'name', text: strings.Common.SortName },
     { key: 'status', text: strings.Common.SortStatus }
   ];
-  const layoutOptions: IChoiceGroupOption[] = [
-    { key: 'list', text: strings.Common.LayoutList, iconProps: { iconName: 'List' } },
-    { key: 'cards', text: strings.Common.LayoutCards, iconProps: { iconName: 'GridViewMedium' } }
-  ];
+  const layoutButton = (key: 'list' | 'cards', icon: string, label: string): React.ReactElement => (
+    <IconButton
+      iconProps={{ iconName: icon }}
+      title={label}
+      ariaLabel={label}
+      checked={layout === key}
+      aria-pressed={layout === key}
+      onClick={() => setLayout(key)}
+    />
+  );
 
   return (
     <section aria-label={properties.title || strings.Panel.Title} data-component="AccessCatalog">
@@ -73,13 +79,10 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
             onChange={(_, o) => o && setSort(o.key as CatalogSort)}
             styles={{ root: { width: 140 } }}
           />
-          <ChoiceGroup
-            label={strings.Common.Layout}
-            selectedKey={layout}
-            options={layoutOptions}
-            onChange={(_, o) => o && setLayout(o.key as 'list' | 'cards')}
-            styles={{ flexContainer: { display: 'flex', gap: 8 } }}
-          />
+          <Stack horizontal role="group" aria-label={strings.Common.Layout}>
+            {layoutButton('list', 'List', strings.Common.LayoutList)}
+            {layoutButton('cards', 'GridViewMedium', strings.Common.LayoutCards)}
+          </Stack>
         </Stack>
         <StatusView state={state} onRetry={reload} lines={4}>
           {data => {
