@@ -111,12 +111,15 @@ export async function buildClient(o: BuildOptions): Promise<BuildResult> {
     return { outDir, manifest: existing, built: false, ms: Date.now() - started };
   }
   // Build next to the target and swap it in, so a server reading the old build never sees half a new one.
-  const tmp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  // The scratch folders live in Vite's (ignored) cache folder, so an interrupted build leaves nothing in git status.
+  const scratch = path.join(repoRoot, 'node_modules', '.vite-workbench');
+  fs.mkdirSync(scratch, { recursive: true });
+  const tmp = path.join(scratch, `build-${process.pid}-${Date.now()}`);
   const vite = await loadVite();
   try {
     await vite.build(workbenchViteConfig({ repoRoot, command: 'build', outDir: tmp, logLevel: o.logLevel || 'warn' }));
     fs.writeFileSync(path.join(tmp, STAMP), stamp);
-    const old = `${outDir}.old-${process.pid}-${Date.now()}`;
+    const old = path.join(scratch, `old-${process.pid}-${Date.now()}`);
     if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
     fs.renameSync(tmp, outDir);
     fs.rmSync(old, { recursive: true, force: true });

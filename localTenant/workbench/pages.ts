@@ -286,7 +286,7 @@ export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: s
       const home = s.pages && s.pages[0];
       const text = LEVEL_TEXT[level] || String(level);
       return home
-        ? `<td class="wb-level-${level === 'none' ? 'none' : 'ok'}"><a href="${esc(asLink(pagePath(s, home), u.userPrincipalName))}">${esc(text)}</a></td>`
+        ? `<td class="wb-level-${level === 'none' ? 'none' : 'ok'}"><a href="${esc(asLink(pagePath(s, home), u.userPrincipalName))}" aria-label="${esc(`${s.title} as ${u.displayName}: ${text}`)}">${esc(text)}</a></td>`
         : `<td>${esc(text)}</td>`;
     }).join('');
     const about = [u.jobTitle, u.department].filter(Boolean).join(', ');
