@@ -96,6 +96,7 @@ export async function getAllPages<T extends { id?: string }>(root: IGraphQueryab
 export class GraphEntitlementService implements IEntitlementService {
   private readonly _cache: IGrantCache;
   private _me: Promise<IUserInfo> | undefined;
+  private _approvalsReadable: boolean = true;
 
   constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
     this._cache = options.cache || new MemoryGrantCache();
@@ -268,11 +269,14 @@ export class GraphEntitlementService implements IEntitlementService {
   }
 
   public async getApproval(requestId: string): Promise<IApproval | undefined> {
+    if (!this._approvalsReadable) return undefined;
     try {
       return mapApproval(await graphGet(this._q(`${EM}/accessPackageAssignmentApprovals/${encodeURIComponent(requestId)}`)));
     } catch (e) {
       const err = await toAppError(e);
-      // Requestors may not be allowed to read approvals (graph-contract.md §2.2): show what we have.
+      // Reading an approval needs an EM role (graph-contract.md §2.2, role tip on GET approval): most
+      // requestors get 403, so we stop asking for this session and show what the policy says instead.
+      if (err.kind === 'forbidden') this._approvalsReadable = false;
       if (err.kind === 'forbidden' || err.kind === 'notFound') return undefined;
       throw err;
     }

@@ -25,7 +25,7 @@ it('mounts the page through the Vite dev server, in German', async () => {
     expect(await first.page.locator('script[src*="/@vite/client"]').count()).toBe(1);
     const slots = await first.page.locator('section.wb-webpart').evaluateAll(els => els.map(e => e.getAttribute('data-alias')));
     expect(slots).toEqual(['AccessCatalog', 'AccessRequestButton', 'MyAccess']);
-    await first.page.locator('#accesshub-top-placeholder .wb-slim-note').waitFor();
+    await first.page.locator('#accesshub-top-placeholder [data-accesshub="access-prompt"]').waitFor({ state: 'attached' });
     expect(await first.page.evaluate(() => window.__ACCESS_HUB_LOCALE__)).toBe('de-de');
     await screenshot(first.page, 'dev-intranet-johanna');
     process.stdout.write(`[e2e] dev mode: first page ready in ${first.readyMs} ms\n`);
