@@ -2,14 +2,7 @@
 // @pnp/* ships ESM only, so it is transformed; @microsoft/sp-* do not load under jest and map to small mocks;
 // each localized strings module maps to its real en-us.js (AMD, loaded by tests/mocks/amdLoc.js).
 
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', tsx: true, decorators: true },
-    transform: { react: { runtime: 'classic' } },
-    target: 'es2020'
-  },
-  module: { type: 'commonjs' }
-}];
+const swc = require('./tests/config/swcTransform');
 
 const locModules = {
   '^AccessCatalogWebPartStrings$': '<rootDir>/tests/mocks/loc/AccessCatalogWebPartStrings.js',

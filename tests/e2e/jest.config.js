@@ -2,14 +2,7 @@
 // The client is built once per run (globalSetup) and served static; WORKBENCH_MODE=dev uses the Vite dev server.
 const path = require('path');
 
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', tsx: true, decorators: true },
-    transform: { react: { runtime: 'classic' } },
-    target: 'es2020'
-  },
-  module: { type: 'commonjs' }
-}];
+const swc = require('../config/swcTransform');
 
 module.exports = {
   rootDir: path.resolve(__dirname, '..', '..'),
