@@ -5,7 +5,7 @@ export class BaseClientSideWebPart<TProps> {
   public domElement: HTMLElement = document.createElement('div');
   protected async onInit(): Promise<void> { /* SPFx does its own set-up here */ }
   protected onDispose(): void { /* overridden */ }
-  protected onThemeChanged(_theme: unknown): void { /* overridden */ }
+  protected onThemeChanged(theme?: unknown): void { void theme; }
   /** Test hook: what SPFx does when it loads a web part on a page. */
   public async __load(context: any, properties: TProps): Promise<void> {
     this.context = context;
