@@ -75,7 +75,7 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
   }
 
   return (
-    <Stack data-component="AccessRequestButton" tokens={{ childrenGap: 8 }}>
+    <Stack data-component="AccessRequestButton" horizontalAlign="start" tokens={{ childrenGap: 8 }}>
       {content}
       {panelId && (
         <RequestPanel
