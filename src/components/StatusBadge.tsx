@@ -11,7 +11,10 @@ const ICONS: Record<string, string> = {
 
 export function statusText(status: IPackageStatus, language: string): string {
   switch (status.kind) {
-    case 'pending': return strings.Status.Pending;
+    case 'pending':
+      return status.request && status.request.createdDateTime
+        ? format(strings.Status.PendingSince, formatDate(status.request.createdDateTime, language))
+        : strings.Status.Pending;
     case 'delivering': return strings.Status.Delivering;
     case 'hasAccess':
       return status.assignment && status.assignment.endDateTime

@@ -6,7 +6,7 @@ define([], function () {
       NoDescription: 'Keine Beschreibung.', ErrorBoundary: 'Beim Anzeigen dieses Seitenbereichs ist ein Fehler aufgetreten.', Dismiss: 'Schließen'
     },
     Status: {
-      Available: 'Sie können diesen Zugriff anfordern', Pending: 'Anfrage ausstehend', PendingStage: 'Anfrage ausstehend: Stufe {0} von {1}',
+      Available: 'Sie können diesen Zugriff anfordern', Pending: 'Anfrage ausstehend', PendingSince: 'Anfrage ausstehend seit {0}', PendingStage: 'Anfrage ausstehend: Stufe {0} von {1}',
       HasAccess: 'Sie haben Zugriff', HasAccessUntil: 'Sie haben Zugriff bis {0}', Expired: 'Ihr Zugriff ist am {0} abgelaufen',
       Denied: 'Ihre letzte Anfrage wurde abgelehnt', Delivering: 'Der Zugriff wird eingerichtet', RequestAgain: 'Erneut anfordern', ViewDetails: 'Details anzeigen',
       Request: 'Zugriff anfordern', ViewRequest: 'Anfrage anzeigen', Approvers: 'Wartet auf: {0}'

@@ -6,7 +6,7 @@ define([], function () {
       NoDescription: 'No description.', ErrorBoundary: 'Something went wrong while showing this part of the page.', Dismiss: 'Dismiss'
     },
     Status: {
-      Available: 'You can request this', Pending: 'Request pending', PendingStage: 'Request pending: stage {0} of {1}',
+      Available: 'You can request this', Pending: 'Request pending', PendingSince: 'Request pending since {0}', PendingStage: 'Request pending: stage {0} of {1}',
       HasAccess: 'You have access', HasAccessUntil: 'You have access until {0}', Expired: 'Your access expired on {0}',
       Denied: 'Your last request was denied', Delivering: 'Access is being set up', RequestAgain: 'Request again', ViewDetails: 'View details',
       Request: 'Request access', ViewRequest: 'View request', Approvers: 'Waiting for: {0}'

@@ -6,7 +6,7 @@ define([], function () {
       NoDescription: 'Aucune description.', ErrorBoundary: 'Un problème est survenu lors de l\'affichage de cette partie de la page.', Dismiss: 'Ignorer'
     },
     Status: {
-      Available: 'Vous pouvez demander cet accès', Pending: 'Demande en attente', PendingStage: 'Demande en attente : étape {0} sur {1}',
+      Available: 'Vous pouvez demander cet accès', Pending: 'Demande en attente', PendingSince: 'Demande en attente depuis le {0}', PendingStage: 'Demande en attente : étape {0} sur {1}',
       HasAccess: 'Vous avez accès', HasAccessUntil: 'Vous avez accès jusqu\'au {0}', Expired: 'Votre accès a expiré le {0}',
       Denied: 'Votre dernière demande a été refusée', Delivering: 'Votre accès est en cours de configuration', RequestAgain: 'Demander à nouveau', ViewDetails: 'Voir les détails',
       Request: 'Demander l\'accès', ViewRequest: 'Voir la demande', Approvers: 'En attente de : {0}'

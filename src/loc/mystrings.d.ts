@@ -5,7 +5,7 @@ declare interface ICommonStrings {
     NoDescription: string; ErrorBoundary: string; Dismiss: string;
   };
   Status: {
-    Available: string; Pending: string; PendingStage: string; HasAccess: string; HasAccessUntil: string;
+    Available: string; Pending: string; PendingSince: string; PendingStage: string; HasAccess: string; HasAccessUntil: string;
     Expired: string; Denied: string; Delivering: string; RequestAgain: string; ViewDetails: string; Request: string; ViewRequest: string;
     Approvers: string;
   };

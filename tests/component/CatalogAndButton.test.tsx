@@ -93,7 +93,7 @@ describe('AccessCatalog', () => {
     fake.state.assignments.push({ id: 'a1', state: 'delivered', status: 'Delivered', accessPackageId: ENGINEERING_ID, endDateTime: '2026-12-06T00:00:00Z' });
     renderWith(fake, catalog({ scope: 'all' }));
     const falcon = await screen.findByRole('article', { name: 'Project Falcon Team' });
-    expect(within(falcon).getByText('Request pending')).toBeInTheDocument();
+    expect(within(falcon).getByText('Request pending since November 20, 2026')).toBeInTheDocument();
     const engineering = screen.getByRole('article', { name: 'Engineering Onboarding' });
     expect(within(engineering).getByText('You have access until December 6, 2026')).toBeInTheDocument();
     expect(within(screen.getByRole('article', { name: 'Marketing Campaign Contributors' })).getByRole('button', { name: 'Request access' })).toBeInTheDocument();
