@@ -2,23 +2,13 @@
  * A catalog of thousands: the list is virtualized (only what is on screen is in the DOM), search still
  * finds any package, and the page stays usable. Uses a generated tenant (LOCAL_TENANT_SCALE).
  */
-import { LaunchedBrowser, RunningWorkbench, SHOTS_DIR, launchBrowser, openAs, startWorkbench } from './harness';
+import { SHOTS_DIR, openAs, setupBrowserAndWorkbench } from './harness';
 
-let wb: RunningWorkbench;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  wb = await startWorkbench({ scale: 'packages:2000' });
-});
-
-afterAll(async () => {
-  await Promise.all([browser && browser.close(), wb && wb.stop()]);
-});
+const env = setupBrowserAndWorkbench({ scale: 'packages:2000' });
 
 it('renders 2,000 packages virtualized and finds one by search', async () => {
   const started = Date.now();
-  const { page } = await openAs(browser, wb, '/sites/intranet/SitePages/Home.aspx', 'adelev@contoso.com');
+  const { page } = await openAs(env.browser, env.wb, '/sites/intranet/SitePages/Home.aspx', 'adelev@contoso.com');
   const catalog = page.locator('section[data-alias="AccessCatalog"]');
   const count = catalog.getByText(/^\d+ access packages$/);
   await count.waitFor({ timeout: 60000 });

@@ -2,23 +2,13 @@
  * `npm start` serves the client through Vite's dev server (middleware mode): the same page must mount there,
  * with the loc modules resolved per locale and the TSX compiled with classic React.
  */
-import { LaunchedBrowser, RunningWorkbench, launchBrowser, openAs, screenshot, startWorkbench } from './harness';
+import { openAs, screenshot, setupBrowserAndWorkbench } from './harness';
 
-let wb: RunningWorkbench;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  wb = await startWorkbench({ mode: 'dev' });
-});
-
-afterAll(async () => {
-  await Promise.all([browser && browser.close(), wb && wb.stop()]);
-});
+const env = setupBrowserAndWorkbench({ mode: 'dev' });
 
 it('mounts the page through the Vite dev server, in German', async () => {
-  expect(wb.workbench.mode).toBe('dev');
-  const first = await openAs(browser, wb, '/sites/intranet/SitePages/Home.aspx', 'johannal@contoso.com');
+  expect(env.wb.workbench.mode).toBe('dev');
+  const first = await openAs(env.browser, env.wb, '/sites/intranet/SitePages/Home.aspx', 'johannal@contoso.com');
   try {
     expect(first.response && first.response.status()).toBe(200);
     expect(await first.page.getAttribute('html', 'lang')).toBe('de-de');
@@ -33,7 +23,7 @@ it('mounts the page through the Vite dev server, in German', async () => {
   } finally {
     await first.context.close();
   }
-  const second = await openAs(browser, wb, '/sites/intranet/SitePages/Home.aspx', 'johannal@contoso.com');
+  const second = await openAs(env.browser, env.wb, '/sites/intranet/SitePages/Home.aspx', 'johannal@contoso.com');
   process.stdout.write(`[e2e] dev mode: second page ready in ${second.readyMs} ms\n`);
   await second.context.close();
 });

@@ -199,3 +199,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+export interface IBrowserAndWorkbench {
+  readonly browser: LaunchedBrowser;
+  readonly wb: RunningWorkbench;
+}
+
+/**
+ * Registers beforeAll/afterAll that start one browser and one workbench for a test file and stop them;
+ * read `.browser` and `.wb` inside tests (they exist once beforeAll has run).
+ */
+export function setupBrowserAndWorkbench(options: StartWorkbenchOptions = {}): IBrowserAndWorkbench {
+  let browser: LaunchedBrowser | undefined;
+  let wb: RunningWorkbench | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    wb = await startWorkbench(options);
+  });
+  afterAll(async () => {
+    await Promise.all([browser && browser.close(), wb && wb.stop()]);
+  });
+  return {
+    get browser(): LaunchedBrowser {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    get wb(): RunningWorkbench {
+      if (!wb) throw new Error('the workbench starts in beforeAll');
+      return wb;
+    }
+  };
+}

@@ -4,42 +4,28 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LaunchedBrowser, RunningWorkbench, launchBrowser, openAs, screenshot, startWorkbench } from './harness';
+import { openAs, screenshot, startWorkbench, setupBrowserAndWorkbench } from './harness';
+import { ID, U } from '../contoso';
 
 const MARKETING_HOME = '/sites/marketing/SitePages/Home.aspx';
 const INTRANET_HOME = '/sites/intranet/SitePages/Home.aspx';
 const FALCON_HOME = '/sites/falcon/SitePages/Home.aspx';
-const CONTRIBUTORS = '099fb9dd-9974-4665-a422-272fbeda57f7';
-const FALCON = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
-const WAR_ROOM = '895e02b9-2fcb-4a3f-a475-296ace426eb6';
-const JORDAN = 'jordan.miller_fabrikam.com#EXT#@contoso.onmicrosoft.com';
-const ADELE_ID = 'd8d56516-10b1-4699-ac22-8caa265d1b13';
 
-let wb: RunningWorkbench;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  wb = await startWorkbench();
-});
-
-afterAll(async () => {
-  await Promise.all([browser && browser.close(), wb && wb.stop()]);
-});
+const env = setupBrowserAndWorkbench();
 
 beforeEach(async () => {
-  await fetch(`${wb.url}/_dev/reset`, { method: 'POST' });
+  await fetch(`${env.wb.url}/_dev/reset`, { method: 'POST' });
 });
 
 function requestsBy(targetId: string, packageId: string): any[] {
-  return (wb.tenant as any).db.assignmentRequests.filter((r: any) => r.targetId === targetId && r.accessPackageId === packageId);
+  return (env.wb.tenant as any).db.assignmentRequests.filter((r: any) => r.targetId === targetId && r.accessPackageId === packageId);
 }
 
 describe('AccessCatalog on the Marketing site', () => {
   it('offers Adele what she can request for this site, and she requests it with both questions answered', async () => {
-    const { page, errors } = await openAs(browser, wb, MARKETING_HOME, 'adelev@contoso.com');
+    const { page, errors } = await openAs(env.browser, env.wb, MARKETING_HOME, 'adelev@contoso.com');
     const catalog = page.locator('section[data-alias="AccessCatalog"]');
-    const contributors = catalog.locator(`article[data-package-id="${CONTRIBUTORS}"]`);
+    const contributors = catalog.locator(`article[data-package-id="${ID.contributors}"]`);
     await contributors.waitFor();
     const names = await catalog.locator('article h3').allTextContents();
     expect(names.sort()).toEqual(['Marketing Campaign Contributors', 'Marketing Site Visitors']);
@@ -70,7 +56,7 @@ describe('AccessCatalog on the Marketing site', () => {
     await panel.getByText(/Megan Bowen/).first().waitFor();
     await screenshot(page, 'request-adele-pending');
 
-    const mine = requestsBy(ADELE_ID, CONTRIBUTORS);
+    const mine = requestsBy(ID.adele, ID.contributors);
     expect(mine).toHaveLength(1);
     expect(mine[0].state).toBe('pendingApproval');
     expect(mine[0].justification).toBe('I run the spring campaign.');
@@ -82,13 +68,13 @@ describe('AccessCatalog on the Marketing site', () => {
     // The only failed request is the approval read, which Graph keeps for EM roles (graph-contract.md §2.2);
     // the panel then explains the approval from the policy, as above.
     expect(errors.filter(e => !/status of 403/.test(e))).toEqual([]);
-    const forbidden = wb.tenant.log.filter(l => l.status === 403).map(l => l.path);
+    const forbidden = env.wb.tenant.log.filter(l => l.status === 403).map(l => l.path);
     expect(forbidden.every(p => /accessPackageAssignmentApprovals/.test(p))).toBe(true);
     expect(forbidden.length).toBeLessThanOrEqual(1);
   });
 
   it('shows no finance or engineering packages on the Marketing site, even when the person could request them', async () => {
-    const { page } = await openAs(browser, wb, MARKETING_HOME, 'meganb@contoso.com');
+    const { page } = await openAs(env.browser, env.wb, MARKETING_HOME, 'meganb@contoso.com');
     const catalog = page.locator('section[data-alias="AccessCatalog"]');
     await catalog.locator('article').first().waitFor();
     const names = await catalog.locator('article h3').allTextContents();
@@ -97,14 +83,14 @@ describe('AccessCatalog on the Marketing site', () => {
   });
 
   it('tells a visitor of a site without packages what to do', async () => {
-    const { page } = await openAs(browser, wb, '/sites/legal/SitePages/Home.aspx', 'adelev@contoso.com');
+    const { page } = await openAs(env.browser, env.wb, '/sites/legal/SitePages/Home.aspx', 'adelev@contoso.com');
     await page.getByText('No access packages give access to this site.').waitFor();
   });
 });
 
 describe('AccessRequestButton on the intranet home page', () => {
   it('"Join Project Falcon" explains the two-stage approval and submits', async () => {
-    const { page } = await openAs(browser, wb, INTRANET_HOME, 'adelev@contoso.com');
+    const { page } = await openAs(env.browser, env.wb, INTRANET_HOME, 'adelev@contoso.com');
     const slot = page.locator('section[data-alias="AccessRequestButton"]');
     await slot.getByRole('button', { name: 'Join Project Falcon' }).click();
     const panel = page.getByRole('dialog');
@@ -114,7 +100,7 @@ describe('AccessRequestButton on the intranet home page', () => {
     await panel.getByRole('button', { name: 'Submit request' }).click();
     await panel.getByText('Your request was sent and is waiting for approval.').waitFor();
     await screenshot(page, 'button-falcon-pending');
-    expect(requestsBy(ADELE_ID, FALCON).filter(r => r.state === 'pendingApproval')).toHaveLength(1);
+    expect(requestsBy(ID.adele, ID.falcon).filter(r => r.state === 'pendingApproval')).toHaveLength(1);
     await panel.getByRole('button', { name: 'Close' }).first().click();
     await slot.getByRole('button', { name: 'Request pending' }).waitFor();
   });
@@ -122,31 +108,31 @@ describe('AccessRequestButton on the intranet home page', () => {
 
 describe('deep links', () => {
   it('opens the panel of a hidden package ("Falcon War Room")', async () => {
-    const { page } = await openAs(browser, wb, INTRANET_HOME, 'adelev@contoso.com', { query: { accessPackageId: WAR_ROOM } });
+    const { page } = await openAs(env.browser, env.wb, INTRANET_HOME, 'adelev@contoso.com', { query: { accessPackageId: ID.warRoom } });
     const panel = page.getByRole('dialog');
     await panel.getByText('Falcon War Room').first().waitFor();
     await panel.getByText('The project lead approves.').first().waitFor();
     await expect(panel.getByRole('link', { name: 'Open in My Access' }).getAttribute('href'))
-      .resolves.toBe(`https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${WAR_ROOM}`);
+      .resolves.toBe(`https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${ID.warRoom}`);
     // The catalog itself still does not list hidden packages.
     const catalogNames = await page.locator('section[data-alias="AccessCatalog"] article h3').allTextContents();
     expect(catalogNames).not.toContain('Falcon War Room');
   });
 
   it('says so when the id does not exist', async () => {
-    const { page } = await openAs(browser, wb, MARKETING_HOME, 'adelev@contoso.com', { query: { accessPackageId: '00000000-0000-4000-8000-000000000000' } });
+    const { page } = await openAs(env.browser, env.wb, MARKETING_HOME, 'adelev@contoso.com', { query: { accessPackageId: '00000000-0000-4000-8000-000000000000' } });
     await page.getByRole('dialog').getByText('There is no access package with this id that you can request.').waitFor();
   });
 
   it('says so when the id is not an id', async () => {
-    const { page } = await openAs(browser, wb, MARKETING_HOME, 'adelev@contoso.com', { query: { accessPackageId: 'hello' } });
+    const { page } = await openAs(env.browser, env.wb, MARKETING_HOME, 'adelev@contoso.com', { query: { accessPackageId: 'hello' } });
     await page.getByRole('dialog').getByText('"hello" is not a valid access package id.').waitFor();
   });
 });
 
 describe('languages', () => {
   it('shows Johanna the questions in German', async () => {
-    const { page } = await openAs(browser, wb, INTRANET_HOME, 'johannal@contoso.com', { query: { accessPackageId: CONTRIBUTORS } });
+    const { page } = await openAs(env.browser, env.wb, INTRANET_HOME, 'johannal@contoso.com', { query: { accessPackageId: ID.contributors } });
     const panel = page.getByRole('dialog');
     await panel.getByText('An welcher Kampagne arbeiten Sie mit?').waitFor();
     await panel.getByRole('combobox', { name: 'Region' }).click();
@@ -160,14 +146,14 @@ describe('guests', () => {
     // A variant of the fixture: Jordan's earlier assignment has ended and he reads the Falcon site as a visitor,
     // as a partner who is about to join the project would. (The Contoso fixture gives him active access.)
     const fixture = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'contoso-tenant.json'), 'utf8'));
-    const jordanId = fixture.users.find((u: any) => u.userPrincipalName === JORDAN).id;
+    const jordanId = fixture.users.find((u: any) => u.userPrincipalName === U.jordan).id;
     fixture.assignments = fixture.assignments.filter((a: any) => a.targetId !== jordanId);
     fixture.assignmentRequests = fixture.assignmentRequests.filter((r: any) => r.targetId !== jordanId);
     fixture.sites.find((s: any) => s.url.endsWith('/falcon')).roles.find((r: any) => r.permissionLevel === 'Read').members.push(jordanId);
     const guestWb = await startWorkbench({ fixture });
     try {
-      const { page } = await openAs(browser, guestWb, FALCON_HOME, JORDAN);
-      const card = page.locator(`article[data-package-id="${FALCON}"]`);
+      const { page } = await openAs(env.browser, guestWb, FALCON_HOME, U.jordan);
+      const card = page.locator(`article[data-package-id="${ID.falcon}"]`);
       await card.getByRole('button', { name: 'Request access' }).click();
       const panel = page.getByRole('dialog');
       await panel.getByText('For engineers of Fabrikam; the project lead approves.').first().waitFor();

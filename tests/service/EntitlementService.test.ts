@@ -3,13 +3,8 @@ import { servicesFor, startTenant, readLog, waitFor } from './localTenantClient'
 import { mapRequirement } from '../../src/models/policy';
 import { isAppError } from '../../src/services/errors';
 import { grantLabel, siteLevelOfPackage } from '../../src/models/grants';
+import { ID } from '../contoso';
 
-const MARKETING_CONTRIBUTORS = '099fb9dd-9974-4665-a422-272fbeda57f7';
-const MARKETING_VISITORS = 'd6e42f1f-7634-46ff-a21c-5779535f82c6';
-const PROJECT_FALCON = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
-const WAR_ROOM = '895e02b9-2fcb-4a3f-a475-296ace426eb6';
-const ENGINEERING = 'ecab558b-7ae1-469c-af84-7474f83cca41';
-const INTRANET_EDITORS = '60eedb52-da3c-4d61-ac53-288aa80eedfe';
 
 let tenant: LocalTenantHandle;
 
@@ -24,13 +19,13 @@ describe('GraphEntitlementService against the local tenant', () => {
     const names = packages.map(p => p.displayName);
     expect(names).toEqual(expect.arrayContaining(['Marketing Campaign Contributors', 'Marketing Site Visitors', 'Project Falcon Team']));
     expect(names).not.toContain('Break-glass Admin Tools');
-    const warRoom = packages.find(p => p.id === WAR_ROOM);
+    const warRoom = packages.find(p => p.id === ID.warRoom);
     expect(warRoom && warRoom.isHidden).toBe(true);
 
     const grants = await entitlements.getGrants(packages);
-    const contributors = (grants.get(MARKETING_CONTRIBUTORS) || []).map(grantLabel).sort();
+    const contributors = (grants.get(ID.contributors) || []).map(grantLabel).sort();
     expect(contributors).toEqual(['Marketing Team — Member', 'Salesforce — Marketing User']);
-    expect((grants.get(MARKETING_VISITORS) || []).map(grantLabel)).toEqual(['Marketing — Visitors']);
+    expect((grants.get(ID.visitors) || []).map(grantLabel)).toEqual(['Marketing — Visitors']);
   });
 
   it('batches the grant look-ups 20 to a $batch and serves the second load from cache', async () => {
@@ -60,12 +55,12 @@ describe('GraphEntitlementService against the local tenant', () => {
 
   it('reads the requirements with localized questions and submits a request that waits for the manager', async () => {
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    const [policy] = await entitlements.getRequirements(MARKETING_CONTRIBUTORS);
+    const [policy] = await entitlements.getRequirements(ID.contributors);
     expect(policy.isApprovalRequired).toBe(true);
     expect(policy.questions).toHaveLength(2);
     const [text, choice] = policy.questions;
     const request = await entitlements.submitRequest({
-      accessPackageId: MARKETING_CONTRIBUTORS, policyId: policy.policyId, justification: 'Spring campaign',
+      accessPackageId: ID.contributors, policyId: policy.policyId, justification: 'Spring campaign',
       answers: { [text.id]: ['Spring launch'], [choice.id]: ['emea'] }
     }, policy, 'en-us');
     expect(['submitted', 'pendingApproval']).toContain(request.state);
@@ -74,7 +69,7 @@ describe('GraphEntitlementService against the local tenant', () => {
       return r.state === 'pendingApproval' ? r : undefined;
     });
     expect(pending.answers.map(a => a.value).sort()).toEqual(['Spring launch', 'emea']);
-    const mine = (await entitlements.listMyRequests()).filter(r => r.accessPackageId === MARKETING_CONTRIBUTORS && r.state === 'pendingApproval');
+    const mine = (await entitlements.listMyRequests()).filter(r => r.accessPackageId === ID.contributors && r.state === 'pendingApproval');
     expect(mine).toHaveLength(1);
     const manager = await entitlements.getManager();
     expect(manager && manager.displayName).toBe('Megan Bowen');
@@ -82,16 +77,16 @@ describe('GraphEntitlementService against the local tenant', () => {
 
   it('maps a second request for the same package to openRequestExists, and a validation error to its field', async () => {
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    const [policy] = await entitlements.getRequirements(MARKETING_CONTRIBUTORS);
+    const [policy] = await entitlements.getRequirements(ID.contributors);
     const answers = { [policy.questions[0].id]: ['A'], [policy.questions[1].id]: ['emea'] };
-    const first = await entitlements.submitRequest({ accessPackageId: MARKETING_CONTRIBUTORS, policyId: policy.policyId, justification: 'x', answers }, policy);
+    const first = await entitlements.submitRequest({ accessPackageId: ID.contributors, policyId: policy.policyId, justification: 'x', answers }, policy);
     // The service returns the request already waiting instead of failing: read back, never post twice.
-    const second = await entitlements.submitRequest({ accessPackageId: MARKETING_CONTRIBUTORS, policyId: policy.policyId, justification: 'x', answers }, policy);
+    const second = await entitlements.submitRequest({ accessPackageId: ID.contributors, policyId: policy.policyId, justification: 'x', answers }, policy);
     expect(second.id).toBe(first.id);
 
     // A client that skipped its own validation still gets the service's error, tied to the field.
-    const [falcon] = await entitlements.getRequirements(PROJECT_FALCON);
-    const error = await entitlements.submitRequest({ accessPackageId: PROJECT_FALCON, policyId: falcon.policyId, justification: '', answers: {} }, { ...falcon, isJustificationRequired: false })
+    const [falcon] = await entitlements.getRequirements(ID.falcon);
+    const error = await entitlements.submitRequest({ accessPackageId: ID.falcon, policyId: falcon.policyId, justification: '', answers: {} }, { ...falcon, isJustificationRequired: false })
       .then(() => undefined, e => e);
     expect(isAppError(error)).toBe(true);
     expect(error.kind).toBe('validation');
@@ -100,23 +95,23 @@ describe('GraphEntitlementService against the local tenant', () => {
 
   it('follows a request without approval until it is delivered, and the assignment appears', async () => {
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    const reqs = await entitlements.getRequirements(ENGINEERING);
+    const reqs = await entitlements.getRequirements(ID.engineering);
     expect(reqs).toHaveLength(1);
     expect(reqs[0].isApprovalRequired).toBe(false);
-    const request = await entitlements.submitRequest({ accessPackageId: ENGINEERING, policyId: reqs[0].policyId, justification: '', answers: {} }, reqs[0]);
+    const request = await entitlements.submitRequest({ accessPackageId: ID.engineering, policyId: reqs[0].policyId, justification: '', answers: {} }, reqs[0]);
     const delivered = await waitFor(async () => {
       const r = await entitlements.getRequest(request.id);
       return r.state === 'delivered' ? r : undefined;
     });
     expect(delivered.state).toBe('delivered');
     const assignments = await entitlements.listMyAssignments();
-    expect(assignments.some(a => a.accessPackageId === ENGINEERING && a.state === 'delivered')).toBe(true);
+    expect(assignments.some(a => a.accessPackageId === ID.engineering && a.state === 'delivered')).toBe(true);
   });
 
   it('cancels a pending request', async () => {
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    const [policy] = await entitlements.getRequirements(INTRANET_EDITORS);
-    const request = await entitlements.submitRequest({ accessPackageId: INTRANET_EDITORS, policyId: policy.policyId, justification: 'Editing news', answers: {} }, policy);
+    const [policy] = await entitlements.getRequirements(ID.intranetEditors);
+    const request = await entitlements.submitRequest({ accessPackageId: ID.intranetEditors, policyId: policy.policyId, justification: 'Editing news', answers: {} }, policy);
     await waitFor(async () => ((await entitlements.getRequest(request.id)).state === 'pendingApproval' ? true : undefined));
     await entitlements.cancelRequest(request.id);
     const after = await entitlements.getRequest(request.id);
@@ -127,7 +122,7 @@ describe('GraphEntitlementService against the local tenant', () => {
 
   it('shows Jordan (Fabrikam guest) only the Fabrikam policy with its contract-number pattern', async () => {
     const { entitlements } = servicesFor(tenant, 'jordan.miller_fabrikam.com#EXT#@contoso.onmicrosoft.com');
-    const policies = await entitlements.getRequirements(PROJECT_FALCON);
+    const policies = await entitlements.getRequirements(ID.falcon);
     expect(policies.map(p => p.displayName)).toEqual(['Fabrikam partners']);
     const q = policies[0].questions.find(x => x.kind === 'text');
     expect(q && q.kind === 'text' && q.regexPattern).toBeTruthy();
@@ -135,7 +130,7 @@ describe('GraphEntitlementService against the local tenant', () => {
 
   it('gives an empty requirement list, not an error, for a package nobody may request', async () => {
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    expect(await entitlements.getRequirements('1de78407-f7d5-4a1b-ac8a-5407dda0252a')).toEqual([]);
+    expect(await entitlements.getRequirements(ID.breakGlass)).toEqual([]);
   });
 
   it('says notFound for an unknown package id', async () => {
@@ -160,7 +155,7 @@ describe('GraphEntitlementService against the local tenant', () => {
   });
 
   it('keeps questions mapped from the CSDL shape the tenant emits', async () => {
-    const res = await fetch(`${tenant.url}/v1.0/identityGovernance/entitlementManagement/accessPackages/${MARKETING_CONTRIBUTORS}/getApplicablePolicyRequirements`, {
+    const res = await fetch(`${tenant.url}/v1.0/identityGovernance/entitlementManagement/accessPackages/${ID.contributors}/getApplicablePolicyRequirements`, {
       method: 'POST', headers: { Authorization: `Bearer ${await (await fetch(`${tenant.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'johannal@contoso.com' }) })).json().then(b => b.access_token)}` }
     });
     const body = await res.json();

@@ -9,11 +9,8 @@ import { servicesFor, startTenant, readLog } from './localTenantClient';
 import { createBrowserClients } from '../../src/services/clients';
 import { createServices } from '../../src/services/createServices';
 import { IAccessHubServices } from '../../src/context/ServicesContext';
+import { ID } from '../contoso';
 
-const CONTRIBUTORS = '099fb9dd-9974-4665-a422-272fbeda57f7';
-const VISITORS = 'd6e42f1f-7634-46ff-a21c-5779535f82c6';
-const FALCON = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
-const ADELE = 'd8d56516-10b1-4699-ac22-8caa265d1b13';
 
 interface IProxy { url: string; close(): Promise<void> }
 
@@ -96,10 +93,10 @@ describe('submitting when the answer is lost', () => {
     const proxy = await startProxy(tenant.url, { loseAnswer: req => req.method === 'POST' && /assignmentRequests$/.test(req.url || '') });
     try {
       const services = await servicesThrough(tenant, proxy.url, 'adelev@contoso.com');
-      const [policy] = await services.entitlements.getRequirements(CONTRIBUTORS);
+      const [policy] = await services.entitlements.getRequirements(ID.contributors);
       const answers = { [policy.questions[0].id]: ['Spring'], [policy.questions[1].id]: ['emea'] };
-      const request = await services.entitlements.submitRequest({ accessPackageId: CONTRIBUTORS, policyId: policy.policyId, justification: 'x', answers }, policy);
-      const created = (tenant.tenant as any).db.assignmentRequests.filter((r: any) => r.targetId === ADELE && r.accessPackageId === CONTRIBUTORS);
+      const request = await services.entitlements.submitRequest({ accessPackageId: ID.contributors, policyId: policy.policyId, justification: 'x', answers }, policy);
+      const created = (tenant.tenant as any).db.assignmentRequests.filter((r: any) => r.targetId === ID.adele && r.accessPackageId === ID.contributors);
       expect(created).toHaveLength(1);
       expect(request.id).toBe(created[0].id);
       const posts = (await readLog(tenant)).filter(e => e.method === 'POST' && /assignmentRequests$/.test(e.path));
@@ -118,25 +115,25 @@ describe('business-rule errors, mapped once', () => {
 
   it('alreadyAssigned: requesting what you have', async () => {
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    const [policy] = await entitlements.getRequirements(VISITORS);
-    const e = await entitlements.submitRequest({ accessPackageId: VISITORS, policyId: policy.policyId, justification: '', answers: {} }, policy).then(() => undefined, x => x);
+    const [policy] = await entitlements.getRequirements(ID.visitors);
+    const e = await entitlements.submitRequest({ accessPackageId: ID.visitors, policyId: policy.policyId, justification: '', answers: {} }, policy).then(() => undefined, x => x);
     expect(e && e.kind).toBe('alreadyAssigned');
   });
 
   it('notAllowed: a policy that does not admit you', async () => {
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    const [policy] = await entitlements.getRequirements(FALCON);
-    const fabrikam = { ...policy, policyId: '921927d1-2e3e-4d9d-a2ff-2b119570dc98' };
-    const e = await entitlements.submitRequest({ accessPackageId: FALCON, policyId: fabrikam.policyId, justification: 'x', answers: {} }, fabrikam).then(() => undefined, x => x);
+    const [policy] = await entitlements.getRequirements(ID.falcon);
+    const fabrikam = { ...policy, policyId: ID.falconFabrikam };
+    const e = await entitlements.submitRequest({ accessPackageId: ID.falcon, policyId: fabrikam.policyId, justification: 'x', answers: {} }, fabrikam).then(() => undefined, x => x);
     expect(e && e.kind).toBe('notAllowed');
   });
 
   it('validation: an answer that does not match the pattern, tied to its question', async () => {
     const { entitlements } = servicesFor(tenant, 'jordan.miller_fabrikam.com#EXT#@contoso.onmicrosoft.com');
     await fetch(`${tenant.url}/_dev/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advance: 'P21D' }) });
-    const [policy] = await entitlements.getRequirements(FALCON);
+    const [policy] = await entitlements.getRequirements(ID.falcon);
     const q = policy.questions[0];
-    const e = await entitlements.submitRequest({ accessPackageId: FALCON, policyId: policy.policyId, justification: 'x', answers: { [q.id]: ['FAB-1'] } }, policy).then(() => undefined, x => x);
+    const e = await entitlements.submitRequest({ accessPackageId: ID.falcon, policyId: policy.policyId, justification: 'x', answers: { [q.id]: ['FAB-1'] } }, policy).then(() => undefined, x => x);
     expect(e && e.kind).toBe('validation');
     expect(e && e.field).toBe(`question:${q.id}`);
   });
