@@ -8,6 +8,7 @@ import { spfi, SPFx as SpSPFx } from '@pnp/sp';
 import { AppRoot } from '../components/AppRoot';
 import { IAccessHubServices } from '../context/ServicesContext';
 import { createServices } from '../services/createServices';
+import { IAccessPackage } from '../models/types';
 
 /**
  * The shared base of every Access Hub web part: builds the services once, follows the section's theme
@@ -21,6 +22,27 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
   protected get services(): IAccessHubServices {
     if (!this._services) throw new Error('services are built in onInit');
     return this._services;
+  }
+
+  private _pickable: IAccessPackage[] | undefined;
+
+  /**
+   * The packages the page's editor may request, for property-pane pickers, loaded once when the pane
+   * opens. Graph lists all packages only to EM admins (graph-contract.md §2.3), so a picker offers these
+   * and the id/My Access link field covers the rest.
+   */
+  protected get pickablePackages(): IAccessPackage[] | undefined {
+    return this._pickable;
+  }
+
+  protected onPropertyPaneConfigurationStart(): void {
+    if (this._pickable || !this._services) return;
+    this._services.entitlements.listRequestablePackages().then(list => {
+      this._pickable = list.slice().sort((a, b) => a.displayName.localeCompare(b.displayName));
+      this.context.propertyPane.refresh();
+    }).catch(() => {
+      this._pickable = [];
+    });
   }
 
   protected abstract get rootComponent(): React.ComponentType<{ properties: TProps }>;

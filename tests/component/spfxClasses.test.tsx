@@ -60,3 +60,37 @@ describe('AccessPrompt customizer', () => {
     expect(top.innerHTML).toBe('');
   });
 });
+
+describe('AccessCatalog property pane', () => {
+  it('offers the packages the editor may request and adds a picked one to the list', async () => {
+    const falcon = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
+    (global as any).fetch = jest.fn(async (url: string) => {
+      if (String(url).indexOf("filterByCurrentUser(on='allowedRequestor')") >= 0) {
+        // jsdom has no fetch Response: a minimal one, as much of it as PnPjs reads.
+        const text = JSON.stringify({ '@odata.count': 1, value: [{ id: falcon, displayName: 'Project Falcon Team', description: '', isHidden: false }] });
+        const response: any = {
+          ok: true, status: 200, statusText: 'OK',
+          headers: { get: (h: string) => (/content-type/i.test(h) ? 'application/json' : null), has: () => false },
+          text: async () => text, json: async () => JSON.parse(text)
+        };
+        response.clone = () => response;
+        return response;
+      }
+      throw new TypeError('Failed to fetch');
+    });
+    const wp: any = new (AccessCatalogWebPart as any)();
+    const context = fakeContext();
+    await wp.__load(context, { scope: 'selected', packageIds: '' });
+    wp.onPropertyPaneConfigurationStart();
+    await new Promise(r => setTimeout(r, 50));
+    expect(context.propertyPane.refresh).toHaveBeenCalled();
+    const fields = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields;
+    const picker = fields.find((f: any) => f.targetProperty === 'addPackage');
+    expect(picker.properties.options).toEqual([{ key: falcon, text: 'Project Falcon Team' }]);
+    wp.onPropertyPaneFieldChanged('addPackage', '', falcon);
+    expect(wp.properties.packageIds).toBe(falcon);
+    const list = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields.find((f: any) => f.targetProperty === 'packageIds');
+    expect(list.properties.description).toBe('Chosen: Project Falcon Team');
+    wp.__dispose();
+  });
+});

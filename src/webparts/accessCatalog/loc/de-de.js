@@ -9,6 +9,8 @@ define([], function () {
     ScopeSelected: 'Nur die von mir ausgewählten',
     PackageIdsFieldLabel: 'Zugriffspakete (eine ID oder ein My Access-Link pro Zeile)',
     PackageIdsFieldDescription: 'Wird verwendet, wenn „Nur die von mir ausgewählten“ gewählt ist.',
+    AddPackageFieldLabel: 'Ein Zugriffspaket hinzufügen, das Sie anfordern können',
+    PackageIdsChosen: 'Ausgewählt:',
     LayoutFieldLabel: 'Layout',
     LayoutList: 'Liste',
     LayoutCards: 'Karten',

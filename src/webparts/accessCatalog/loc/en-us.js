@@ -9,6 +9,8 @@ define([], function () {
     ScopeSelected: 'Only the ones I choose',
     PackageIdsFieldLabel: 'Access packages (one id or My Access link per line)',
     PackageIdsFieldDescription: 'Used when "Only the ones I choose" is selected.',
+    AddPackageFieldLabel: 'Add an access package you can request',
+    PackageIdsChosen: 'Chosen:',
     LayoutFieldLabel: 'Layout',
     LayoutList: 'List',
     LayoutCards: 'Cards',

@@ -9,6 +9,8 @@ define([], function () {
     ScopeSelected: 'Uniquement ceux que je choisis',
     PackageIdsFieldLabel: 'Packages d’accès (un ID ou un lien My Access par ligne)',
     PackageIdsFieldDescription: 'Utilisé lorsque « Uniquement ceux que je choisis » est sélectionné.',
+    AddPackageFieldLabel: 'Ajouter un package d’accès que vous pouvez demander',
+    PackageIdsChosen: 'Choisis :',
     LayoutFieldLabel: 'Disposition',
     LayoutList: 'Liste',
     LayoutCards: 'Cartes',

@@ -8,6 +8,8 @@ declare interface IAccessCatalogWebPartStrings {
   ScopeSelected: string;
   PackageIdsFieldLabel: string;
   PackageIdsFieldDescription: string;
+  AddPackageFieldLabel: string;
+  PackageIdsChosen: string;
   LayoutFieldLabel: string;
   LayoutList: string;
   LayoutCards: string;
