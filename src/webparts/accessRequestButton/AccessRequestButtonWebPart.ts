@@ -1,9 +1,11 @@
 import * as React from 'react';
-import { IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneChoiceGroup } from '@microsoft/sp-property-pane';
+import { IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneChoiceGroup, PropertyPaneDropdown } from '@microsoft/sp-property-pane';
 import * as strings from 'AccessRequestButtonWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
 import { AccessRequestButtonRoot, IAccessRequestButtonProperties } from './components/AccessRequestButtonRoot';
 import { parsePackageRef } from '../../models/packageRef';
+
+const PICK_FIELD = 'pickPackage';
 
 export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccessRequestButtonProperties> {
   private _checkedName: string | undefined;
@@ -30,6 +32,15 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
     }
   }
 
+  /** Picking a package by name fills in its id; the dropdown itself stores nothing. */
+  protected onPropertyPaneFieldChanged(path: string, _old: unknown, value: unknown): void {
+    if (path !== PICK_FIELD || typeof value !== 'string' || !value) return;
+    this.properties.accessPackageId = value;
+    (this.properties as Record<string, unknown>)[PICK_FIELD] = '';
+    this.context.propertyPane.refresh();
+    this.render();
+  }
+
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
     return {
       pages: [{
@@ -37,6 +48,11 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
         groups: [{
           groupName: strings.BasicGroupName,
           groupFields: [
+            PropertyPaneDropdown(PICK_FIELD, {
+              label: strings.PickFieldLabel,
+              disabled: !this.pickablePackages,
+              options: (this.pickablePackages || []).map(p => ({ key: p.id, text: p.displayName }))
+            }),
             PropertyPaneTextField('accessPackageId', {
               label: strings.PackageFieldLabel,
               description: this._checkedName ? `${strings.PackageFieldChecked} ${this._checkedName}` : strings.PackageFieldDescription,

@@ -2,6 +2,7 @@ define([], function () {
   return {
     PropertyPaneDescription: "Eine Schaltfläche, die die Anfrage für ein Zugriffspaket öffnet.",
     BasicGroupName: "Einstellungen",
+    PickFieldLabel: "Ein Zugriffspaket wählen, das Sie anfordern können",
     PackageFieldLabel: "Zugriffspaket (ID oder My Access-Link)",
     PackageFieldDescription: "Fügen Sie die ID oder den My Access-Link des Pakets ein.",
     PackageFieldChecked: "Gefunden:",

@@ -2,6 +2,7 @@ define([], function () {
   return {
     PropertyPaneDescription: "A button that opens the request for one access package.",
     BasicGroupName: "Settings",
+    PickFieldLabel: "Choose an access package you can request",
     PackageFieldLabel: "Access package (id or My Access link)",
     PackageFieldDescription: "Paste the id or the My Access link of the package.",
     PackageFieldChecked: "Found:",

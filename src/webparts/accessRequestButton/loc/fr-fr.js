@@ -2,6 +2,7 @@ define([], function () {
   return {
     PropertyPaneDescription: "Un bouton qui ouvre la demande pour un package d’accès.",
     BasicGroupName: "Paramètres",
+    PickFieldLabel: "Choisir un package d’accès que vous pouvez demander",
     PackageFieldLabel: "Package d’accès (ID ou lien My Access)",
     PackageFieldDescription: "Collez l’ID ou le lien My Access du package.",
     PackageFieldChecked: "Trouvé :",

@@ -1,6 +1,7 @@
 declare interface IAccessRequestButtonWebPartStrings {
   PropertyPaneDescription: string;
   BasicGroupName: string;
+  PickFieldLabel: string;
   PackageFieldLabel: string;
   PackageFieldDescription: string;
   PackageFieldChecked: string;
