@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, within, waitFor } from '@testing-library/react';
+import { render, screen, within, waitFor, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { IAccessHubServices } from '../../src/context/ServicesContext';
@@ -42,6 +42,11 @@ function renderWith(fake: FakeEntitlementService, element: React.ReactElement): 
   };
   render(<AppRoot services={services}>{element}</AppRoot>);
   return userEvent.setup();
+}
+
+/** Lets the last service calls of a test land inside act, as the browser would between frames. */
+async function settle(): Promise<void> {
+  await act(async () => { await new Promise(r => setTimeout(r, 50)); });
 }
 
 const catalog = (properties: IAccessCatalogProperties): React.ReactElement => <AccessCatalogRoot properties={properties} />;
@@ -121,6 +126,7 @@ describe('AccessCatalog', () => {
     expect(await screen.findByText('The service is busy. Wait a moment and try again.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('article', { name: 'Project Falcon Team' })).toBeInTheDocument();
+    await settle();
   });
 
   it('opens the request panel from a package and from a deep link', async () => {
@@ -128,6 +134,8 @@ describe('AccessCatalog', () => {
     const card = await screen.findByRole('article', { name: 'Marketing Campaign Contributors' });
     await user.click(within(card).getByRole('button', { name: 'Request access' }));
     expect(await screen.findByText('Which campaign will you work on?')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
+    await settle();
   });
 
   it('honours ?accessPackageId= for a hidden package', async () => {
@@ -137,6 +145,7 @@ describe('AccessCatalog', () => {
     renderWith(fake, catalog({ scope: 'currentSite' }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findAllByText('Falcon War Room')).not.toHaveLength(0);
+    expect(await within(dialog).findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
   });
 });
 
@@ -145,6 +154,8 @@ describe('AccessRequestButton', () => {
     const user = renderWith(fakeTenant(), button({ accessPackageId: FALCON_ID, label: 'Join Project Falcon' }));
     await user.click(await screen.findByRole('button', { name: 'Join Project Falcon' }));
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
+    await settle();
   });
 
   it('says the request is pending, or that the person has access', async () => {
