@@ -97,6 +97,8 @@ export class GraphEntitlementService implements IEntitlementService {
   private readonly _cache: IGrantCache;
   private _me: Promise<IUserInfo> | undefined;
   private _approvalsReadable: boolean = true;
+  /** Whether Graph accepts the role's resource expanded inside role scopes; see _fetchGrantChunk. */
+  private _expandResource: boolean = true;
 
   constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
     this._cache = options.cache || new MemoryGrantCache();
@@ -152,7 +154,8 @@ export class GraphEntitlementService implements IEntitlementService {
   }
 
   private _roleScopesPath(id: string): string {
-    return `${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role($expand=resource),scope`;
+    const expand = this._expandResource ? 'role($expand=resource),scope' : 'role,scope';
+    return `${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=${expand}`;
   }
 
   public async getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>> {
@@ -179,11 +182,21 @@ export class GraphEntitlementService implements IEntitlementService {
   }
 
   private async _fetchGrantChunk(chunk: IAccessPackage[], result: Map<string, IGrant[]>): Promise<void> {
+    const expanded = this._expandResource;
     const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
     const pending = chunk.map(p => graphGet<IPage<IGraphRoleScope>>(graphPath(batched, this._roleScopesPath(p.id)).using(Paged()))
       .then(page => ({ p, page }), (error: unknown) => ({ p, error })));
     await this._run(execute);
-    for (const outcome of await Promise.all(pending)) {
+    const outcomes = await Promise.all(pending);
+    // The resource's name comes from `$expand=role($expand=resource)`, legal per the CSDL but not shown in
+    // Graph's examples (graph-contract.md §1.3). If the service rejects it, read the documented
+    // `$expand=role,scope` instead and name resources from their scopes.
+    const first = outcomes[0];
+    if (expanded && first && outcomes.every(o => 'error' in o) && 'error' in first && (await toAppError(first.error)).kind === 'validation') {
+      this._expandResource = false;
+      return this._fetchGrantChunk(chunk, result);
+    }
+    for (const outcome of outcomes) {
       if ('error' in outcome) continue; // one package's contents failing must not hide the catalog
       const grants = (outcome.page.value || []).map(mapRoleScope);
       // Nested paging of role scopes is rare; read the rest directly (graph-contract.md §1.1).
