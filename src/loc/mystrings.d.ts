@@ -22,7 +22,7 @@ declare interface ICommonStrings {
     Submit: string; Submitting: string; NotRequestable: string; NotFound: string; InvalidId: string; NoPolicies: string;
     SubmittedPending: string; PendingWith: string; StageOf: string; StageWaiting: string; StageApproved: string; StageDenied: string;
     YourManager: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
-    Denied: string; Canceled: string; AlreadyHave: string; AlreadyPending: string; CancelRequest: string; Cancelling: string;
+    Denied: string; Canceled: string; AlreadyHave: string; AlreadyPending: string; CancelRequest: string; CancelConfirm: string; CancelConfirmYes: string; CancelConfirmNo: string; Cancelling: string;
     RequestCancelled: string; Hidden: string; FieldErrorsSummary: string;
     AlreadyHaveUntil: string; ApprovalRequired: string; JustificationNotRequired: string; CharacterCount: string;
     StageLine: string; DeliveryFailed: string; Scheduled: string; RequestedOn: string;

@@ -169,6 +169,11 @@ describe('RequestPanel: loading and what the person already has', () => {
     expect(screen.getByText('Stage 2 of 2: Project Falcon Lead — waiting')).toBeInTheDocument();
 
     await press(user, screen.getByRole('button', { name: 'Cancel request' }));
+    // It asks first; keeping the request does nothing.
+    await press(user, await screen.findByRole('button', { name: 'Keep the request' }));
+    expect(fake.cancelCalls).toEqual([]);
+    await press(user, screen.getByRole('button', { name: 'Cancel request' }));
+    await press(user, await screen.findByRole('button', { name: 'Yes, cancel it' }));
     expect(await screen.findByText('Request cancelled.')).toBeInTheDocument();
     expect(fake.cancelCalls).toEqual(['open-1']);
     expect(onChanged).toHaveBeenCalledTimes(1);

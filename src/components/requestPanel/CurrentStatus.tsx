@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
+import { DefaultButton, PrimaryButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IPackageStatus, IPolicyRequirement } from '../../models/types';
 import { AppError, toAppError } from '../../services/errors';
@@ -21,6 +21,7 @@ export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, poli
   const { entitlements, language } = useServices();
   const [cancelling, setCancelling] = React.useState(false);
   const [error, setError] = React.useState<AppError | undefined>(undefined);
+  const [confirming, setConfirming] = React.useState(false);
   const busy = React.useRef(false);
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
@@ -73,15 +74,25 @@ export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, poli
       {scheduledStart && <Text block>{format(strings.Panel.Scheduled, formatDate(scheduledStart, language))}</Text>}
       {request.state === 'pendingApproval' && <ApprovalStages requestId={request.id} policyDescription={description} />}
       {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}
-      {!delivering && (
-        <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
-          <DefaultButton
-            text={cancelling ? strings.Panel.Cancelling : strings.Panel.CancelRequest}
-            disabled={cancelling}
-            allowDisabledFocus
-            onClick={cancel}
-          />
-          {cancelling && <Spinner size={SpinnerSize.small} ariaLabel={strings.Panel.Cancelling} />}
+      {!delivering && !confirming && (
+        <Stack horizontal>
+          <DefaultButton text={strings.Panel.CancelRequest} onClick={() => setConfirming(true)} />
+        </Stack>
+      )}
+      {!delivering && confirming && (
+        // Cancelling cannot be undone: ask once, inline, before doing it.
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Panel.CancelConfirm}>
+          <Text block>{strings.Panel.CancelConfirm}</Text>
+          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            <PrimaryButton
+              text={cancelling ? strings.Panel.Cancelling : strings.Panel.CancelConfirmYes}
+              disabled={cancelling}
+              allowDisabledFocus
+              onClick={cancel}
+            />
+            <DefaultButton text={strings.Panel.CancelConfirmNo} disabled={cancelling} onClick={() => setConfirming(false)} />
+            {cancelling && <Spinner size={SpinnerSize.small} ariaLabel={strings.Panel.Cancelling} />}
+          </Stack>
         </Stack>
       )}
     </Stack>
