@@ -29,7 +29,7 @@ define([], function () {
       JustificationRequired: 'Eine geschäftliche Begründung ist erforderlich.', Justification: 'Geschäftliche Begründung', JustificationOptional: 'Geschäftliche Begründung (optional)',
       JustificationPlaceholder: 'Warum benötigen Sie diesen Zugriff?',
       QuestionsHeading: 'Fragen', ChooseOne: 'Antwort auswählen',
-      DatesHeading: 'Wann benötigen Sie den Zugriff?', StartDate: 'Startdatum', EndDate: 'Enddatum', DatesHint: 'Leer lassen, um sofort für die volle Dauer zu beginnen. Spätestes Ende: {0}.',
+      DatesHeading: 'Wann benötigen Sie den Zugriff?', StartDate: 'Startdatum', EndDate: 'Enddatum', DatesHint: 'Leer lassen, um sofort für die volle Dauer zu beginnen. Spätestes Ende: {0}.', ClearDates: 'Datumsangaben löschen',
       Submit: 'Anfrage senden', Submitting: 'Wird gesendet…',
       NotRequestable: 'Sie können dieses Zugriffspaket nicht anfordern. Wenden Sie sich an den Besitzer, wenn Sie es benötigen.',
       NotFound: 'Es gibt kein Zugriffspaket mit dieser ID, das Sie anfordern können.', InvalidId: '„{0}“ ist keine gültige Zugriffspaket-ID.',
@@ -70,6 +70,9 @@ define([], function () {
       noLicense: 'Die Lizenz Ihrer Organisation umfasst keine Zugriffspakete.',
       server: 'Beim Dienst ist ein Problem aufgetreten. Versuchen Sie es in Kürze erneut.',
       unknown: 'Ein Fehler ist aufgetreten: {0}'
+    },
+    DatePicker: {
+      goToToday: 'Zu heute wechseln', prevMonthAriaLabel: 'Vorheriger Monat', nextMonthAriaLabel: 'Nächster Monat', prevYearAriaLabel: 'Vorheriges Jahr', nextYearAriaLabel: 'Nächstes Jahr', closeButtonAriaLabel: 'Datumsauswahl schließen', isRequiredErrorMessage: 'Geben Sie ein Datum ein.', invalidInputErrorMessage: 'Geben Sie ein gültiges Datum ein.'
     },
     Button: { Request: 'Zugriff anfordern', Pending: 'Anfrage ausstehend', HasAccess: 'Sie haben Zugriff – öffnen', Configure: 'Wählen Sie in den Webpart-Einstellungen ein Zugriffspaket aus.', InvalidPackage: 'Diese Schaltfläche verweist auf ein Zugriffspaket, das nicht existiert oder für Sie nicht verfügbar ist.' },
     Placeholder: { Coming: '{0} wird hier angezeigt.' }

@@ -29,7 +29,7 @@ define([], function () {
       JustificationRequired: 'A business justification is required.', Justification: 'Business justification', JustificationOptional: 'Business justification (optional)',
       JustificationPlaceholder: 'Why do you need this access?',
       QuestionsHeading: 'Questions', ChooseOne: 'Choose an answer',
-      DatesHeading: 'When do you need it?', StartDate: 'Start date', EndDate: 'End date', DatesHint: 'Leave empty to start now for the full duration. Latest end: {0}.',
+      DatesHeading: 'When do you need it?', StartDate: 'Start date', EndDate: 'End date', DatesHint: 'Leave empty to start now for the full duration. Latest end: {0}.', ClearDates: 'Clear dates',
       Submit: 'Submit request', Submitting: 'Submitting…',
       NotRequestable: 'You can\'t request this access package. Ask its owner if you need it.',
       NotFound: 'There is no access package with this id that you can request.', InvalidId: '"{0}" is not a valid access package id.',
@@ -70,6 +70,9 @@ define([], function () {
       noLicense: 'Your organisation\'s licence doesn\'t include access packages.',
       server: 'The service had a problem. Try again in a moment.',
       unknown: 'Something went wrong: {0}'
+    },
+    DatePicker: {
+      goToToday: 'Go to today', prevMonthAriaLabel: 'Previous month', nextMonthAriaLabel: 'Next month', prevYearAriaLabel: 'Previous year', nextYearAriaLabel: 'Next year', closeButtonAriaLabel: 'Close date picker', isRequiredErrorMessage: 'Enter a date.', invalidInputErrorMessage: 'Enter a valid date.'
     },
     Button: { Request: 'Request access', Pending: 'Request pending', HasAccess: 'You have access — open', Configure: 'Choose an access package in the web part settings.', InvalidPackage: 'This button points to an access package that doesn\'t exist or isn\'t available to you.' },
     Placeholder: { Coming: '{0} will appear here.' }

@@ -29,7 +29,7 @@ define([], function () {
       JustificationRequired: 'Une justification métier est requise.', Justification: 'Justification métier', JustificationOptional: 'Justification métier (facultatif)',
       JustificationPlaceholder: 'Pourquoi avez-vous besoin de cet accès ?',
       QuestionsHeading: 'Questions', ChooseOne: 'Choisissez une réponse',
-      DatesHeading: 'Quand en avez-vous besoin ?', StartDate: 'Date de début', EndDate: 'Date de fin', DatesHint: 'Laissez vide pour commencer maintenant, pour toute la durée. Fin au plus tard : {0}.',
+      DatesHeading: 'Quand en avez-vous besoin ?', StartDate: 'Date de début', EndDate: 'Date de fin', DatesHint: 'Laissez vide pour commencer maintenant, pour toute la durée. Fin au plus tard : {0}.', ClearDates: 'Effacer les dates',
       Submit: 'Envoyer la demande', Submitting: 'Envoi en cours…',
       NotRequestable: 'Vous ne pouvez pas demander ce package d\'accès. Adressez-vous à son propriétaire si vous en avez besoin.',
       NotFound: 'Il n\'existe aucun package d\'accès avec cet ID que vous pouvez demander.', InvalidId: '« {0} » n\'est pas un ID de package d\'accès valide.',
@@ -70,6 +70,9 @@ define([], function () {
       noLicense: 'La licence de votre organisation n\'inclut pas les packages d\'accès.',
       server: 'Le service a rencontré un problème. Réessayez dans un instant.',
       unknown: 'Un problème est survenu : {0}'
+    },
+    DatePicker: {
+      goToToday: 'Aller à aujourd\'hui', prevMonthAriaLabel: 'Mois précédent', nextMonthAriaLabel: 'Mois suivant', prevYearAriaLabel: 'Année précédente', nextYearAriaLabel: 'Année suivante', closeButtonAriaLabel: 'Fermer le sélecteur de date', isRequiredErrorMessage: 'Saisissez une date.', invalidInputErrorMessage: 'Saisissez une date valide.'
     },
     Button: { Request: 'Demander l\'accès', Pending: 'Demande en attente', HasAccess: 'Vous avez accès — ouvrir', Configure: 'Choisissez un package d\'accès dans les paramètres du composant WebPart.', InvalidPackage: 'Ce bouton pointe vers un package d\'accès qui n\'existe pas ou qui n\'est pas disponible pour vous.' },
     Placeholder: { Coming: '{0} apparaîtra ici.' }

@@ -18,7 +18,7 @@ declare interface ICommonStrings {
     Title: string; Loading: string; PolicyHeading: string; PolicyHint: string; Approval: string; NoApproval: string;
     Lasts: string; LastsNever: string; LastsUntil: string; LastsDays: string; LastsHours: string; LastsUnknown: string;
     JustificationRequired: string; Justification: string; JustificationOptional: string; JustificationPlaceholder: string;
-    QuestionsHeading: string; ChooseOne: string; DatesHeading: string; StartDate: string; EndDate: string; DatesHint: string;
+    QuestionsHeading: string; ChooseOne: string; DatesHeading: string; StartDate: string; EndDate: string; DatesHint: string; ClearDates: string;
     Submit: string; Submitting: string; NotRequestable: string; NotFound: string; InvalidId: string; NoPolicies: string;
     SubmittedPending: string; PendingWith: string; StageOf: string; StageWaiting: string; StageApproved: string; StageDenied: string;
     YourManager: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
@@ -36,6 +36,10 @@ declare interface ICommonStrings {
     unauthorized: string; forbidden: string; notFound: string; throttled: string; conflict: string; offline: string;
     validation: string; alreadyAssigned: string; openRequestExists: string; notAllowed: string; notCancellable: string;
     noLicense: string; server: string; unknown: string;
+  };
+  DatePicker: {
+    goToToday: string; prevMonthAriaLabel: string; nextMonthAriaLabel: string; prevYearAriaLabel: string; nextYearAriaLabel: string;
+    closeButtonAriaLabel: string; isRequiredErrorMessage: string; invalidInputErrorMessage: string;
   };
   Button: { Request: string; Pending: string; HasAccess: string; Configure: string; InvalidPackage: string };
   Placeholder: { Coming: string };

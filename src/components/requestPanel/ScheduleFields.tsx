@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DatePicker, IDatePickerStrings, Stack, Text, defaultDatePickerStrings } from '@fluentui/react';
+import { ActionButton, DatePicker, IDatePickerStrings, Stack, Text, defaultDatePickerStrings } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IPolicyRequirement } from '../../models/types';
 import { END_FIELD, START_FIELD, maxEndDate } from '../../models/policy';
@@ -16,7 +16,7 @@ export interface IScheduleFieldsProps {
   errorFor: (field: string) => string | undefined;
 }
 
-/** Month and day names in the page's language; Fluent's own labels for the calendar buttons stay as they are. */
+/** Month and day names from the browser in the page's language; the calendar's own labels from CommonStrings. */
 function pickerStrings(language: string): IDatePickerStrings {
   try {
     const months: string[] = [];
@@ -33,9 +33,9 @@ function pickerStrings(language: string): IDatePickerStrings {
       days.push(d.toLocaleDateString(language, { weekday: 'long' }));
       shortDays.push(d.toLocaleDateString(language, { weekday: 'narrow' }));
     }
-    return { ...defaultDatePickerStrings, months, shortMonths, days, shortDays };
+    return { ...defaultDatePickerStrings, ...strings.DatePicker, months, shortMonths, days, shortDays };
   } catch {
-    return defaultDatePickerStrings;
+    return { ...defaultDatePickerStrings, ...strings.DatePicker };
   }
 }
 
@@ -85,6 +85,15 @@ export const ScheduleFields: React.FC<IScheduleFieldsProps> = ({ policy, startDa
           textField={{ errorMessage: errorFor(END_FIELD) }}
         />
       </div>
+      {(start || end) && (
+        <Stack horizontal>
+          <ActionButton
+            iconProps={{ iconName: 'Clear' }}
+            text={strings.Panel.ClearDates}
+            onClick={() => { onChange('startDate', undefined); onChange('endDate', undefined); }}
+          />
+        </Stack>
+      )}
     </Stack>
   );
 };
