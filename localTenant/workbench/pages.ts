@@ -124,7 +124,7 @@ ${hidden.join('')}
 
 function suiteBar(o: SuiteBarOptions): string {
   const me = o.user
-    ? `<span class="wb-me"><span class="wb-avatar" aria-hidden="true" style="background:hsl(${hue(o.user.id)},45%,38%)">${esc(initials(o.user.displayName))}</span><span class="wb-me-name" data-testid="wb-me">${esc(o.user.displayName)}</span></span>`
+    ? `<span class="wb-me"><span class="wb-avatar" aria-hidden="true" style="background:hsl(${hue(o.user.id)},45%,30%)">${esc(initials(o.user.displayName))}</span><span class="wb-me-name" data-testid="wb-me">${esc(o.user.displayName)}</span></span>`
     : '';
   return `<header class="wb-suitebar" role="banner" lang="en">
 <div class="wb-suitebar-left">
@@ -151,7 +151,7 @@ function siteHeader(site: WorkbenchSite, current: WorkbenchPage | undefined, que
     const isCurrent = current && p.name === current.name;
     return `<li><a href="${esc(withQuery(pagePath(site, p), keep))}"${isCurrent ? ' aria-current="page"' : ''}>${esc(p.title || p.name)}</a></li>`;
   }).join('');
-  return `<div class="wb-siteheader">
+  return `<div class="wb-siteheader" role="region" aria-label="${esc(site.title)}">
 <div class="wb-container wb-siteheader-inner">
 <span class="wb-sitelogo" aria-hidden="true" style="background:hsl(${hue(name)},55%,36%)">${esc(initials(site.title))}</span>
 <div class="wb-sitetitles">

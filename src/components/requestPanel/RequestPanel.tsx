@@ -150,6 +150,8 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
       onDismissed={onDismissed}
       type={PanelType.medium}
       headerText={loadedName || packageName || strings.Panel.Title}
+      // The panel's sections are h3: its own title is the level-2 heading above them.
+      headerTextProps={{ 'aria-level': 2 }}
       closeButtonAriaLabel={strings.Common.Close}
       onRenderFooterContent={footer}
       isFooterAtBottom

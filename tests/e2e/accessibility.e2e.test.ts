@@ -1,0 +1,41 @@
+/**
+ * axe-core (Deque's rules, WCAG 2.x A/AA) on the pages a person uses: the catalog, the request panel
+ * with its questions, German, and the access-denied page. Any violation fails the test with its rule id.
+ */
+import * as fs from 'fs';
+import { Page } from 'playwright-core';
+import { openAs, setupBrowserAndWorkbench } from './harness';
+import { ID } from '../contoso';
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const env = setupBrowserAndWorkbench();
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
+  return result.violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+it('the Marketing catalog and its request panel have no violations', async () => {
+  const { page } = await openAs(env.browser, env.wb, '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com');
+  const card = page.locator(`article[data-package-id="${ID.contributors}"]`);
+  await card.waitFor();
+  expect(await violations(page)).toEqual([]);
+  await card.getByRole('button', { name: 'Request access' }).click();
+  await page.getByRole('dialog').getByText('Which campaign will you work on?').waitFor();
+  // Submitting empty shows the errors next to the fields: those must be accessible too.
+  await page.getByRole('dialog').getByRole('button', { name: 'Submit request' }).click();
+  await page.getByRole('dialog').getByText('Enter a business justification.').waitFor();
+  expect(await violations(page)).toEqual([]);
+});
+
+it('the intranet home in German has no violations', async () => {
+  const { page } = await openAs(env.browser, env.wb, '/sites/intranet/SitePages/Home.aspx', 'johannal@contoso.com');
+  await page.locator('article').first().waitFor();
+  expect(await violations(page)).toEqual([]);
+});
+
+it('the access-denied page has no violations', async () => {
+  const { page } = await openAs(env.browser, env.wb, '/sites/finance/SitePages/Home.aspx', 'adelev@contoso.com', { waitForReady: false });
+  expect(await violations(page)).toEqual([]);
+});
