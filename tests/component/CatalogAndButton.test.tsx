@@ -41,7 +41,7 @@ function renderWith(fake: FakeEntitlementService, element: React.ReactElement): 
     entitlements: fake, site, language: 'en-us', myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com', now: () => NOW, pollIntervalMs: 10
   };
   render(<AppRoot services={services}>{element}</AppRoot>);
-  return userEvent.setup();
+  return userEvent.setup({ delay: null });
 }
 
 /** Lets the last service calls of a test land inside act, as the browser would between frames. */

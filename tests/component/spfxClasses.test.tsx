@@ -1,3 +1,4 @@
+import { act } from '@testing-library/react';
 import AccessCatalogWebPart from '../../src/webparts/accessCatalog/AccessCatalogWebPart';
 import AccessRequestButtonWebPart from '../../src/webparts/accessRequestButton/AccessRequestButtonWebPart';
 import MyAccessWebPart from '../../src/webparts/myAccess/MyAccessWebPart';
@@ -34,7 +35,11 @@ describe.each([
 ])('%s web part', (alias, WebPart, properties, selector) => {
   it('mounts its root into its DOM element and unmounts on dispose', async () => {
     const wp: any = new (WebPart as any)();
-    await wp.__load(fakeContext(), properties);
+    // SPFx renders outside React's test harness; act lets the roots' first (failing) loads settle.
+    await act(async () => {
+      await wp.__load(fakeContext(), properties);
+      await new Promise(r => setTimeout(r, 20));
+    });
     if (selector) expect(wp.domElement.querySelector(selector)).not.toBeNull();
     else expect(wp.domElement.textContent).toContain(`${alias} will appear here.`);
     const pane = wp.getPropertyPaneConfiguration();
@@ -80,14 +85,19 @@ describe('AccessCatalog property pane', () => {
     });
     const wp: any = new (AccessCatalogWebPart as any)();
     const context = fakeContext();
-    await wp.__load(context, { scope: 'selected', packageIds: '' });
-    wp.onPropertyPaneConfigurationStart();
-    await new Promise(r => setTimeout(r, 50));
+    await act(async () => {
+      await wp.__load(context, { scope: 'selected', packageIds: '' });
+      wp.onPropertyPaneConfigurationStart();
+      await new Promise(r => setTimeout(r, 50));
+    });
     expect(context.propertyPane.refresh).toHaveBeenCalled();
     const fields = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields;
     const picker = fields.find((f: any) => f.targetProperty === 'addPackage');
     expect(picker.properties.options).toEqual([{ key: falcon, text: 'Project Falcon Team' }]);
-    wp.onPropertyPaneFieldChanged('addPackage', '', falcon);
+    await act(async () => {
+      wp.onPropertyPaneFieldChanged('addPackage', '', falcon);
+      await new Promise(r => setTimeout(r, 50));
+    });
     expect(wp.properties.packageIds).toBe(falcon);
     const list = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields.find((f: any) => f.targetProperty === 'packageIds');
     expect(list.properties.description).toBe('Chosen: Project Falcon Team');
