@@ -104,10 +104,6 @@ export function grantLabel(grant: IGrant): string {
 
 const LEVEL_RANK: Record<SiteAccessLevel, number> = { none: 0, visitor: 1, member: 2, owner: 3 };
 
-export function levelRank(level: SiteAccessLevel): number {
-  return LEVEL_RANK[level];
-}
-
 /**
  * What a package gives on a site: the highest level among its grants on the site itself
  * (SharePointOnline, origin id = site URL) or on the site's connected Microsoft 365 group

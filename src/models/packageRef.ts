@@ -1,4 +1,3 @@
-const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const GUID_ONLY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(value: string): boolean {
@@ -31,4 +30,3 @@ export function parsePackageRefs(input: string | undefined): string[] {
   return ids;
 }
 
-export { GUID };

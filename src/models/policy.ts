@@ -255,8 +255,8 @@ export function buildAddRequestBody(draft: IRequestDraft, policy: IPolicyRequire
 }
 
 /**
- * Orders policies as the service prioritises them (graph-contract.md §3.3): more specific first, so the
- * first one is a sensible default when the person has to choose.
+ * The order the panel lists policies in when several apply: the ones without approval first (the
+ * quickest way in), then by name. No policy is preselected; the person chooses (graph-contract.md §3.3).
  */
 export function sortPolicies(policies: IPolicyRequirement[]): IPolicyRequirement[] {
   return policies.slice().sort((a, b) => Number(a.isApprovalRequired) - Number(b.isApprovalRequired) || a.displayName.localeCompare(b.displayName));

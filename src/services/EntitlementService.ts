@@ -6,7 +6,7 @@ import {
 import { mapRoleScope, IGraphRoleScope } from '../models/grants';
 import { mapRequirement, buildAddRequestBody } from '../models/policy';
 import { mapRequest, mapAssignment, mapApproval, isOpenRequest } from '../models/status';
-import { toAppError, AppError, isAppError } from './errors';
+import { toAppError, AppError } from './errors';
 import { RetryThrottledOnly, graphPath } from './clients';
 import { IGrantCache, MemoryGrantCache } from './grantCache';
 
@@ -243,4 +243,3 @@ export class GraphEntitlementService implements IEntitlementService {
   }
 }
 
-export { isAppError };

@@ -1,5 +1,5 @@
 import { TimelinePipe, delay } from '@pnp/core';
-import { Queryable, HttpRequestError } from '@pnp/queryable';
+import { Queryable } from '@pnp/queryable';
 import { graphfi, GraphFI, GraphBrowser, GraphQueryable, IGraphQueryable } from '@pnp/graph';
 import '@pnp/graph/batching';
 import { spfi, SPFI, SPBrowser } from '@pnp/sp';
@@ -71,4 +71,3 @@ export function RetryThrottledOnly(retries: number = 3): TimelinePipe<Queryable>
   };
 }
 
-export { HttpRequestError };
