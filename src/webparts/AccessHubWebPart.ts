@@ -3,11 +3,9 @@ import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
-import { graphfi, SPFx as GraphSPFx } from '@pnp/graph';
-import { spfi, SPFx as SpSPFx } from '@pnp/sp';
 import { AppRoot } from '../components/AppRoot';
 import { IAccessHubServices } from '../context/ServicesContext';
-import { createServices } from '../services/createServices';
+import { createSpfxServices } from '../services/createSpfxServices';
 import { IAccessPackage } from '../models/types';
 
 /**
@@ -49,17 +47,7 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const ctx = this.context;
-    this._services = createServices({
-      clients: {
-        graph: graphfi().using(GraphSPFx(ctx)),
-        sp: spfi(ctx.pageContext.web.absoluteUrl).using(SpSPFx(ctx))
-      },
-      language: ctx.pageContext.cultureInfo.currentUICultureName.toLowerCase(),
-      myAccessUrl: `https://myaccess.microsoft.com/@${ctx.pageContext.aadInfo.tenantId}`,
-      cacheKey: `${ctx.pageContext.aadInfo.tenantId}:${ctx.pageContext.user.loginName}`,
-      storage: window.localStorage
-    });
+    this._services = createSpfxServices(this.context);
   }
 
   public render(): void {

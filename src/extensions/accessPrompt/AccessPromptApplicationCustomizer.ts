@@ -1,10 +1,8 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { BaseApplicationCustomizer, PlaceholderContent, PlaceholderName } from '@microsoft/sp-application-base';
-import { graphfi, SPFx as GraphSPFx } from '@pnp/graph';
-import { spfi, SPFx as SpSPFx } from '@pnp/sp';
 import { AppRoot } from '../../components/AppRoot';
-import { createServices } from '../../services/createServices';
+import { createSpfxServices } from '../../services/createSpfxServices';
 import { IAccessHubServices } from '../../context/ServicesContext';
 import { AccessPromptRoot } from './components/AccessPromptRoot';
 
@@ -21,18 +19,8 @@ export default class AccessPromptApplicationCustomizer
 
   public async onInit(): Promise<void> {
     await super.onInit();
-    const ctx = this.context;
-    this._services = createServices({
-      clients: {
-        graph: graphfi().using(GraphSPFx(ctx)),
-        sp: spfi(ctx.pageContext.web.absoluteUrl).using(SpSPFx(ctx))
-      },
-      language: ctx.pageContext.cultureInfo.currentUICultureName.toLowerCase(),
-      myAccessUrl: `https://myaccess.microsoft.com/@${ctx.pageContext.aadInfo.tenantId}`,
-      cacheKey: `${ctx.pageContext.aadInfo.tenantId}:${ctx.pageContext.user.loginName}`,
-      storage: window.localStorage
-    });
-    ctx.placeholderProvider.changedEvent.add(this, this._render);
+    this._services = createSpfxServices(this.context);
+    this.context.placeholderProvider.changedEvent.add(this, this._render);
     this._render();
   }
 
