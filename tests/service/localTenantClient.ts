@@ -12,11 +12,12 @@ export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?:
   return (await res.json()).access_token;
 }
 
-export function servicesFor(tenant: LocalTenantHandle, user: string, site: string = 'marketing', language: string = 'en-us'): IAccessHubServices {
+/** `base` points the clients elsewhere (a proxy in front of the tenant); tokens still come from the tenant. */
+export function servicesFor(tenant: LocalTenantHandle, user: string, site: string = 'marketing', language: string = 'en-us', base: string = tenant.url): IAccessHubServices {
   let token: Promise<string> | undefined;
   const getToken = (): Promise<string> => (token = token || tokenFor(tenant, user));
   return createServices({
-    clients: createBrowserClients(`${tenant.url}/v1.0`, `${tenant.url}/sites/${site}`, getToken),
+    clients: createBrowserClients(`${base}/v1.0`, `${base}/sites/${site}`, getToken),
     language,
     myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com',
     pollIntervalMs: 20

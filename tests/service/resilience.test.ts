@@ -10,6 +10,7 @@ import { createBrowserClients } from '../../src/services/clients';
 import { createServices } from '../../src/services/createServices';
 import { IAccessHubServices } from '../../src/context/ServicesContext';
 import { ID } from '../contoso';
+import { grantLabel } from '../../src/models/grants';
 
 
 interface IProxy { url: string; close(): Promise<void> }
@@ -48,13 +49,8 @@ async function startProxy(target: string, o: { rewrite?: (path: string) => strin
   };
 }
 
-async function servicesThrough(tenant: LocalTenantHandle, base: string, user: string): Promise<IAccessHubServices> {
-  const res = await fetch(`${tenant.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
-  const token = (await res.json()).access_token as string;
-  return createServices({
-    clients: createBrowserClients(`${base}/v1.0`, `${base}/sites/marketing`, async () => token),
-    language: 'en-us', myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com'
-  });
+function servicesThrough(tenant: LocalTenantHandle, base: string, user: string): IAccessHubServices {
+  return servicesFor(tenant, user, 'marketing', 'en-us', base);
 }
 
 describe('paging', () => {
@@ -78,7 +74,7 @@ describe('paging', () => {
     const expected = (await direct.listRequestablePackages()).map(p => p.id).sort();
     const proxy = await startProxy(tenant.url, { rewrite: p => p.replace(/([?&])\$skip=\d+/, '$1') });
     try {
-      const services = await servicesThrough(tenant, proxy.url, 'adelev@contoso.com');
+      const services = servicesThrough(tenant, proxy.url, 'adelev@contoso.com');
       const ids = (await services.entitlements.listRequestablePackages()).map(p => p.id).sort();
       expect(ids).toEqual(expected);
     } finally {
@@ -96,11 +92,11 @@ describe('what each package grants, when Graph refuses the nested expand', () =>
     // The proxy turns the nested expand into one the tenant rejects with 400, as a stricter Graph might.
     const proxy = await startProxy(tenant.url, { rewriteBody: b => b.split('role($expand=resource)').join('role($expand=nonsense)') });
     try {
-      const services = await servicesThrough(tenant, proxy.url, 'adelev@contoso.com');
+      const services = servicesThrough(tenant, proxy.url, 'adelev@contoso.com');
       const packages = await services.entitlements.listRequestablePackages();
       const grants = await services.entitlements.getGrants(packages);
       const visitors = grants.get(ID.visitors) || [];
-      expect(visitors.map(g => `${g.resourceName} — ${g.roleName}`)).toEqual(['Marketing — Visitors']);
+      expect(visitors.map(grantLabel)).toEqual(['Marketing — Visitors']);
       const contributors = grants.get(ID.contributors) || [];
       expect(contributors.map(g => g.kind).sort()).toEqual(['appRole', 'groupMember']);
       const batches = (await readLog(tenant)).filter(e => /\$batch/.test(e.path));
@@ -119,7 +115,7 @@ describe('submitting when the answer is lost', () => {
   it('reads back instead of posting again, so exactly one request exists', async () => {
     const proxy = await startProxy(tenant.url, { loseAnswer: req => req.method === 'POST' && /assignmentRequests$/.test(req.url || '') });
     try {
-      const services = await servicesThrough(tenant, proxy.url, 'adelev@contoso.com');
+      const services = servicesThrough(tenant, proxy.url, 'adelev@contoso.com');
       const [policy] = await services.entitlements.getRequirements(ID.contributors);
       const answers = { [policy.questions[0].id]: ['Spring'], [policy.questions[1].id]: ['emea'] };
       const request = await services.entitlements.submitRequest({ accessPackageId: ID.contributors, policyId: policy.policyId, justification: 'x', answers }, policy);

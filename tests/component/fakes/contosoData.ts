@@ -3,16 +3,18 @@ import {
   IAccessPackage, IGrant, IPolicyRequirement, IUserInfo, ITextQuestion, IChoiceQuestion
 } from '../../../src/models/types';
 
-export const MARKETING_ID = '099fb9dd-9974-4665-a422-272fbeda57f7';
-export const FALCON_ID = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
-export const WAR_ROOM_ID = '895e02b9-2fcb-4a3f-a475-296ace426eb6';
-export const ENGINEERING_ID = 'ecab558b-7ae1-469c-af84-7474f83cca41';
-export const BREAK_GLASS_ID = '1de78407-f7d5-4a1b-ac8a-5407dda0252a';
+import { ID } from '../../contoso';
+
+export const MARKETING_ID = ID.contributors;
+export const FALCON_ID = ID.falcon;
+export const WAR_ROOM_ID = ID.warRoom;
+export const ENGINEERING_ID = ID.engineering;
+export const BREAK_GLASS_ID = ID.breakGlass;
 export const UNKNOWN_ID = '00000000-1111-2222-3333-444444444444';
 
-export const CAMPAIGN_Q = '1f8ce48b-166b-4c66-adda-91d5e44dd9d7';
-export const REGION_Q = 'c412d053-cfbf-4ece-a699-36baf09ea765';
-export const CONTRACT_Q = '728f0e20-9ff5-4485-aaf4-0f4ca15ad59f';
+export const CAMPAIGN_Q = ID.campaignQ;
+export const REGION_Q = ID.regionQ;
+export const CONTRACT_Q = ID.contractQ;
 
 export const ADELE: IUserInfo = { id: 'user-adele', displayName: 'Adele Vance', userPrincipalName: 'adelev@contoso.com' };
 export const MIRIAM: IUserInfo = { id: 'user-miriam', displayName: 'Miriam Graham', userPrincipalName: 'miriamg@contoso.com' };
