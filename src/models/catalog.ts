@@ -27,15 +27,21 @@ export interface ICatalogInput {
 }
 
 /**
+ * The packages a catalog may show before it knows what they grant: never hidden ones, and for scope
+ * `selected` only the chosen ones. Loading asks for the grants of these alone.
+ */
+export function catalogCandidates(packages: IAccessPackage[], scope: CatalogScope, selectedIds: string[] = []): IAccessPackage[] {
+  const selected = scope === 'selected' ? new Set(selectedIds.map(id => id.toLowerCase())) : undefined;
+  return packages.filter(p => !p.isHidden && (!selected || selected.has(p.id.toLowerCase())));
+}
+
+/**
  * The entries a catalog shows. Hidden packages never appear (they are reached by a button or a deep
  * link), nor do packages the person may not request (they are not in the allowedRequestor list).
  */
 export function buildCatalog(input: ICatalogInput): ICatalogEntry[] {
-  const selected = input.scope === 'selected' ? new Set((input.selectedIds || []).map(id => id.toLowerCase())) : undefined;
   const entries: ICatalogEntry[] = [];
-  for (const pkg of input.packages) {
-    if (pkg.isHidden) continue;
-    if (selected && !selected.has(pkg.id.toLowerCase())) continue;
+  for (const pkg of catalogCandidates(input.packages, input.scope, input.selectedIds)) {
     const grants = input.grants.get(pkg.id);
     const siteLevel = input.site && grants ? siteLevelOfPackage({ grants }, input.site) : 'none';
     if (input.scope === 'currentSite' && siteLevel === 'none') continue;

@@ -1,5 +1,5 @@
 import { IAccessHubServices } from '../context/ServicesContext';
-import { buildCatalog, CatalogScope, ICatalogEntry } from '../models/catalog';
+import { buildCatalog, catalogCandidates, CatalogScope, ICatalogEntry } from '../models/catalog';
 import { ISiteInfo } from '../models/types';
 
 export interface ICatalogOptions {
@@ -26,7 +26,7 @@ export async function loadCatalog(services: IAccessHubServices, options: ICatalo
     entitlements.listMyRequests(),
     options.scope === 'currentSite' ? services.site.getSite() : Promise.resolve(undefined)
   ]);
-  const wanted = packages.filter(p => !p.isHidden && (options.scope !== 'selected' || options.selectedIds.indexOf(p.id.toLowerCase()) >= 0));
+  const wanted = catalogCandidates(packages, options.scope, options.selectedIds);
   const grants = await entitlements.getGrants(wanted);
   const entries = buildCatalog({
     packages: wanted, grants, assignments, requests, site,
