@@ -3,7 +3,7 @@
  * panel with questions and approval, the button, guests, deep links and languages.
  */
 import * as fs from 'fs';
-import * as path from 'path';
+import { DEFAULT_FIXTURE_PATH } from '../../localTenant/index';
 import { openAs, screenshot, startWorkbench, setupBrowserAndWorkbench } from './harness';
 import { ID, U } from '../contoso';
 
@@ -145,7 +145,7 @@ describe('guests', () => {
   it('shows Jordan (Fabrikam) only the Fabrikam policy and checks the contract number', async () => {
     // A variant of the fixture: Jordan's earlier assignment has ended and he reads the Falcon site as a visitor,
     // as a partner who is about to join the project would. (The Contoso fixture gives him active access.)
-    const fixture = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'contoso-tenant.json'), 'utf8'));
+    const fixture = JSON.parse(fs.readFileSync(DEFAULT_FIXTURE_PATH, 'utf8'));
     const jordanId = fixture.users.find((u: any) => u.userPrincipalName === U.jordan).id;
     fixture.assignments = fixture.assignments.filter((a: any) => a.targetId !== jordanId);
     fixture.assignmentRequests = fixture.assignmentRequests.filter((r: any) => r.targetId !== jordanId);
