@@ -65,7 +65,7 @@ describe('AccessCatalog on the Marketing site', () => {
     // Closing the panel shows the new status on the card.
     await panel.getByRole('button', { name: 'Close' }).first().click();
     await contributors.locator('[data-status="pending"]').waitFor();
-    // The only failed request is the approval read, which Graph keeps for EM roles (graph-contract.md §2.2);
+    // The only failed request is the approval read, which Graph keeps for EM roles (docs/graph-notes.md §2.2);
     // the panel then explains the approval from the policy, as above.
     expect(errors.filter(e => !/status of 403/.test(e))).toEqual([]);
     const forbidden = env.wb.tenant.log.filter(l => l.status === 403).map(l => l.path);
