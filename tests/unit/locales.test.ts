@@ -1,9 +1,12 @@
 /**
  * Every strings module has the same keys and the same {n} placeholders in en-us, de-de and fr-fr, and
  * no German or French string is an untranslated copy of the English one (bar a few words that are the same).
+ * Its .d.ts declares exactly the keys of en-us.js, so code can neither use a missing string nor leave one unused
+ * by accident of a typo.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 const loadAmdStrings = require('../mocks/amdLoc');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -39,5 +42,37 @@ describe.each(MODULES)('%s', dir => {
     }
     const untranslated = Object.keys(en).filter(k => other[k] === en[k] && !SAME_ALLOWED.has(en[k]));
     expect(untranslated).toEqual([]);
+  });
+});
+
+/** The keys an interface in a loc .d.ts declares, nested type literals flattened like `flatten` does. */
+function declaredKeys(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const keys: string[] = [];
+  const visitMembers = (members: ts.NodeArray<ts.TypeElement>, prefix: string): void => {
+    for (const member of members) {
+      if (!ts.isPropertySignature(member) || !member.name) continue;
+      const name = member.name.getText(source).replace(/^['"]|['"]$/g, '');
+      if (member.type && ts.isTypeLiteralNode(member.type)) visitMembers(member.type.members, `${prefix}${name}.`);
+      else keys.push(prefix + name);
+    }
+  };
+  let interfaces = 0;
+  source.forEachChild(node => {
+    if (ts.isInterfaceDeclaration(node)) { interfaces++; visitMembers(node.members, ''); }
+  });
+  expect(interfaces).toBe(1);
+  return keys.sort();
+}
+
+describe.each(MODULES)('%s declarations', dir => {
+  it('the .d.ts declares exactly the keys of en-us.js', () => {
+    const dts = fs.readdirSync(path.join(ROOT, dir)).filter(f => f.endsWith('.d.ts'));
+    expect(dts).toHaveLength(1);
+    const declared = declaredKeys(path.join(ROOT, dir, dts[0]));
+    const en = Object.keys(flatten(loadAmdStrings(path.join(ROOT, dir, 'en-us.js')))).sort();
+    expect({ missingInDts: en.filter(k => declared.indexOf(k) < 0), notInEnUs: declared.filter(k => en.indexOf(k) < 0) })
+      .toEqual({ missingInDts: [], notInEnUs: [] });
+    expect(declared.length).toBeGreaterThan(0);
   });
 });
