@@ -6,7 +6,7 @@ import { useDeepLink } from '../../../hooks/useDeepLink';
 import { StatusView, EmptyState } from '../../../components/StatusView';
 import { PackageCard } from '../../../components/PackageCard';
 import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
-import { format } from '../../../components/format';
+import { format, formatCount } from '../../../components/format';
 import { CatalogScope, CatalogSort, ICatalogEntry, searchCatalog, sortCatalog } from '../../../models/catalog';
 import { parsePackageRefs } from '../../../models/packageRef';
 import { useServices } from '../../../context/ServicesContext';
@@ -97,7 +97,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
             }
             return (
               <>
-                <Text variant="small" role="status" aria-live="polite">{format(strings.Catalog.Count, shown.length)}</Text>
+                <Text variant="small" role="status" aria-live="polite">{formatCount(strings.Catalog.Count, shown.length, language)}</Text>
                 <div className={layout === 'cards' ? classes.cards : undefined} data-layout={layout}>
                   <List
                     items={shown}
