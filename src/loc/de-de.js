@@ -74,7 +74,7 @@ define([], function () {
     DatePicker: {
       goToToday: 'Zu heute wechseln', prevMonthAriaLabel: 'Vorheriger Monat', nextMonthAriaLabel: 'Nächster Monat', prevYearAriaLabel: 'Vorheriges Jahr', nextYearAriaLabel: 'Nächstes Jahr', closeButtonAriaLabel: 'Datumsauswahl schließen', isRequiredErrorMessage: 'Geben Sie ein Datum ein.', invalidInputErrorMessage: 'Geben Sie ein gültiges Datum ein.'
     },
-    Button: { Request: 'Zugriff anfordern', Pending: 'Anfrage ausstehend', HasAccess: 'Sie haben Zugriff – öffnen', Configure: 'Wählen Sie in den Webpart-Einstellungen ein Zugriffspaket aus.', InvalidPackage: 'Diese Schaltfläche verweist auf ein Zugriffspaket, das nicht existiert oder für Sie nicht verfügbar ist.' },
+    Button: { Request: 'Zugriff anfordern', Pending: '{0}: Anfrage ausstehend', HasAccess: 'Sie haben Zugriff – öffnen', Configure: 'Wählen Sie in den Webpart-Einstellungen ein Zugriffspaket aus.', InvalidPackage: 'Diese Schaltfläche verweist auf ein Zugriffspaket, das nicht existiert oder für Sie nicht verfügbar ist.' },
     Placeholder: { Coming: '{0} wird hier angezeigt.' }
   };
 });

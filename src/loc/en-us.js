@@ -74,7 +74,7 @@ define([], function () {
     DatePicker: {
       goToToday: 'Go to today', prevMonthAriaLabel: 'Previous month', nextMonthAriaLabel: 'Next month', prevYearAriaLabel: 'Previous year', nextYearAriaLabel: 'Next year', closeButtonAriaLabel: 'Close date picker', isRequiredErrorMessage: 'Enter a date.', invalidInputErrorMessage: 'Enter a valid date.'
     },
-    Button: { Request: 'Request access', Pending: 'Request pending', HasAccess: 'You have access — open', Configure: 'Choose an access package in the web part settings.', InvalidPackage: 'This button points to an access package that doesn\'t exist or isn\'t available to you.' },
+    Button: { Request: 'Request access', Pending: '{0}: request pending', HasAccess: 'You have access — open', Configure: 'Choose an access package in the web part settings.', InvalidPackage: 'This button points to an access package that doesn\'t exist or isn\'t available to you.' },
     Placeholder: { Coming: '{0} will appear here.' }
   };
 });

@@ -74,7 +74,7 @@ define([], function () {
     DatePicker: {
       goToToday: 'Aller à aujourd\'hui', prevMonthAriaLabel: 'Mois précédent', nextMonthAriaLabel: 'Mois suivant', prevYearAriaLabel: 'Année précédente', nextYearAriaLabel: 'Année suivante', closeButtonAriaLabel: 'Fermer le sélecteur de date', isRequiredErrorMessage: 'Saisissez une date.', invalidInputErrorMessage: 'Saisissez une date valide.'
     },
-    Button: { Request: 'Demander l\'accès', Pending: 'Demande en attente', HasAccess: 'Vous avez accès — ouvrir', Configure: 'Choisissez un package d\'accès dans les paramètres du composant WebPart.', InvalidPackage: 'Ce bouton pointe vers un package d\'accès qui n\'existe pas ou qui n\'est pas disponible pour vous.' },
+    Button: { Request: 'Demander l\'accès', Pending: '{0} : demande en attente', HasAccess: 'Vous avez accès — ouvrir', Configure: 'Choisissez un package d\'accès dans les paramètres du composant WebPart.', InvalidPackage: 'Ce bouton pointe vers un package d\'accès qui n\'existe pas ou qui n\'est pas disponible pour vous.' },
     Placeholder: { Coming: '{0} apparaîtra ici.' }
   };
 });

@@ -102,7 +102,7 @@ describe('AccessRequestButton on the intranet home page', () => {
     await screenshot(page, 'button-falcon-pending');
     expect(requestsBy(ID.adele, ID.falcon).filter(r => r.state === 'pendingApproval')).toHaveLength(1);
     await panel.getByRole('button', { name: 'Close' }).first().click();
-    await slot.getByRole('button', { name: 'Request pending' }).waitFor();
+    await slot.getByRole('button', { name: 'Project Falcon Team: request pending' }).waitFor();
   });
 });
 

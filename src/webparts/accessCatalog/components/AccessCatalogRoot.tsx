@@ -32,8 +32,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const { language } = useServices();
   const scope: CatalogScope = properties.scope || 'currentSite';
   const selectedIds = React.useMemo(() => parsePackageRefs(properties.packageIds), [properties.packageIds]);
-  const [refreshKey, setRefreshKey] = React.useState(0);
-  const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false }, refreshKey);
+  const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false });
   const [query, setQuery] = React.useState('');
   const [sort, setSort] = React.useState<CatalogSort>('name');
   const [layout, setLayout] = React.useState<'list' | 'cards'>(properties.layout || 'list');
@@ -42,7 +41,8 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
 
   const onOpen = React.useCallback((entry: ICatalogEntry) => setPanel({ id: entry.pkg.id, name: entry.pkg.displayName }), []);
   const onDismiss = React.useCallback(() => { setPanel(undefined); clearDeepLink(); }, [clearDeepLink]);
-  const onChanged = React.useCallback(() => setRefreshKey(k => k + 1), []);
+  // After a request or cancel the person's status must be fresh.
+  const onChanged = reload;
 
   const sortOptions: IDropdownOption[] = [
     { key: 'name', text: strings.Common.SortName },
