@@ -62,14 +62,16 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
   } else if (state.value) {
     const { pkg, status, url } = state.value;
     // Several buttons can share a page: a pending one names its package ("Project Falcon Team: request pending").
-    const label = status.kind === 'pending' || status.kind === 'delivering' ? format(strings.Button.Pending, pkg.displayName)
+    const pending = status.kind === 'pending' || status.kind === 'delivering';
+    const label = pending ? format(strings.Button.Pending, pkg.displayName)
       : status.kind === 'hasAccess' ? strings.Button.HasAccess
         : properties.label || strings.Button.Request;
     const open = (): void => {
       if (status.kind === 'hasAccess' && url) window.open(url, '_blank', 'noopener');
       else setPanelId(pkg.id);
     };
-    const common = { text: label, onClick: open, ariaDescription: pkg.displayName, 'data-status': status.kind };
+    // The package's name is announced once: in the pending label, else as the description.
+    const common = { text: label, onClick: open, ariaDescription: pending ? undefined : pkg.displayName, 'data-status': status.kind };
     content = properties.appearance === 'link'
       ? <Link onClick={open} data-status={status.kind}>{label}</Link>
       : properties.appearance === 'default' ? <DefaultButton {...common} /> : <PrimaryButton {...common} />;
