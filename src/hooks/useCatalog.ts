@@ -2,8 +2,6 @@ import { useServices } from '../context/ServicesContext';
 import { useAsync, IAsyncResult } from './useAsync';
 import { loadCatalog, ICatalogOptions, ICatalogData } from '../services/loadCatalog';
 
-export type { ICatalogOptions, ICatalogData };
-
 /** The catalog for the current person; `refreshKey` reloads it after they act (their status must be fresh). */
 export function useCatalog(options: ICatalogOptions, refreshKey: number): IAsyncResult<ICatalogData> {
   const services = useServices();

@@ -16,7 +16,7 @@ import { format } from '../../../src/components/format';
 import { ROOTS } from '../../../src/webparts/roots';
 import { createBrowserClients, TokenSource } from '../../../src/services/clients';
 import { createServices } from '../../../src/services/createServices';
-import { IAccessHubServices } from '../../../src/context/ServicesContext';
+import { IAccessHubServices } from '../../../src/services/interfaces';
 import type { WorkbenchClientConfig } from '../server';
 
 declare global {

@@ -42,12 +42,6 @@ export function currentStage(stages: IApprovalStage[]): IApprovalStage | undefin
   return open[0];
 }
 
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(value: string): boolean {
-  return GUID_RE.test(value);
-}
-
 /** `YYYY-MM-DD` for the calendar day a date picker returned (local time). */
 export function toDayString(date: Date): string {
   const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));

@@ -1,8 +1,7 @@
 import {
   IAccessPackage, IAccessRequest, IApproval, IAssignment, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
 } from '../../../src/models/types';
-import { IEntitlementService } from '../../../src/services/EntitlementService';
-import { ISiteAccessService } from '../../../src/services/SiteAccessService';
+import { IEntitlementService, ISiteAccessService } from '../../../src/services/interfaces';
 import { AppError } from '../../../src/services/errors';
 import { buildAnswers } from '../../../src/models/policy';
 import { isOpenRequest } from '../../../src/models/status';
