@@ -226,7 +226,7 @@ describe('mapRoleScope (resourceRoleScopes with $expand=role,scope)', () => {
   });
 
   it('survives nulls and an unknown origin system', () => {
-    const g = mapRoleScope({ id: null, role: null, scope: { id: 's', originSystem: 'SomethingNew', originId: 'x' } });
+    const g = mapRoleScope({ role: null, scope: { id: 's', originSystem: 'SomethingNew', originId: 'x' } });
     expect(g).toMatchObject({ id: '_s', kind: 'other', originSystem: 'SomethingNew', resourceOriginId: 'x' });
   });
 });
