@@ -7,7 +7,7 @@ import { IAccessHubServices } from '../../src/services/interfaces';
 import { AppError } from '../../src/services/errors';
 import { FakeEntitlementService, FakeSiteAccessService, IFakeTenantState } from './fakes/FakeEntitlementService';
 import {
-  MEGAN, marketingPolicy, falconContosoPolicy, fabrikamPolicy, warRoomPolicy, engineeringPolicy,
+  MEGAN, falconContosoPolicy, fabrikamPolicy,
   engineeringGrants, contractQuestion, MARKETING_ID, FALCON_ID, WAR_ROOM_ID, ENGINEERING_ID, BREAK_GLASS_ID, UNKNOWN_ID,
   CAMPAIGN_Q, CONTRACT_Q
 } from './fakes/contosoData';
