@@ -119,6 +119,12 @@ export function mapApproval(raw: Approval): IApproval {
   };
 }
 
+/** The stage a request waits on: the first one not yet reviewed. */
+export function currentStage(stages: IApprovalStage[]): IApprovalStage | undefined {
+  const open = stages.filter(s => !/^(approved|denied)$/i.test(s.reviewResult) && !/^(completed|expired)$/i.test(s.status));
+  return open[0];
+}
+
 const OPEN_STATES: RequestState[] = ['submitted', 'pendingApproval', 'delivering', 'scheduled'];
 
 export function isOpenRequest(r: IAccessRequest): boolean {

@@ -2,6 +2,7 @@ import { IAccessPackage, IPackageStatus } from '../models/types';
 import { packageStatus } from '../models/status';
 import { IAccessHubServices } from './interfaces';
 import { loadMyStatus } from './loadStatus';
+import { loadPackageGrants } from './loadGrants';
 
 export interface IButtonData {
   pkg: IAccessPackage;
@@ -18,8 +19,8 @@ export async function loadButtonData(services: IAccessHubServices, packageId: st
   let url: string | undefined;
   if (status.kind === 'hasAccess') {
     // The link is a convenience: without it the button opens the panel, which says the person has access.
-    const grants = await entitlements.getGrants([pkg]).catch(() => undefined);
-    const withUrl = ((grants && grants.get(pkg.id)) || []).filter(g => !!g.url)[0];
+    const grants = await loadPackageGrants(services, pkg).catch(() => []);
+    const withUrl = grants.filter(g => !!g.url)[0];
     url = withUrl ? withUrl.url : undefined;
   }
   return { pkg, status, url };
