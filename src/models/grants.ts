@@ -10,7 +10,7 @@ const SITE_ROLE_SUFFIX: Array<[RegExp, SiteAccessLevel]> = [
 /** SharePoint's default associated groups, by their usual sequence numbers, when the name says nothing. */
 const SITE_ROLE_BY_ID: Record<string, SiteAccessLevel> = { '3': 'owner', '4': 'visitor', '5': 'member' };
 
-export function normalizeUrl(url: string): string {
+function normalizeUrl(url: string): string {
   return url.trim().replace(/\/+$/, '').toLowerCase();
 }
 

@@ -37,7 +37,7 @@ export interface ILegacyLocalizedContent {
 /** A question or choice text as Graph has documented it: a string (v1.0 CSDL) or the older object. */
 export type GraphText = string | ILegacyLocalizedContent | null | undefined;
 
-export function mapLocalizations(raw: AccessPackageLocalizedText[] | null | undefined): ILocalizedText[] {
+function mapLocalizations(raw: AccessPackageLocalizedText[] | null | undefined): ILocalizedText[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(l => !!l && typeof l.text === 'string')
     .map(l => ({ languageCode: String(l.languageCode || ''), text: String(l.text) }));

@@ -112,9 +112,9 @@ export function mapRequirement(raw: GraphRequirements): IPolicyRequirement {
 
 const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-export interface IDurationParts { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
+interface IDurationParts { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
 
-export function parseDuration(iso: string): IDurationParts | undefined {
+function parseDuration(iso: string): IDurationParts | undefined {
   const m = DURATION_RE.exec(iso || '');
   if (!m || iso === 'P' || iso === 'PT') return undefined;
   const n = (i: number): number => (m[i] ? Number(m[i]) : 0);

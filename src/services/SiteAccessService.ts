@@ -15,7 +15,7 @@ function hasBit(high: number, low: number, bit: number): boolean {
   return index < 32 ? ((low >>> index) & 1) === 1 : ((high >>> (index - 32)) & 1) === 1;
 }
 
-export function levelFromPermissions(high: number, low: number): SiteAccessLevel {
+function levelFromPermissions(high: number, low: number): SiteAccessLevel {
   if (hasBit(high, low, 25)) return 'owner';
   if (hasBit(high, low, 3)) return 'member';
   if (hasBit(high, low, 1)) return 'visitor';
