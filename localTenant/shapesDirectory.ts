@@ -1,6 +1,6 @@
 /** Directory (user, group) and access review entity types (docs/graph-notes.md §5; CSDL). */
 import type * as MG from '@microsoft/microsoft-graph-types';
-import type { FxAccessReview, FxDecision, FxGroup, FxReviewInstance, FxUser, Json } from './fixture';
+import type { FxAccessReview, FxDecision, FxGroup, FxReviewInstance, FxServicePrincipal, FxUser, Json } from './fixture';
 import type { EntityDef } from './odata';
 import type { Ctx } from './shapes';
 import { ZERO_GUID } from './util';
@@ -40,6 +40,16 @@ const group: EntityDef<Ctx> = {
     members: { type: 'user', many: true, get: (g: FxGroup, c: Ctx) => g.memberIds.map((id) => c.t.idx.users.get(id)).filter(Boolean) },
     owners: { type: 'user', many: true, get: (g: FxGroup, c: Ctx) => g.ownerIds.map((id) => c.t.idx.users.get(id)).filter(Boolean) },
   },
+};
+
+/** Only what the product reads of a service principal: it names app-role grants (docs/graph-notes.md §1.3). */
+const servicePrincipal: EntityDef<Ctx> = {
+  name: 'servicePrincipal',
+  properties: ['id', 'appId', 'displayName', 'appRoles'],
+  emit: (sp: FxServicePrincipal) => asJson<MG.ServicePrincipal>({
+    id: sp.id, appId: sp.appId, displayName: sp.displayName, appRoles: sp.appRoles as unknown as MG.AppRole[],
+  }),
+  nav: {},
 };
 
 function scopeOf(rv: FxAccessReview): Json {
@@ -128,6 +138,6 @@ const insight: EntityDef<Ctx> = {
 };
 
 export const directoryTypes = {
-  user, group, accessReviewScheduleDefinition: definition, accessReviewInstance: instance,
+  user, group, servicePrincipal, accessReviewScheduleDefinition: definition, accessReviewInstance: instance,
   accessReviewInstanceDecisionItem: decision, governanceInsight: insight,
 };

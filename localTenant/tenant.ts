@@ -26,6 +26,17 @@ export interface TenantQuirks {
   approvalListInlineStages?: boolean;
   /** [gap] docs/graph-notes.md §9.1: `status` string of a request denied by a stage timeout. Default 'Denied'. */
   timeoutStatus?: string;
+  /**
+   * [doc bug] docs/graph-notes.md §3.3: getApplicablePolicyRequirements answers with the older question shape its v1.0
+   * example shows (`#microsoft.graph.textInputQuestion`/`multipleChoiceQuestion`, texts as
+   * `{defaultText, localizedTexts}`, choice `displayValue`, `allowsMultipleSelection`). Default false (CSDL shape).
+   */
+  legacyQuestionShape?: boolean;
+  /**
+   * docs/graph-notes.md §1.3: reject `$expand=role($expand=resource)` on role scopes with 400, as a Graph that only
+   * honours the documented `$expand=role,scope` would. Default false.
+   */
+  rejectNestedRoleExpand?: boolean;
 }
 
 export interface TenantOptions {

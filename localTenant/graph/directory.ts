@@ -63,6 +63,14 @@ export const directoryRoutes: Route[] = [
   { method: 'GET', pattern: 'groups/{id}/members', handler: (t, req, p) => directoryCollection(t, req, members(t, groupOrThrow(t, p.id).memberIds), 'directoryObjects') },
   { method: 'GET', pattern: 'groups/{id}/owners', handler: (t, req, p) => directoryCollection(t, req, members(t, groupOrThrow(t, p.id).ownerIds), 'directoryObjects') },
   {
+    method: 'GET', pattern: 'servicePrincipals/{id}',
+    handler: (t, req, p) => {
+      const sp = t.db.servicePrincipals.find((s) => s.id === p.id);
+      if (!sp) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${p.id}' does not exist or one of its queried reference-property objects are not present.`);
+      return single(t, req, 'servicePrincipal', sp, 'servicePrincipals');
+    },
+  },
+  {
     method: 'GET', pattern: 'servicePrincipals/{id}/appRoleAssignedTo',
     handler: (t, req, p) => {
       const sp = t.db.servicePrincipals.find((s) => s.id === p.id);

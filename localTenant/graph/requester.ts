@@ -1,7 +1,7 @@
 /** Requester read endpoints (docs/graph-notes.md §3.1–§3.3, §3.5, §3.6, §3.8). */
 import { SCOPES } from '../auth';
 import { forbiddenRole, GraphError, noHttpResource } from '../errors';
-import type { FxAccessPackage, FxRequest } from '../fixture';
+import type { FxAccessPackage, FxQuestion, FxRequest } from '../fixture';
 import { adminCatalogs, admittingPolicies } from '../policy';
 import { REGISTRY } from '../shapes';
 import type { Tenant } from '../tenant';
@@ -12,13 +12,36 @@ import {
 const EVOLVABLE_REQUEST_ON = ['targetOrRequestor', 'targetManager', 'requestForOthers', 'targetAgentIdentitySponsorOrOwner'];
 const EVOLVABLE_ASSIGNMENT_ON = ['targetManager', 'targetAgentIdentitySponsorOrOwner'];
 
-/** Packages the caller may request: at least one policy admits them and lets targets add access (docs/graph-notes.md §3.1). */
+/** Packages the caller may request: at least one policy admits them and lets targets add access (§3.1). */
 function allowedRequestor(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
   checkOn(req, p.on, ['allowedRequestor'], [], 'accessPackageFilterByCurrentUserOptions');
   requireScopes(req, REQUESTER_READ);
   // Hidden packages stay in the result with isHidden:true; the client decides (docs/graph-notes.md §3.1 [gap]).
   const items = t.db.accessPackages.filter((pkg) => admittingPolicies(t.db, t.idx, pkg.id, req.user).length > 0);
   return collection(t, req, 'accessPackage', items, 'Collection(microsoft.graph.accessPackage)');
+}
+
+type LocalizedText = { languageCode?: string; text?: string | null };
+
+/** beta's accessPackageLocalizedContent: what the v1.0 requirements example shows for texts (docs/graph-notes.md §3.3). */
+function legacyContent(text: string | null | undefined, localizations: unknown): Record<string, unknown> {
+  const list = Array.isArray(localizations) ? (localizations as LocalizedText[]) : [];
+  return { defaultText: text ?? null, localizedTexts: list.map((l) => ({ text: l.text ?? null, languageCode: l.languageCode ?? null })) };
+}
+
+function legacyQuestion(q: FxQuestion): Record<string, unknown> {
+  const choice = /multiplechoice/i.test(q['@odata.type']);
+  const base = {
+    '@odata.type': choice ? '#microsoft.graph.multipleChoiceQuestion' : '#microsoft.graph.textInputQuestion',
+    id: q.id, isRequired: q.isRequired ?? false, isAnswerEditable: q.isAnswerEditable ?? null, sequence: q.sequence ?? 0,
+    text: legacyContent(q.text, q.localizations),
+  };
+  if (!choice) return { ...base, isSingleLineQuestion: q.isSingleLineQuestion ?? true, regexPattern: q.regexPattern ?? null };
+  return {
+    ...base,
+    allowsMultipleSelection: q.isMultipleSelectionAllowed ?? false,
+    choices: (q.choices ?? []).map((c) => ({ actualValue: c.actualValue, displayValue: legacyContent(c.text, c.localizations) })),
+  };
 }
 
 function requirements(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
@@ -32,8 +55,10 @@ function requirements(t: Tenant, req: GraphReq, p: Record<string, string>): Grap
     isRequestorJustificationRequired: !!pol.requestApprovalSettings.isRequestorJustificationRequired,
     allowCustomAssignmentSchedule: !!pol.requestorSettings.allowCustomAssignmentSchedule,
     schedule: { startDateTime: null, recurrence: null, expiration: pol.expiration },
-    // CSDL question shape (accessPackageTextInputQuestion / accessPackageMultipleChoiceQuestion), docs/graph-notes.md §3.3.
-    questions: [...pol.questions].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)).map((q) => REGISTRY.accessPackageQuestion.emit(q as never, ctx)),
+    // CSDL question shape (accessPackageTextInputQuestion / accessPackageMultipleChoiceQuestion), docs/graph-notes.md §3.3;
+    // the doc example's older shape when the tenant is switched to it.
+    questions: [...pol.questions].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)).map((q) => (t.quirks.legacyQuestionShape
+      ? legacyQuestion(q) : REGISTRY.accessPackageQuestion.emit(q as never, ctx))),
   }));
   return { status: 200, body: { '@odata.context': contextUrl(req, 'Collection(microsoft.graph.accessPackageAssignmentRequestRequirements)'), value } };
 }
@@ -119,6 +144,10 @@ export const requesterRoutes: Route[] = [
     handler: (t, req, p) => {
       requireScopes(req, REQUESTER_READ);
       const pkg = availablePackage(t, req, p.id);
+      const expand = req.params.get('$expand') ?? '';
+      if (t.quirks.rejectNestedRoleExpand && /role\s*\(/.test(expand)) {
+        throw new GraphError(400, 'BadRequest', `Parsing OData Select and Expand failed: The nested $expand in '${expand}' is not supported.`);
+      }
       const items = pkg.resourceRoleScopes.filter((x) => t.idx.roles.has(x.roleId));
       return collection(t, req, 'accessPackageResourceRoleScope', items, `${EM}/availableAccessPackages('${pkg.id}')/resourceRoleScopes`);
     },

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { ThemeProvider, PartialTheme, MessageBar, MessageBarType } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IAccessHubServices, ServicesProvider } from '../context/ServicesContext';
+import { IAccessHubServices } from '../services/interfaces';
+import { ServicesProvider } from '../context/ServicesContext';
 
 interface IBoundaryState { failed: boolean }
 

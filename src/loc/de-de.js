@@ -40,7 +40,7 @@ define([], function () {
       DeliveredLink: '{0} öffnen', DeliveryTakesLong: 'Dies dauert länger als üblich. Sie können diesen Bereich schließen; Ihre Anfrage wird weiter bearbeitet.',
       Denied: 'Ihre Anfrage wurde abgelehnt.', Canceled: 'Ihre Anfrage wurde abgebrochen.',
       AlreadyHave: 'Sie haben diesen Zugriff bereits{0}.', AlreadyPending: 'Sie haben für diesen Zugriff bereits eine ausstehende Anfrage.',
-      CancelRequest: 'Anfrage abbrechen', CancelConfirm: 'Ihre Anfrage für diesen Zugriff abbrechen? Sie müssten ihn erneut anfordern.', CancelConfirmYes: 'Ja, abbrechen', CancelConfirmNo: 'Anfrage behalten', Cancelling: 'Wird abgebrochen…', RequestCancelled: 'Anfrage abgebrochen.', Hidden: 'Nicht im Katalog aufgeführt',
+      CancelRequest: 'Anfrage abbrechen', CancelConfirm: 'Ihre Anfrage für diesen Zugriff abbrechen? Sie müssten ihn erneut anfordern.', CancelConfirmYes: 'Ja, abbrechen', CancelConfirmNo: 'Anfrage behalten', Cancelling: 'Wird abgebrochen…', RequestCancelled: 'Anfrage abgebrochen.',
       FieldErrorsSummary: 'Überprüfen Sie die markierten Felder.',
       AlreadyHaveUntil: 'Sie haben diesen Zugriff bereits bis {0}.', ApprovalRequired: 'Eine Genehmigung ist erforderlich.',
       JustificationNotRequired: 'Keine Begründung erforderlich.', CharacterCount: { one: '{1} von {0} Zeichen', other: '{1} von {0} Zeichen' },

@@ -40,7 +40,7 @@ define([], function () {
       DeliveredLink: 'Open {0}', DeliveryTakesLong: 'This is taking longer than usual. You can close this panel; your request continues.',
       Denied: 'Your request was denied.', Canceled: 'Your request was cancelled.',
       AlreadyHave: 'You already have this access{0}.', AlreadyPending: 'You already have a request for this access waiting.',
-      CancelRequest: 'Cancel request', CancelConfirm: 'Cancel your request for this access? You would have to request it again.', CancelConfirmYes: 'Yes, cancel it', CancelConfirmNo: 'Keep the request', Cancelling: 'Cancelling…', RequestCancelled: 'Request cancelled.', Hidden: 'Not listed in the catalog',
+      CancelRequest: 'Cancel request', CancelConfirm: 'Cancel your request for this access? You would have to request it again.', CancelConfirmYes: 'Yes, cancel it', CancelConfirmNo: 'Keep the request', Cancelling: 'Cancelling…', RequestCancelled: 'Request cancelled.',
       FieldErrorsSummary: 'Check the highlighted fields.',
       AlreadyHaveUntil: 'You already have this access until {0}.', ApprovalRequired: 'Approval is required.',
       JustificationNotRequired: 'No justification needed.', CharacterCount: { one: '{1} of {0} character', other: '{1} of {0} characters' },

@@ -40,7 +40,7 @@ define([], function () {
       DeliveredLink: 'Ouvrir {0}', DeliveryTakesLong: 'L\'opération prend plus de temps que d\'habitude. Vous pouvez fermer ce volet ; votre demande continue d\'être traitée.',
       Denied: 'Votre demande a été refusée.', Canceled: 'Votre demande a été annulée.',
       AlreadyHave: 'Vous disposez déjà de cet accès{0}.', AlreadyPending: 'Vous avez déjà une demande en attente pour cet accès.',
-      CancelRequest: 'Annuler la demande', CancelConfirm: 'Annuler votre demande pour cet accès ? Vous devrez le demander à nouveau.', CancelConfirmYes: 'Oui, l\'annuler', CancelConfirmNo: 'Conserver la demande', Cancelling: 'Annulation…', RequestCancelled: 'Demande annulée.', Hidden: 'Non répertorié dans le catalogue',
+      CancelRequest: 'Annuler la demande', CancelConfirm: 'Annuler votre demande pour cet accès ? Vous devrez le demander à nouveau.', CancelConfirmYes: 'Oui, l\'annuler', CancelConfirmNo: 'Conserver la demande', Cancelling: 'Annulation…', RequestCancelled: 'Demande annulée.',
       FieldErrorsSummary: 'Vérifiez les champs en surbrillance.',
       AlreadyHaveUntil: 'Vous disposez déjà de cet accès jusqu\'au {0}.', ApprovalRequired: 'Une approbation est requise.',
       JustificationNotRequired: 'Aucune justification n\'est nécessaire.', CharacterCount: { one: '{1} sur {0} caractère', many: '{1} sur {0} de caractères', other: '{1} sur {0} caractères' },

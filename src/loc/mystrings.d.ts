@@ -29,7 +29,7 @@ declare interface ICommonStrings {
     SubmittedPending: string; PendingWith: string; StageOf: string; StageWaiting: string; StageApproved: string; StageDenied: string;
     YourManager: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
     Denied: string; Canceled: string; AlreadyHave: string; AlreadyPending: string; CancelRequest: string; CancelConfirm: string; CancelConfirmYes: string; CancelConfirmNo: string; Cancelling: string;
-    RequestCancelled: string; Hidden: string; FieldErrorsSummary: string;
+    RequestCancelled: string; FieldErrorsSummary: string;
     AlreadyHaveUntil: string; ApprovalRequired: string; JustificationNotRequired: string; CharacterCount: IPluralStrings;
     StageLine: string; DeliveryFailed: string; Scheduled: string; RequestedOn: string;
   };

@@ -1,25 +1,5 @@
+import type { AccessPackageResourceRoleScope } from '@microsoft/microsoft-graph-types';
 import { IGrant, GrantKind, SiteAccessLevel, ISiteInfo, IPackageWithGrants } from './types';
-
-/* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
-
-/** The subset of Graph's accessPackageResourceRoleScope (with `$expand=role($expand=resource),scope`) we read. */
-export interface IGraphRoleScope {
-  id?: string | null;
-  role?: {
-    id?: string | null;
-    displayName?: string | null;
-    originId?: string | null;
-    originSystem?: string | null;
-    resource?: { displayName?: string | null; originId?: string | null } | null;
-  } | null;
-  scope?: {
-    id?: string | null;
-    displayName?: string | null;
-    originId?: string | null;
-    originSystem?: string | null;
-    isRootScope?: boolean | null;
-  } | null;
-}
 
 const SITE_ROLE_SUFFIX: Array<[RegExp, SiteAccessLevel]> = [
   [/\bowners?$/i, 'owner'],
@@ -30,7 +10,7 @@ const SITE_ROLE_SUFFIX: Array<[RegExp, SiteAccessLevel]> = [
 /** SharePoint's default associated groups, by their usual sequence numbers, when the name says nothing. */
 const SITE_ROLE_BY_ID: Record<string, SiteAccessLevel> = { '3': 'owner', '4': 'visitor', '5': 'member' };
 
-export function normalizeUrl(url: string): string {
+function normalizeUrl(url: string): string {
   return url.trim().replace(/\/+$/, '').toLowerCase();
 }
 
@@ -47,20 +27,42 @@ function siteRoleLevel(roleName: string, roleOriginId: string): SiteAccessLevel 
 }
 
 /**
- * Maps one role scope to a grant. Graph's payload carries no resource object unless the role's
- * resource is expanded (docs/graph-notes.md §1.3 "No resource object"), so names fall back to what the
- * role and scope say.
+ * The directory objects whose names a grant needs when Graph did not expand the role's resource
+ * (`$expand=role,scope`, docs/graph-notes.md §1.3 "No resource object"): groups and service principals,
+ * by the scope's origin id. SharePoint sites are named from their URL.
  */
-export function mapRoleScope(rs: IGraphRoleScope): IGrant {
+export function unnamedResources(scopes: AccessPackageResourceRoleScope[]): Array<{ kind: 'group' | 'servicePrincipal'; id: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ kind: 'group' | 'servicePrincipal'; id: string }> = [];
+  for (const rs of scopes) {
+    if (rs.role && rs.role.resource && rs.role.resource.displayName) continue;
+    const system = (rs.role && rs.role.originSystem) || (rs.scope && rs.scope.originSystem);
+    const id = rs.scope && rs.scope.originId;
+    if (!id || seen.has(id)) continue;
+    if (system === 'AadGroup') out.push({ kind: 'group', id });
+    else if (system === 'AadApplication') out.push({ kind: 'servicePrincipal', id });
+    else continue;
+    seen.add(id);
+  }
+  return out;
+}
+
+/**
+ * Maps one role scope to a grant. Graph's payload carries no resource object unless the role's
+ * resource is expanded (docs/graph-notes.md §1.3 "No resource object"); then `names` (directory names by
+ * origin id, looked up by the service) names the resource, and what the role and scope say is the last resort.
+ */
+export function mapRoleScope(rs: AccessPackageResourceRoleScope, names?: ReadonlyMap<string, string>): IGrant {
   const role = rs.role || {};
   const scope = rs.scope || {};
+  const resource = role.resource || {};
   const originSystem = role.originSystem || scope.originSystem || 'unknown';
   const roleOriginId = role.originId || '';
-  const resourceOriginId = scope.originId || role.resource?.originId || '';
+  const resourceOriginId = scope.originId || resource.originId || '';
   const roleDisplay = role.displayName || roleOriginId;
   let kind: GrantKind = 'other';
   let siteLevel: SiteAccessLevel | undefined;
-  let resourceName = role.resource?.displayName || '';
+  let resourceName = resource.displayName || (names && names.get(resourceOriginId)) || '';
   let roleName = roleDisplay;
   let url: string | undefined;
 

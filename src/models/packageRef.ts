@@ -30,3 +30,8 @@ export function parsePackageRefs(input: string | undefined): string[] {
   return ids;
 }
 
+
+/** The My Access page of one package: the inverse of the links parsePackageRef reads. */
+export function myAccessPackageUrl(myAccessUrl: string, packageId: string): string {
+  return `${myAccessUrl.replace(/\/+$/, '')}#/access-packages/${encodeURIComponent(packageId)}`;
+}

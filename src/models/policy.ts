@@ -1,8 +1,13 @@
+import type {
+  AccessPackageAnswerChoice, AccessPackageAssignmentRequestRequirements, AccessPackageMultipleChoiceQuestion,
+  AccessPackageTextInputQuestion, EntitlementManagementSchedule
+} from '@microsoft/microsoft-graph-types';
 import {
   IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, ExpirationType, IAnswer
 } from './types';
+import { GraphText, knownMember, optional, readText, required } from './graphShapes';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 
 export const JUSTIFICATION_MAX_LENGTH = 1000;
 
@@ -17,66 +22,85 @@ export function localize(text: string, localizations: ILocalizedText[] | undefin
   return partial ? partial.text : text;
 }
 
-function mapLocalizations(raw: any): ILocalizedText[] {
-  if (Array.isArray(raw)) return raw.filter(Boolean).map((l: any) => ({ languageCode: String(l.languageCode || ''), text: String(l.text || '') }));
-  return [];
-}
+/**
+ * A choice as Graph has documented it: v1.0 `accessPackageAnswerChoice` (`text` string +
+ * `localizations`), or the older shape of the v1.0 requirements example (`displayValue` or `text` as
+ * `{defaultText, localizedTexts}`).
+ */
+export type GraphChoice = Omit<AccessPackageAnswerChoice, 'text'> & { text?: GraphText; displayValue?: GraphText };
 
 /**
- * Maps a Graph question. Accepts the v1.0 CSDL shape (`text` string + `localizations[]`) and the
- * legacy shape from the v1.0 doc example (`text: {defaultText, localizedTexts}`): docs/graph-notes.md §3.3.
+ * A question as Graph has documented it: the v1.0 `accessPackageTextInputQuestion` /
+ * `accessPackageMultipleChoiceQuestion`, or the older `textInputQuestion` / `multipleChoiceQuestion`
+ * (text as `{defaultText, localizedTexts}`, `allowsMultipleSelection`) that the v1.0 example still shows.
  */
-export function mapQuestion(raw: any): IQuestion {
-  const type: string = String(raw['@odata.type'] || '');
-  let text: string;
-  let localizations: ILocalizedText[];
-  if (raw.text && typeof raw.text === 'object') {
-    text = String(raw.text.defaultText || '');
-    localizations = mapLocalizations(raw.text.localizedTexts);
-  } else {
-    text = String(raw.text || '');
-    localizations = mapLocalizations(raw.localizations);
-  }
+export type GraphQuestion = Omit<AccessPackageTextInputQuestion & AccessPackageMultipleChoiceQuestion, 'text' | 'choices'> & {
+  '@odata.type'?: string;
+  text?: GraphText;
+  choices?: GraphChoice[] | null;
+  allowsMultipleSelection?: boolean | null;
+};
+
+/** The requirements element, with its questions in either documented shape. */
+export type GraphRequirements = Omit<AccessPackageAssignmentRequestRequirements, 'questions'> & { questions?: GraphQuestion[] | null };
+
+export function mapChoice(c: GraphChoice): IChoice {
+  const value = required(c.actualValue, 'accessPackageAnswerChoice', 'actualValue');
+  const shown = c.text !== undefined && c.text !== null ? c.text : c.displayValue;
+  const { text, localizations } = readText(shown, c.localizations);
+  return { value, text: text || value, localizations };
+}
+
+/** Maps a Graph question in either documented shape (docs/graph-notes.md §3.3). */
+export function mapQuestion(raw: GraphQuestion): IQuestion {
+  const type = String(raw['@odata.type'] || '');
+  const { text, localizations } = readText(raw.text, raw.localizations);
   const base = {
-    id: String(raw.id),
-    sequence: Number(raw.sequence || 0),
+    id: required(raw.id, 'accessPackageQuestion', 'id'),
+    sequence: typeof raw.sequence === 'number' ? raw.sequence : 0,
     isRequired: !!raw.isRequired,
     text,
     localizations
   };
-  const isChoice = /multiplechoice/i.test(type) || Array.isArray(raw.choices);
-  if (isChoice) {
-    const choices: IChoice[] = (raw.choices || []).map((c: any) => {
-      const choiceText = c.text && typeof c.text === 'object' ? String(c.text.defaultText || '') : String(c.text || c.displayValue || c.actualValue || '');
-      const choiceLoc = c.text && typeof c.text === 'object' ? mapLocalizations(c.text.localizedTexts) : mapLocalizations(c.localizations);
-      return { value: String(c.actualValue), text: choiceText, localizations: choiceLoc };
-    });
-    return { ...base, kind: 'choice', isMultipleSelectionAllowed: !!(raw.isMultipleSelectionAllowed || raw.allowsMultipleSelection), choices };
+  if (/multiplechoice/i.test(type) || Array.isArray(raw.choices)) {
+    return {
+      ...base,
+      kind: 'choice',
+      isMultipleSelectionAllowed: !!(raw.isMultipleSelectionAllowed || raw.allowsMultipleSelection),
+      choices: (raw.choices || []).filter(Boolean).map(mapChoice)
+    };
   }
   return {
     ...base,
     kind: 'text',
     isSingleLine: raw.isSingleLineQuestion !== false,
-    regexPattern: raw.regexPattern ? String(raw.regexPattern) : undefined
+    regexPattern: optional(raw.regexPattern)
   };
 }
 
-export function mapSchedule(raw: any): ISchedule {
+const EXPIRATION_TYPES: ExpirationType[] = ['notSpecified', 'noExpiration', 'afterDateTime', 'afterDuration'];
+
+export function mapSchedule(raw: EntitlementManagementSchedule | null | undefined): ISchedule {
   const exp = (raw && raw.expiration) || {};
   return {
-    startDateTime: raw && raw.startDateTime ? String(raw.startDateTime) : undefined,
-    expirationType: (exp.type || 'notSpecified') as ExpirationType,
-    endDateTime: exp.endDateTime ? String(exp.endDateTime) : undefined,
-    duration: exp.duration ? String(exp.duration) : undefined
+    startDateTime: optional(raw && raw.startDateTime),
+    expirationType: knownMember<ExpirationType>(exp.type, EXPIRATION_TYPES, 'notSpecified'),
+    endDateTime: optional(exp.endDateTime),
+    duration: optional(exp.duration)
   };
 }
 
-export function mapRequirement(raw: any): IPolicyRequirement {
-  const questions = (raw.questions || []).map(mapQuestion).sort((a: IQuestion, b: IQuestion) => a.sequence - b.sequence);
+/**
+ * One policy the person may request through. Without `policyId` it cannot be submitted (it becomes
+ * `assignment.assignmentPolicyId`), so it is rejected rather than offered.
+ */
+export function mapRequirement(raw: GraphRequirements): IPolicyRequirement {
+  const policyId = required(raw.policyId, 'accessPackageAssignmentRequestRequirements', 'policyId');
+  const questions = (raw.questions || []).filter(Boolean).map(mapQuestion).sort((a, b) => a.sequence - b.sequence);
   return {
-    policyId: String(raw.policyId),
-    displayName: String(raw.policyDisplayName || ''),
-    description: String(raw.policyDescription || ''),
+    policyId,
+    displayName: raw.policyDisplayName || '',
+    description: raw.policyDescription || '',
     isApprovalRequired: !!raw.isApprovalRequiredForAdd,
     isApprovalRequiredForUpdate: !!raw.isApprovalRequiredForUpdate,
     isJustificationRequired: !!raw.isRequestorJustificationRequired,
@@ -88,9 +112,9 @@ export function mapRequirement(raw: any): IPolicyRequirement {
 
 const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-export interface IDurationParts { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
+interface IDurationParts { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
 
-export function parseDuration(iso: string): IDurationParts | undefined {
+function parseDuration(iso: string): IDurationParts | undefined {
   const m = DURATION_RE.exec(iso || '');
   if (!m || iso === 'P' || iso === 'PT') return undefined;
   const n = (i: number): number => (m[i] ? Number(m[i]) : 0);

@@ -1,75 +1,128 @@
-import { IAccessRequest, IAssignment, IPackageStatus, IApproval, IApprovalStage, RequestState } from './types';
+import type {
+  AccessPackageAnswerString, AccessPackageAssignment, AccessPackageQuestion, AccessPackageAssignmentRequest, Approval, ApprovalStage,
+  EntitlementManagementSchedule
+} from '@microsoft/microsoft-graph-types';
+import { IAccessRequest, IAnswer, IAssignment, IPackageStatus, IApproval, IApprovalStage, RequestState } from './types';
 import { addDuration, mapSchedule } from './policy';
+import { knownMember, optional, required } from './graphShapes';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 
-export function mapRequest(raw: any): IAccessRequest {
-  const pkg = raw.accessPackage || {};
+/**
+ * An assignment as Graph returns it to a requester. `accessPackageId` and `assignmentPolicyId` are not
+ * declared on v1.0's accessPackageAssignment but appear in the documented examples (and are what a
+ * create body sends), so they are read when the navigation properties are not expanded.
+ */
+export type GraphAssignment = AccessPackageAssignment & { accessPackageId?: string | null; assignmentPolicyId?: string | null };
+
+/** A request, with the beta-era `completedDate` that the v1.0 list example still shows. */
+export type GraphRequest = Omit<AccessPackageAssignmentRequest, 'assignment' | 'answers'> & {
+  assignment?: GraphAssignment | null;
+  answers?: GraphAnswer[] | null;
+  completedDate?: string | null;
+};
+
+/** v1.0 defines only accessPackageAnswerString; the answered question's `@odata.type` tells its kind. */
+export type GraphAnswer = Omit<AccessPackageAnswerString, 'answeredQuestion'> & {
+  answeredQuestion?: (AccessPackageQuestion & { '@odata.type'?: string }) | null;
+};
+
+const REQUEST_STATES: RequestState[] = [
+  'submitted', 'pendingApproval', 'delivering', 'delivered', 'deliveryFailed', 'denied', 'scheduled', 'canceled',
+  'partiallyDelivered', 'unknownFutureValue'
+];
+
+function mapAnswer(a: GraphAnswer): IAnswer {
+  const q = a.answeredQuestion || {};
+  const type = q['@odata.type'] || '';
+  const value = typeof a.value === 'string' ? a.value : '';
   return {
-    id: String(raw.id),
-    requestType: String(raw.requestType || ''),
-    state: (raw.state || 'submitted') as RequestState,
-    status: String(raw.status || ''),
-    createdDateTime: raw.createdDateTime || undefined,
-    completedDateTime: raw.completedDateTime || undefined,
-    justification: raw.justification || undefined,
-    accessPackageId: pkg.id || (raw.assignment && raw.assignment.accessPackageId) || undefined,
-    accessPackageName: pkg.displayName || undefined,
-    assignmentId: (raw.assignment && raw.assignment.id) || undefined,
+    questionId: q.id || '',
+    questionKind: /multiplechoice/i.test(type) ? 'choice' : 'text',
+    value,
+    displayValue: typeof a.displayValue === 'string' ? a.displayValue : value
+  };
+}
+
+export function mapRequest(raw: GraphRequest): IAccessRequest {
+  const pkg = raw.accessPackage || {};
+  const assignment = raw.assignment || {};
+  return {
+    id: required(raw.id, 'accessPackageAssignmentRequest', 'id'),
+    requestType: raw.requestType || '',
+    // A state this version does not know (Graph's enums are evolvable) must not read as open or delivered.
+    state: knownMember<RequestState>(raw.state, REQUEST_STATES, 'unknownFutureValue'),
+    status: raw.status || '',
+    createdDateTime: optional(raw.createdDateTime),
+    completedDateTime: optional(raw.completedDateTime) || optional(raw.completedDate),
+    justification: optional(raw.justification),
+    accessPackageId: optional(pkg.id) || optional(assignment.accessPackageId),
+    accessPackageName: optional(pkg.displayName),
+    assignmentId: optional(assignment.id),
     schedule: raw.schedule ? mapSchedule(raw.schedule) : undefined,
-    answers: (raw.answers || []).map((a: any) => ({
-      questionId: String((a.answeredQuestion && a.answeredQuestion.id) || ''),
-      questionKind: /multiplechoice/i.test(String(a.answeredQuestion && a.answeredQuestion['@odata.type'])) ? 'choice' : 'text',
-      value: String(a.value ?? ''),
-      displayValue: String(a.displayValue ?? a.value ?? '')
-    }))
+    answers: (raw.answers || []).filter(Boolean).map(mapAnswer)
   };
 }
 
 /** When an assignment ends: the schedule's end date, or its start plus its duration (docs/graph-notes.md §3.8). */
-export function assignmentEnd(raw: any): string | undefined {
-  const exp = raw && raw.schedule && raw.schedule.expiration;
+export function assignmentEnd(schedule: EntitlementManagementSchedule | null | undefined): string | undefined {
+  const exp = schedule && schedule.expiration;
   if (!exp) return undefined;
-  if (exp.endDateTime && exp.endDateTime !== 'null') return String(exp.endDateTime);
-  if (exp.type === 'afterDuration' && exp.duration && raw.schedule.startDateTime) {
-    const end = addDuration(new Date(raw.schedule.startDateTime), String(exp.duration));
-    return end ? end.toISOString() : undefined;
+  const end = optional(exp.endDateTime);
+  if (end) return end;
+  const start = optional(schedule && schedule.startDateTime);
+  const duration = optional(exp.duration);
+  if (exp.type === 'afterDuration' && duration && start) {
+    const computed = addDuration(new Date(start), duration);
+    return computed ? computed.toISOString() : undefined;
   }
   return undefined;
 }
 
-export function mapAssignment(raw: any): IAssignment {
+export function mapAssignment(raw: GraphAssignment): IAssignment {
   const pkg = raw.accessPackage || {};
   const policy = raw.assignmentPolicy || {};
-  // The doc example puts the string "null" in expiredDateTime (docs/graph-notes.md §3.8).
-  const expired = raw.expiredDateTime && raw.expiredDateTime !== 'null' ? String(raw.expiredDateTime) : undefined;
+  const accessPackageId = optional(pkg.id) || optional(raw.accessPackageId);
   return {
-    id: String(raw.id),
-    state: String(raw.state || ''),
-    status: String(raw.status || ''),
-    accessPackageId: String(pkg.id || raw.accessPackageId || ''),
-    accessPackageName: pkg.displayName || undefined,
-    assignmentPolicyId: policy.id || raw.assignmentPolicyId || undefined,
-    startDateTime: (raw.schedule && raw.schedule.startDateTime) || undefined,
-    endDateTime: assignmentEnd(raw),
-    expiredDateTime: expired
+    id: required(raw.id, 'accessPackageAssignment', 'id'),
+    state: raw.state || '',
+    status: raw.status || '',
+    // An assignment that names no package cannot be matched to one; the status loader must not guess.
+    accessPackageId: required(accessPackageId, 'accessPackageAssignment', 'accessPackage.id'),
+    accessPackageName: optional(pkg.displayName),
+    assignmentPolicyId: optional(policy.id) || optional(raw.assignmentPolicyId),
+    startDateTime: optional(raw.schedule && raw.schedule.startDateTime),
+    endDateTime: assignmentEnd(raw.schedule),
+    // The doc example puts the string "null" in expiredDateTime (docs/graph-notes.md §3.8); optional() drops it.
+    expiredDateTime: optional(raw.expiredDateTime)
   };
 }
 
-export function mapApproval(raw: any): IApproval {
+function mapStage(s: ApprovalStage): IApprovalStage {
+  const by = (s.reviewedBy || {}) as { displayName?: string | null; userPrincipalName?: string | null };
   return {
-    id: String(raw.id),
-    stages: (raw.stages || []).map((s: any): IApprovalStage => ({
-      id: String(s.id),
-      displayName: s.displayName || undefined,
-      status: String(s.status || ''),
-      reviewResult: String(s.reviewResult || 'NotReviewed'),
-      justification: s.justification || undefined,
-      reviewedByName: (s.reviewedBy && (s.reviewedBy.displayName || s.reviewedBy.userPrincipalName)) || undefined,
-      reviewedDateTime: s.reviewedDateTime || undefined,
-      assignedToMe: !!s.assignedToMe
-    }))
+    id: required(s.id, 'approvalStage', 'id'),
+    displayName: optional(s.displayName),
+    status: s.status || '',
+    reviewResult: s.reviewResult || 'NotReviewed',
+    justification: optional(s.justification),
+    reviewedByName: optional(by.displayName) || optional(by.userPrincipalName),
+    reviewedDateTime: optional(s.reviewedDateTime),
+    assignedToMe: !!s.assignedToMe
   };
+}
+
+export function mapApproval(raw: Approval): IApproval {
+  return {
+    id: required(raw.id, 'approval', 'id'),
+    stages: (raw.stages || []).filter(Boolean).map(mapStage)
+  };
+}
+
+/** The stage a request waits on: the first one not yet reviewed. */
+export function currentStage(stages: IApprovalStage[]): IApprovalStage | undefined {
+  const open = stages.filter(s => !/^(approved|denied)$/i.test(s.reviewResult) && !/^(completed|expired)$/i.test(s.status));
+  return open[0];
 }
 
 const OPEN_STATES: RequestState[] = ['submitted', 'pendingApproval', 'delivering', 'scheduled'];

@@ -28,7 +28,9 @@ export interface IAccessPackage {
   id: string;
   displayName: string;
   description: string;
-  isHidden: boolean;
+  /** From `accessPackage`; undefined when the source does not say (Graph's availableAccessPackage). */
+  isHidden?: boolean;
+  /** The package's version for the grant cache; undefined when the source does not carry it. */
   modifiedDateTime?: string;
 }
 

@@ -1,43 +1,46 @@
 import { GraphFI, graphGet, graphPost, IGraphQueryable, Paged } from '@pnp/graph';
+import type {
+  AccessPackage, AccessPackageResourceRoleScope, Approval, DirectoryObject, Group, ServicePrincipal, User
+} from '@microsoft/microsoft-graph-types';
 import { getAllPages, IPage } from './paging';
 import {
   IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
 } from '../models/types';
-import { mapRoleScope, IGraphRoleScope } from '../models/grants';
-import { mapRequirement, buildAddRequestBody } from '../models/policy';
-import { mapRequest, mapAssignment, mapApproval, isOpenRequest } from '../models/status';
+import { mapAccessPackage } from '../models/accessPackage';
+import { mapUser } from '../models/user';
+import { mapRoleScope, unnamedResources } from '../models/grants';
+import { mapRequirement, buildAddRequestBody, GraphRequirements } from '../models/policy';
+import { mapRequest, mapAssignment, mapApproval, isOpenRequest, GraphRequest, GraphAssignment } from '../models/status';
+import { GraphShapeError } from '../models/graphShapes';
 import { toAppError, AppError } from './errors';
 import { RetryThrottledOnly, graphPath } from './clients';
 import { IGrantCache, MemoryGrantCache } from './grantCache';
+import { IEntitlementService } from './interfaces';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-export const EM = 'identityGovernance/entitlementManagement';
+const EM = 'identityGovernance/entitlementManagement';
 const BATCH_SIZE = 20;
 const BATCH_CONCURRENCY = 6;
 
-export interface IEntitlementService {
-  getMe(): Promise<IUserInfo>;
-  getManager(): Promise<IUserInfo | undefined>;
-  /** Every package the person may request, hidden ones included (isHidden tells). */
-  listRequestablePackages(): Promise<IAccessPackage[]>;
-  /** What each package grants, batched and cached. Packages whose grants cannot be read are absent. */
-  getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>>;
-  /** One package by id, for deep links and the button (works for hidden packages). */
-  getAvailablePackage(id: string): Promise<IAccessPackage>;
-  getRequirements(packageId: string): Promise<IPolicyRequirement[]>;
-  submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest>;
-  getRequest(id: string): Promise<IAccessRequest>;
-  cancelRequest(id: string): Promise<void>;
-  listMyRequests(): Promise<IAccessRequest[]>;
-  listMyAssignments(): Promise<IAssignment[]>;
-  /** The approval stages of one of my requests, when the service lets the requestor read them. */
-  getApproval(requestId: string): Promise<IApproval | undefined>;
-}
-
 export interface IEntitlementServiceOptions {
   cache?: IGrantCache;
-  now?: () => Date;
+}
+
+/**
+ * Maps every item of a collection. An item the mapper rejects (GraphShapeError: no id, no package) is
+ * one Graph object the product cannot use: it is left out and reported on the console, so one odd
+ * object does not take the whole list down. Anything else still fails the read.
+ */
+function mapEach<TIn, TOut>(items: TIn[], map: (item: TIn) => TOut): TOut[] {
+  const out: TOut[] = [];
+  for (const item of items) {
+    try {
+      out.push(map(item));
+    } catch (e) {
+      if (!(e instanceof GraphShapeError)) throw e;
+      console.warn(`Access Hub: ${e.message}`);
+    }
+  }
+  return out;
 }
 
 export class GraphEntitlementService implements IEntitlementService {
@@ -46,6 +49,8 @@ export class GraphEntitlementService implements IEntitlementService {
   private _approvalsReadable: boolean = true;
   /** Whether Graph accepts the role's resource expanded inside role scopes; see _fetchGrantChunk. */
   private _expandResource: boolean = true;
+  /** Directory names looked up for the `$expand=role,scope` fallback, by origin id. */
+  private readonly _names = new Map<string, string>();
 
   constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
     this._cache = options.cache || new MemoryGrantCache();
@@ -65,10 +70,7 @@ export class GraphEntitlementService implements IEntitlementService {
 
   public getMe(): Promise<IUserInfo> {
     if (!this._me) {
-      this._me = this._run(async () => {
-        const u: any = await graphGet(this._q('me?$select=id,displayName,userPrincipalName,mail,preferredLanguage'));
-        return { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail || undefined, preferredLanguage: u.preferredLanguage || undefined };
-      });
+      this._me = this._run(async () => mapUser(await graphGet<User>(this._q('me?$select=id,displayName,userPrincipalName,mail,preferredLanguage'))));
       this._me.catch(() => { this._me = undefined; });
     }
     return this._me;
@@ -77,8 +79,7 @@ export class GraphEntitlementService implements IEntitlementService {
   public getManager(): Promise<IUserInfo | undefined> {
     return this._run(async () => {
       try {
-        const u: any = await graphGet(this._q('me/manager?$select=id,displayName,userPrincipalName,mail'));
-        return { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail || undefined };
+        return mapUser(await graphGet<User>(this._q('me/manager?$select=id,displayName,userPrincipalName,mail')));
       } catch (e) {
         const err = await toAppError(e);
         if (err.kind === 'notFound') return undefined;
@@ -89,14 +90,8 @@ export class GraphEntitlementService implements IEntitlementService {
 
   public listRequestablePackages(): Promise<IAccessPackage[]> {
     return this._run(async () => {
-      const raw = await getAllPages<any>(this._q(''), `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`);
-      return raw.map(p => ({
-        id: String(p.id),
-        displayName: String(p.displayName || ''),
-        description: String(p.description || ''),
-        isHidden: !!p.isHidden,
-        modifiedDateTime: p.modifiedDateTime || undefined
-      }));
+      const raw = await getAllPages<AccessPackage>(this._q(''), `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`);
+      return mapEach(raw, mapAccessPackage);
     });
   }
 
@@ -109,7 +104,9 @@ export class GraphEntitlementService implements IEntitlementService {
     const result = new Map<string, IGrant[]>();
     const missing: IAccessPackage[] = [];
     for (const p of packages) {
-      const cached = this._cache.get(p.id, p.modifiedDateTime);
+      // Without a version (availableAccessPackage has none) a cached entry could be stale, and writing
+      // one would overwrite the entry the catalog keyed by the real version: such packages skip the cache.
+      const cached = p.modifiedDateTime ? this._cache.get(p.id, p.modifiedDateTime) : undefined;
       if (cached) result.set(p.id, cached);
       else missing.push(p);
     }
@@ -131,44 +128,65 @@ export class GraphEntitlementService implements IEntitlementService {
   private async _fetchGrantChunk(chunk: IAccessPackage[], result: Map<string, IGrant[]>): Promise<void> {
     const expanded = this._expandResource;
     const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
-    const pending = chunk.map(p => graphGet<IPage<IGraphRoleScope>>(graphPath(batched, this._roleScopesPath(p.id)).using(Paged()))
+    const pending = chunk.map(p => graphGet<IPage<AccessPackageResourceRoleScope>>(graphPath(batched, this._roleScopesPath(p.id)).using(Paged()))
       .then(page => ({ p, page }), (error: unknown) => ({ p, error })));
     await this._run(execute);
     const outcomes = await Promise.all(pending);
     // The resource's name comes from `$expand=role($expand=resource)`, legal per the CSDL but not shown in
     // Graph's examples (docs/graph-notes.md §1.3). If the service rejects it, read the documented
-    // `$expand=role,scope` instead and name resources from their scopes.
+    // `$expand=role,scope` instead and look the resources' names up in the directory.
     const first = outcomes[0];
     if (expanded && first && outcomes.every(o => 'error' in o) && 'error' in first && (await toAppError(first.error)).kind === 'validation') {
       this._expandResource = false;
       return this._fetchGrantChunk(chunk, result);
     }
+    const scopesByPackage: Array<{ p: IAccessPackage; scopes: AccessPackageResourceRoleScope[] }> = [];
     for (const outcome of outcomes) {
       if ('error' in outcome) continue; // one package's contents failing must not hide the catalog
-      const grants = (outcome.page.value || []).map(mapRoleScope);
+      const scopes = (outcome.page.value || []).slice();
       // Nested paging of role scopes is rare; read the rest directly (docs/graph-notes.md §1.1).
       const nextLink = outcome.page.nextLink;
-      if (nextLink) {
-        const rest = await this._run(() => getAllPages<IGraphRoleScope & { id?: string }>(this._q(''), nextLink));
-        grants.push(...rest.map(mapRoleScope));
-      }
-      this._cache.set(outcome.p.id, outcome.p.modifiedDateTime, grants);
-      result.set(outcome.p.id, grants);
+      if (nextLink) scopes.push(...await this._run(() => getAllPages<AccessPackageResourceRoleScope>(this._q(''), nextLink)));
+      scopesByPackage.push({ p: outcome.p, scopes });
+    }
+    await this._lookUpNames(unnamedResources(([] as AccessPackageResourceRoleScope[]).concat(...scopesByPackage.map(s => s.scopes))));
+    for (const { p, scopes } of scopesByPackage) {
+      const grants = scopes.map(rs => mapRoleScope(rs, this._names));
+      if (p.modifiedDateTime) this._cache.set(p.id, p.modifiedDateTime, grants);
+      result.set(p.id, grants);
+    }
+  }
+
+  /** Names groups and service principals in batches of BATCH_SIZE, once per session. */
+  private async _lookUpNames(refs: Array<{ kind: 'group' | 'servicePrincipal'; id: string }>): Promise<void> {
+    const wanted = refs.filter(r => !this._names.has(r.id));
+    for (let i = 0; i < wanted.length; i += BATCH_SIZE) {
+      const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
+      const pending = wanted.slice(i, i + BATCH_SIZE).map(r => {
+        const path = `${r.kind === 'group' ? 'groups' : 'servicePrincipals'}/${encodeURIComponent(r.id)}?$select=id,displayName`;
+        return graphGet<Group | ServicePrincipal | DirectoryObject>(graphPath(batched, path)).then(
+          (o: Group | ServicePrincipal) => { if (o.displayName) this._names.set(r.id, o.displayName); },
+          // A name we may not read (403) or that is gone (404) leaves the grant named by its id; the grant itself is still right.
+          () => undefined);
+      });
+      await this._run(execute);
+      await Promise.all(pending);
     }
   }
 
   public getAvailablePackage(id: string): Promise<IAccessPackage> {
-    return this._run(async () => {
-      const p: any = await graphGet(this._q(`${EM}/availableAccessPackages/${encodeURIComponent(id)}`));
-      return { id: String(p.id), displayName: String(p.displayName || ''), description: String(p.description || ''), isHidden: !!p.isHidden };
-    });
+    return this._run(async () => mapAccessPackage(await graphGet<AccessPackage>(this._q(`${EM}/availableAccessPackages/${encodeURIComponent(id)}`))));
   }
 
   public getRequirements(packageId: string): Promise<IPolicyRequirement[]> {
     return this._run(async () => {
       // PnPjs's parser unwraps `value`, so this is the collection itself.
-      const res: any[] = await graphPost(this._q(`${EM}/accessPackages/${encodeURIComponent(packageId)}/getApplicablePolicyRequirements`));
-      return (Array.isArray(res) ? res : []).map(mapRequirement);
+      const res: GraphRequirements[] = await graphPost(this._q(`${EM}/accessPackages/${encodeURIComponent(packageId)}/getApplicablePolicyRequirements`));
+      const raw = Array.isArray(res) ? res : [];
+      const policies = mapEach(raw, mapRequirement);
+      // Every policy unusable is not "nothing to request": say what Graph got wrong.
+      if (raw.length > 0 && policies.length === 0) return raw.map(mapRequirement);
+      return policies;
     });
   }
 
@@ -183,7 +201,7 @@ export class GraphEntitlementService implements IEntitlementService {
     let lastError: AppError | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const created: any = await graphPost(writer, { body: JSON.stringify(body) });
+        const created: GraphRequest = await graphPost(writer, { body: JSON.stringify(body) });
         return mapRequest({ ...created, accessPackage: { id: draft.accessPackageId } });
       } catch (e) {
         const err = await toAppError(e);
@@ -205,7 +223,7 @@ export class GraphEntitlementService implements IEntitlementService {
   }
 
   public getRequest(id: string): Promise<IAccessRequest> {
-    return this._run(async () => mapRequest(await graphGet(this._q(`${EM}/assignmentRequests/${encodeURIComponent(id)}?$expand=accessPackage,assignment`))));
+    return this._run(async () => mapRequest(await graphGet<GraphRequest>(this._q(`${EM}/assignmentRequests/${encodeURIComponent(id)}?$expand=accessPackage,assignment`))));
   }
 
   public cancelRequest(id: string): Promise<void> {
@@ -216,22 +234,22 @@ export class GraphEntitlementService implements IEntitlementService {
 
   public listMyRequests(): Promise<IAccessRequest[]> {
     return this._run(async () => {
-      const raw = await getAllPages<any>(this._q(''), `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment`);
-      return raw.map(mapRequest);
+      const raw = await getAllPages<GraphRequest>(this._q(''), `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment`);
+      return mapEach(raw, mapRequest);
     });
   }
 
   public listMyAssignments(): Promise<IAssignment[]> {
     return this._run(async () => {
-      const raw = await getAllPages<any>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
-      return raw.map(mapAssignment);
+      const raw = await getAllPages<GraphAssignment>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
+      return mapEach(raw, mapAssignment);
     });
   }
 
   public async getApproval(requestId: string): Promise<IApproval | undefined> {
     if (!this._approvalsReadable) return undefined;
     try {
-      return mapApproval(await graphGet(this._q(`${EM}/accessPackageAssignmentApprovals/${encodeURIComponent(requestId)}`)));
+      return mapApproval(await graphGet<Approval>(this._q(`${EM}/accessPackageAssignmentApprovals/${encodeURIComponent(requestId)}`)));
     } catch (e) {
       const err = await toAppError(e);
       // Reading an approval needs an EM role (docs/graph-notes.md §2.2, role tip on GET approval): most
@@ -242,4 +260,3 @@ export class GraphEntitlementService implements IEntitlementService {
     }
   }
 }
-

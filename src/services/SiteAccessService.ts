@@ -3,15 +3,9 @@ import '@pnp/sp/webs';
 import '@pnp/sp/sites';
 import { ISiteInfo, SiteAccessLevel } from '../models/types';
 import { toAppError } from './errors';
+import { ISiteAccessService } from './interfaces';
 
 /* eslint-disable no-bitwise */
-
-export interface ISiteAccessService {
-  /** The current site with its connected Microsoft 365 group (SharePoint's `/_api/site` GroupId). */
-  getSite(): Promise<ISiteInfo>;
-  /** What the current person can do on the site, from `effectiveBasePermissions`. */
-  getMyLevel(): Promise<SiteAccessLevel>;
-}
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
@@ -21,7 +15,7 @@ function hasBit(high: number, low: number, bit: number): boolean {
   return index < 32 ? ((low >>> index) & 1) === 1 : ((high >>> (index - 32)) & 1) === 1;
 }
 
-export function levelFromPermissions(high: number, low: number): SiteAccessLevel {
+function levelFromPermissions(high: number, low: number): SiteAccessLevel {
   if (hasBit(high, low, 25)) return 'owner';
   if (hasBit(high, low, 3)) return 'member';
   if (hasBit(high, low, 1)) return 'visitor';

@@ -2,7 +2,7 @@ import { IAccessHubClients } from './clients';
 import { GraphEntitlementService } from './EntitlementService';
 import { SharePointSiteAccessService } from './SiteAccessService';
 import { StorageGrantCache, MemoryGrantCache } from './grantCache';
-import { IAccessHubServices } from '../context/ServicesContext';
+import { IAccessHubServices } from './interfaces';
 
 export interface ICreateServicesOptions {
   clients: IAccessHubClients;
@@ -26,8 +26,4 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
     now: o.now || (() => new Date()),
     pollIntervalMs: o.pollIntervalMs
   };
-}
-
-export function myAccessPackageUrl(myAccessUrl: string, packageId: string): string {
-  return `${myAccessUrl.replace(/\/+$/, '')}#/access-packages/${encodeURIComponent(packageId)}`;
 }

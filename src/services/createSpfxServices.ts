@@ -2,7 +2,7 @@ import { graphfi, SPFx as GraphSPFx } from '@pnp/graph';
 import { spfi, SPFx as SpSPFx } from '@pnp/sp';
 import type { BaseComponentContext } from '@microsoft/sp-component-base';
 import { createServices } from './createServices';
-import { IAccessHubServices } from '../context/ServicesContext';
+import { IAccessHubServices } from './interfaces';
 
 /**
  * The services of an SPFx component (web part or customizer): PnPjs with SPFx's own auth, the page's

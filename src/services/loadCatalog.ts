@@ -1,6 +1,7 @@
-import { IAccessHubServices } from '../context/ServicesContext';
+import { IAccessHubServices } from './interfaces';
 import { buildCatalog, catalogCandidates, CatalogScope, ICatalogEntry } from '../models/catalog';
 import { ISiteInfo } from '../models/types';
+import { loadMyStatus } from './loadStatus';
 
 export interface ICatalogOptions {
   scope: CatalogScope;
@@ -14,22 +15,21 @@ export interface ICatalogData {
 }
 
 /**
- * Loads a catalog in as few sequential round trips as it can: the package list, the person's
- * assignments and requests and the site run in parallel; then the grants of the packages, batched 20
- * to a `$batch` and cached by package version, so a warm load asks Graph only for the person's status.
+ * Loads a catalog in as few sequential round trips as it can: the package list, the person's status
+ * (loadMyStatus) and the site run in parallel; then the grants of the packages, batched 20 to a
+ * `$batch` and cached by package version, so a warm load asks Graph only for the person's status.
  */
 export async function loadCatalog(services: IAccessHubServices, options: ICatalogOptions): Promise<ICatalogData> {
   const { entitlements } = services;
-  const [packages, assignments, requests, site] = await Promise.all([
+  const [packages, status, site] = await Promise.all([
     entitlements.listRequestablePackages(),
-    entitlements.listMyAssignments(),
-    entitlements.listMyRequests(),
+    loadMyStatus(entitlements),
     options.scope === 'currentSite' ? services.site.getSite() : Promise.resolve(undefined)
   ]);
   const wanted = catalogCandidates(packages, options.scope, options.selectedIds);
   const grants = await entitlements.getGrants(wanted);
   const entries = buildCatalog({
-    packages: wanted, grants, assignments, requests, site,
+    packages: wanted, grants, assignments: status.assignments, requests: status.requests, site,
     scope: options.scope, selectedIds: options.selectedIds, showOwned: options.showOwned, now: services.now()
   });
   return { entries, site };

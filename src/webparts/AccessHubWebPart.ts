@@ -4,7 +4,7 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { AppRoot } from '../components/AppRoot';
-import { IAccessHubServices } from '../context/ServicesContext';
+import { IAccessHubServices } from '../services/interfaces';
 import { createSpfxServices } from '../services/createSpfxServices';
 import { IAccessPackage } from '../models/types';
 

@@ -1,21 +1,28 @@
 import * as React from 'react';
-import { AccessCatalogRoot } from './accessCatalog/components/AccessCatalogRoot';
-import { AccessRequestButtonRoot } from './accessRequestButton/components/AccessRequestButtonRoot';
-import { MyAccessRoot } from './myAccess/components/MyAccessRoot';
-import { AccessApprovalsRoot } from './accessApprovals/components/AccessApprovalsRoot';
-import { AccessPromptRoot } from '../extensions/accessPrompt/components/AccessPromptRoot';
+import { AccessCatalogRoot, IAccessCatalogProperties } from './accessCatalog/components/AccessCatalogRoot';
+import { AccessRequestButtonRoot, IAccessRequestButtonProperties } from './accessRequestButton/components/AccessRequestButtonRoot';
+import { MyAccessRoot, IMyAccessProperties } from './myAccess/components/MyAccessRoot';
+import { AccessApprovalsRoot, IAccessApprovalsProperties } from './accessApprovals/components/AccessApprovalsRoot';
+import { AccessPromptRoot, IAccessPromptProperties } from '../extensions/accessPrompt/components/AccessPromptRoot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/** Each root's properties, by manifest alias. */
+export interface IRootProperties {
+  AccessCatalog: IAccessCatalogProperties;
+  AccessRequestButton: IAccessRequestButtonProperties;
+  MyAccess: IMyAccessProperties;
+  AccessApprovals: IAccessApprovalsProperties;
+  /** The application customizer's root, mounted in the top placeholder. */
+  AccessPrompt: IAccessPromptProperties;
+}
 
 /**
  * The root component of each web part (and the customizer), by manifest alias. SPFx web part classes and the local workbench
  * mount the same roots; an alias without a root yet is shown as a placeholder by the workbench.
  */
-export const ROOTS: Record<string, React.ComponentType<{ properties: any }> | undefined> = {
+export const ROOTS: { [K in keyof IRootProperties]: React.ComponentType<{ properties: IRootProperties[K] }> } = {
   AccessCatalog: AccessCatalogRoot,
   AccessRequestButton: AccessRequestButtonRoot,
   MyAccess: MyAccessRoot,
   AccessApprovals: AccessApprovalsRoot,
-  /** The application customizer's root, mounted in the top placeholder. */
   AccessPrompt: AccessPromptRoot
 };

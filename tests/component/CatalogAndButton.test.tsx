@@ -2,15 +2,15 @@ import * as React from 'react';
 import { render, screen, within, waitFor, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
-import { IAccessHubServices } from '../../src/context/ServicesContext';
+import { IAccessHubServices } from '../../src/services/interfaces';
 import { AccessCatalogRoot, IAccessCatalogProperties } from '../../src/webparts/accessCatalog/components/AccessCatalogRoot';
 import { AccessRequestButtonRoot, IAccessRequestButtonProperties } from '../../src/webparts/accessRequestButton/components/AccessRequestButtonRoot';
 import { resetDeepLinkClaim } from '../../src/hooks/useDeepLink';
-import { ISiteAccessService } from '../../src/services/SiteAccessService';
+import { ISiteAccessService } from '../../src/services/interfaces';
 import { AppError } from '../../src/services/errors';
 import { IGrant } from '../../src/models/types';
 import { FakeEntitlementService } from './fakes/FakeEntitlementService';
-import { ADELE, packages, marketingPolicy, falconContosoPolicy, MARKETING_ID, FALCON_ID, WAR_ROOM_ID, ENGINEERING_ID } from './fakes/contosoData';
+import { MARKETING_ID, FALCON_ID, WAR_ROOM_ID, ENGINEERING_ID } from './fakes/contosoData';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const MARKETING_SITE = { url: 'https://contoso.sharepoint.com/sites/marketing', title: 'Marketing', groupId: 'group-marketing' };
@@ -21,10 +21,7 @@ const grant = (originSystem: string, resourceOriginId: string, resourceName: str
 });
 
 function fakeTenant(): FakeEntitlementService {
-  return new FakeEntitlementService({
-    me: ADELE,
-    packages,
-    requirements: { [MARKETING_ID]: [marketingPolicy], [FALCON_ID]: [falconContosoPolicy] },
+  return FakeEntitlementService.forPersona('adele', {
     grants: {
       [MARKETING_ID]: [grant('AadGroup', 'group-marketing', 'Marketing Team', 'Member', 'member'), grant('AadApplication', 'sf', 'Salesforce', 'Marketing User')],
       [FALCON_ID]: [grant('AadGroup', 'group-falcon', 'Project Falcon', 'Member', 'member')],
@@ -141,7 +138,6 @@ describe('AccessCatalog', () => {
   it('honours ?accessPackageId= for a hidden package', async () => {
     window.history.replaceState({}, '', `/?accessPackageId=${WAR_ROOM_ID}`);
     const fake = fakeTenant();
-    fake.state.requirements[WAR_ROOM_ID] = [falconContosoPolicy];
     renderWith(fake, catalog({ scope: 'currentSite' }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findAllByText('Falcon War Room')).not.toHaveLength(0);

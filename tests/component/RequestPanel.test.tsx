@@ -3,11 +3,11 @@ import { act, render, screen, waitFor, within, fireEvent } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { RequestPanel, IRequestPanelProps } from '../../src/components/requestPanel/RequestPanel';
-import { IAccessHubServices } from '../../src/context/ServicesContext';
+import { IAccessHubServices } from '../../src/services/interfaces';
 import { AppError } from '../../src/services/errors';
 import { FakeEntitlementService, FakeSiteAccessService, IFakeTenantState } from './fakes/FakeEntitlementService';
 import {
-  ADELE, MIRIAM, packages, marketingPolicy, falconContosoPolicy, fabrikamPolicy, warRoomPolicy, engineeringPolicy,
+  MEGAN, falconContosoPolicy, fabrikamPolicy,
   engineeringGrants, contractQuestion, MARKETING_ID, FALCON_ID, WAR_ROOM_ID, ENGINEERING_ID, BREAK_GLASS_ID, UNKNOWN_ID,
   CAMPAIGN_Q, CONTRACT_Q
 } from './fakes/contosoData';
@@ -16,16 +16,7 @@ const NOW = new Date('2026-01-15T09:00:00Z');
 const MY_ACCESS = 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com';
 
 function tenant(overrides: Partial<IFakeTenantState> = {}): FakeEntitlementService {
-  return new FakeEntitlementService({
-    me: ADELE,
-    manager: MIRIAM,
-    packages: packages.map(p => ({ ...p })),
-    requirements: {
-      [MARKETING_ID]: [marketingPolicy],
-      [FALCON_ID]: [falconContosoPolicy],
-      [WAR_ROOM_ID]: [warRoomPolicy],
-      [ENGINEERING_ID]: [engineeringPolicy]
-    },
+  return FakeEntitlementService.forPersona('adele', {
     grants: { [ENGINEERING_ID]: engineeringGrants },
     stagesByPolicy: {
       [falconContosoPolicy.policyId]: ['Manager', 'Project Falcon Lead'],
@@ -103,18 +94,26 @@ describe('RequestPanel: loading and what the person already has', () => {
     expect(await screen.findByText('There is no access package with this id that you can request.')).toBeInTheDocument();
   });
 
-  it('says so when no policy lets the person request the package', async () => {
+  it('says there is nothing to request for a package Graph does not show her (Break-glass answers 404 by id)', async () => {
     renderPanel(tenant(), { packageId: BREAK_GLASS_ID });
+    expect(await screen.findByText('There is no access package with this id that you can request.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Submit request' })).not.toBeInTheDocument();
+  });
+
+  it('says so when no policy lets the person request the package', async () => {
+    // A package she can see whose policies no longer admit her: getRequirements answers an empty list.
+    renderPanel(tenant({ requirements: {} }), { packageId: ENGINEERING_ID });
     expect(await screen.findByText(/You can't request this access package/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Submit request' })).not.toBeInTheDocument();
   });
 
-  it('shows the name it was given while loading, then the package, its description and the hidden note', async () => {
+  it('shows the name it was given while loading, then the package and its description', async () => {
     renderPanel(tenant(), { packageId: WAR_ROOM_ID, packageName: 'War room (from the button)' });
     expect(screen.getByText('War room (from the button)')).toBeInTheDocument();
     expect(await screen.findByText('Incident room for Project Falcon. Shared by link only.')).toBeInTheDocument();
     expect(screen.getByText('Falcon War Room')).toBeInTheDocument();
-    expect(screen.getByText('Not listed in the catalog')).toBeInTheDocument();
+    // Graph's availableAccessPackage has no isHidden, so the panel cannot (and does not) claim the package is unlisted.
+    expect(screen.queryByText('Not listed in the catalog')).not.toBeInTheDocument();
   });
 
   it('labels the close button and links to My Access in a new tab', async () => {
@@ -189,7 +188,7 @@ describe('RequestPanel: policies', () => {
     const radios = within(group).getAllByRole('radio');
     expect(radios).toHaveLength(2);
     expect(screen.getByText('Approval: Your manager, then the project lead, approve.')).toBeInTheDocument();
-    expect(screen.getByText('Access lasts: until June 30, 2026')).toBeInTheDocument();
+    expect(screen.getByText('Access lasts: until May 25, 2027')).toBeInTheDocument();
     expect(screen.getByText('Access lasts: 30 days')).toBeInTheDocument();
     expect(screen.getAllByText('A business justification is required.')).toHaveLength(2);
 
@@ -313,7 +312,7 @@ describe('RequestPanel: submitting', () => {
     release();
     expect(await screen.findByText('Your request was sent and is waiting for approval.')).toBeInTheDocument();
     expect(fake.submitCalls).toHaveLength(1);
-    expect(fake.state.requests).toHaveLength(1);
+    expect(fake.state.requests.filter(r => r.accessPackageId === FALCON_ID)).toHaveLength(1);
   });
 
   it('shows the pending outcome with its approval stages and the manager who decides', async () => {
@@ -325,7 +324,7 @@ describe('RequestPanel: submitting', () => {
     expect(await screen.findByText('Your request was sent and is waiting for approval.')).toBeInTheDocument();
     expect(await screen.findByText('Stage 1 of 2: Manager — waiting')).toBeInTheDocument();
     expect(screen.getByText('Stage 2 of 2: Project Falcon Lead — waiting')).toBeInTheDocument();
-    expect(await screen.findByText('Waiting for your manager (Miriam Graham).')).toBeInTheDocument();
+    expect(await screen.findByText(`Waiting for your manager (${MEGAN.displayName}).`)).toBeInTheDocument();
     expect(fake.submitCalls[0].draft.justification).toBe('Joining Falcon as a backend engineer.');
     expect(onChanged).toHaveBeenCalledTimes(1);
     // Announced to assistive tech.
@@ -340,9 +339,9 @@ describe('RequestPanel: submitting', () => {
     await press(user, submitButton());
     expect(await screen.findByText('Your request was sent and is waiting for approval.')).toBeInTheDocument();
     expect(fake.submitCalls[0].draft.answers).toEqual({ [CAMPAIGN_Q]: ['Spring launch'], 'c412d053-cfbf-4ece-a699-36baf09ea765': ['emea'] });
-    expect(fake.state.requests[0].answers.map(a => a.displayValue).sort()).toEqual(['Europe, Middle East and Africa', 'Spring launch']);
+    expect(fake.state.requests.filter(r => r.accessPackageId === MARKETING_ID)[0].answers.map(a => a.displayValue).sort()).toEqual(['Europe, Middle East and Africa', 'Spring launch']);
     // The approval can't be read here (no stages): the policy says the manager decides, and who that is.
-    expect(await screen.findByText('Waiting for your manager (Miriam Graham).')).toBeInTheDocument();
+    expect(await screen.findByText(`Waiting for your manager (${MEGAN.displayName}).`)).toBeInTheDocument();
     expect(screen.getByText('Approval: Any employee; your manager approves.')).toBeInTheDocument();
   });
 

@@ -1,7 +1,7 @@
 import { startLocalTenant, LocalTenantHandle } from '../../localTenant';
 import { createBrowserClients } from '../../src/services/clients';
 import { createServices } from '../../src/services/createServices';
-import { IAccessHubServices } from '../../src/context/ServicesContext';
+import { IAccessHubServices } from '../../src/services/interfaces';
 
 /** A person's view of the local tenant through the product's own service layer (as the workbench builds it). */
 export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?: string[]): Promise<string> {

@@ -8,7 +8,7 @@ import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog } from './localTenantClient';
 import { createBrowserClients } from '../../src/services/clients';
 import { createServices } from '../../src/services/createServices';
-import { IAccessHubServices } from '../../src/context/ServicesContext';
+import { IAccessHubServices } from '../../src/services/interfaces';
 import { ID } from '../contoso';
 import { grantLabel } from '../../src/models/grants';
 

@@ -1,7 +1,7 @@
-import { localize, mapRequirement, validateDraft, buildAddRequestBody, describeExpiry, maxEndDate, addDuration, questionField } from '../../src/models/policy';
+import { GraphRequirements, localize, mapRequirement, validateDraft, buildAddRequestBody, describeExpiry, maxEndDate, addDuration, questionField } from '../../src/models/policy';
 import { IRequestDraft } from '../../src/models/types';
 
-const rawRequirement = {
+const rawRequirement: GraphRequirements = {
   policyId: 'p1', policyDisplayName: 'Employees', policyDescription: 'Your manager approves.',
   isApprovalRequiredForAdd: true, isApprovalRequiredForUpdate: true, isRequestorJustificationRequired: true,
   allowCustomAssignmentSchedule: true,

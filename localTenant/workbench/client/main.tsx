@@ -16,7 +16,7 @@ import { format } from '../../../src/components/format';
 import { ROOTS } from '../../../src/webparts/roots';
 import { createBrowserClients, TokenSource } from '../../../src/services/clients';
 import { createServices } from '../../../src/services/createServices';
-import { IAccessHubServices } from '../../../src/context/ServicesContext';
+import { IAccessHubServices } from '../../../src/services/interfaces';
 import type { WorkbenchClientConfig } from '../server';
 
 declare global {
@@ -97,10 +97,15 @@ function main(): void {
     return services;
   };
 
+  // A page's aliases and properties are JSON from the fixture: a root is looked up by whatever alias the page names,
+  // and reads its own properties type from what the page stores, as SPFx does with serialized properties.
+  const rootFor = (alias: string): React.ComponentType<{ properties: unknown }> | undefined =>
+    (ROOTS as unknown as Record<string, React.ComponentType<{ properties: unknown }> | undefined>)[alias];
+
   // The AccessPrompt customizer's top placeholder: its root when one is registered, else a slim note.
   const top = document.getElementById(config.customizer.placeholderId);
   if (top) {
-    const Prompt = ROOTS[config.customizer.alias];
+    const Prompt = rootFor(config.customizer.alias);
     if (Prompt) {
       ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot() }, React.createElement(Prompt, { properties: config.customizer.properties })), top);
     } else {
@@ -116,7 +121,7 @@ function main(): void {
     const target = document.getElementById(`wb-webpart-${index}`);
     if (!target) return;
     try {
-      const Root = ROOTS[webPart.alias];
+      const Root = rootFor(webPart.alias);
       const content = Root
         ? React.createElement(Root, { properties: webPart.properties })
         : React.createElement(ComingSoon, { name: webPart.alias });

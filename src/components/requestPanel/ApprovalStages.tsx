@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Shimmer, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IApproval, IUserInfo } from '../../models/types';
-import { useServices } from '../../context/ServicesContext';
+import { IApprovalInfo } from '../../services/loadApproval';
+import { useApprovalInfo } from '../../hooks/useApprovalInfo';
 import { format } from '../format';
-import { currentStage, stageResultText } from './panelText';
+import { stageResultText } from './panelText';
 
 export interface IApprovalStagesProps {
   requestId: string;
@@ -12,50 +12,12 @@ export interface IApprovalStagesProps {
   policyDescription?: string;
 }
 
-interface IApprovalInfo {
-  approval: IApproval | undefined;
-  manager: IUserInfo | undefined;
-}
-
-const MANAGER_STAGE = /^manager$/i;
-const MENTIONS_MANAGER = /\bmanager\b/i;
-
-async function loadApprovalInfo(
-  load: (id: string) => Promise<IApproval | undefined>,
-  getManager: () => Promise<IUserInfo | undefined>,
-  requestId: string,
-  policyDescription: string
-): Promise<IApprovalInfo> {
-  // Requestors are not always allowed to read approvals; the policy description then says who decides.
-  const approval = await load(requestId).catch(() => undefined);
-  const stage = approval ? currentStage(approval.stages) : undefined;
-  // A named stage says who decides. Without one, trust the description ("your manager approves") only when
-  // the request waits on its first stage or the stages can't be read: managers come first in such policies.
-  const waitingOnFirst = !approval || (!!stage && approval.stages.indexOf(stage) === 0);
-  const managerDecides = stage && stage.displayName
-    ? MANAGER_STAGE.test(stage.displayName)
-    : waitingOnFirst && MENTIONS_MANAGER.test(policyDescription);
-  // The manager's name is a courtesy: without it the stage name still says who decides.
-  const manager = managerDecides ? await getManager().catch(() => undefined) : undefined;
-  return { approval, manager };
-}
-
 /** Who decides a pending request: its approval stages in order and, when it is them, the person's manager. */
 export const ApprovalStages: React.FC<IApprovalStagesProps> = ({ requestId, policyDescription = '' }) => {
-  const { entitlements } = useServices();
-  const [info, setInfo] = React.useState<IApprovalInfo | undefined>(undefined);
-
-  React.useEffect(() => {
-    let current = true;
-    setInfo(undefined);
-    loadApprovalInfo(id => entitlements.getApproval(id), () => entitlements.getManager(), requestId, policyDescription).then(
-      result => { if (current) setInfo(result); },
-      () => { if (current) setInfo({ approval: undefined, manager: undefined }); }
-    );
-    return () => { current = false; };
-  }, [entitlements, requestId, policyDescription]);
-
-  if (!info) return <Shimmer width="60%" ariaLabel={strings.Common.Loading} />;
+  const { state } = useApprovalInfo(requestId, policyDescription);
+  if (state.status === 'loading') return <Shimmer width="60%" ariaLabel={strings.Common.Loading} />;
+  // Who decides is extra detail: when it can't be read the policy's description below still says it.
+  const info: IApprovalInfo = state.status === 'success' ? state.value : { approval: undefined, manager: undefined };
 
   const stages = info.approval ? info.approval.stages : [];
   return (

@@ -4,12 +4,12 @@ import * as strings from 'CommonStrings';
 import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../models/types';
 import { packageStatus } from '../../models/status';
 import { AppError } from '../../services/errors';
-import { myAccessPackageUrl } from '../../services/createServices';
+import { IPanelData } from '../../services/loadPanel';
+import { isGuid, myAccessPackageUrl } from '../../models/packageRef';
 import { useServices } from '../../context/ServicesContext';
+import { usePanelData } from '../../hooks/usePanelData';
 import { StatusView } from '../StatusView';
 import { errorMessage, format, formatDate } from '../format';
-import { IPanelData, usePanelData } from './usePanelData';
-import { isGuid } from './panelText';
 import { RequestForm } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
 import { CurrentStatus } from './CurrentStatus';
@@ -76,7 +76,6 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
     <Stack tokens={{ childrenGap: 16 }}>
       <Stack tokens={{ childrenGap: 4 }}>
         <Text block>{pkg.description || strings.Common.NoDescription}</Text>
-        {pkg.isHidden && <Text variant="small" block>{strings.Panel.Hidden}</Text>}
       </Stack>
       {/* Everything that changes by itself (outcome, status, delivery) is announced politely. */}
       <div aria-live="polite">
@@ -105,9 +104,8 @@ interface IPanelContentProps extends IRequestPanelProps {
 /** Mounted only while the panel is open, so each opening reads the person's status afresh. */
 const PanelContent: React.FC<IPanelContentProps> = props => {
   const { packageId, onLoadedName } = props;
-  const { entitlements } = useServices();
   const valid = isGuid(packageId);
-  const { state, reload } = usePanelData(entitlements, packageId, valid);
+  const { state, reload } = usePanelData(packageId, valid);
   const loadedName = state.status === 'success' && state.value.pkg ? state.value.pkg.displayName : undefined;
   React.useEffect(() => { onLoadedName(loadedName); }, [loadedName, onLoadedName]);
 

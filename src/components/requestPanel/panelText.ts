@@ -37,18 +37,6 @@ export function stageResultText(stage: IApprovalStage): string {
   return strings.Panel.StageWaiting;
 }
 
-/** The stage a request waits on: the first one not yet reviewed. */
-export function currentStage(stages: IApprovalStage[]): IApprovalStage | undefined {
-  const open = stages.filter(s => !/^(approved|denied)$/i.test(s.reviewResult) && !/^(completed|expired)$/i.test(s.status));
-  return open[0];
-}
-
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(value: string): boolean {
-  return GUID_RE.test(value);
-}
-
 /** `YYYY-MM-DD` for the calendar day a date picker returned (local time). */
 export function toDayString(date: Date): string {
   const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));

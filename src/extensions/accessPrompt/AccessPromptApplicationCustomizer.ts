@@ -3,7 +3,7 @@ import * as ReactDom from 'react-dom';
 import { BaseApplicationCustomizer, PlaceholderContent, PlaceholderName } from '@microsoft/sp-application-base';
 import { AppRoot } from '../../components/AppRoot';
 import { createSpfxServices } from '../../services/createSpfxServices';
-import { IAccessHubServices } from '../../context/ServicesContext';
+import { IAccessHubServices } from '../../services/interfaces';
 import { AccessPromptRoot } from './components/AccessPromptRoot';
 
 export interface IAccessPromptApplicationCustomizerProperties {

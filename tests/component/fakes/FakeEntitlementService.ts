@@ -1,11 +1,11 @@
 import {
   IAccessPackage, IAccessRequest, IApproval, IAssignment, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
 } from '../../../src/models/types';
-import { IEntitlementService } from '../../../src/services/EntitlementService';
-import { ISiteAccessService } from '../../../src/services/SiteAccessService';
+import { IEntitlementService, ISiteAccessService } from '../../../src/services/interfaces';
 import { AppError } from '../../../src/services/errors';
 import { buildAnswers } from '../../../src/models/policy';
 import { isOpenRequest } from '../../../src/models/status';
+import { persona, PersonaName } from './personas';
 
 export interface IFakeTenantState {
   me: IUserInfo;
@@ -13,6 +13,11 @@ export interface IFakeTenantState {
   packages: IAccessPackage[];
   /** Applicable policies per package id; a package missing here has none for this person. */
   requirements: Record<string, IPolicyRequirement[]>;
+  /**
+   * Packages that exist but the person may not request: Graph answers getRequirements with an empty
+   * list for them (and getAvailablePackage with 404), while an id no package has gives 404 for both.
+   */
+  otherPackageIds: string[];
   assignments: IAssignment[];
   requests: IAccessRequest[];
   grants: Record<string, IGrant[]>;
@@ -47,9 +52,35 @@ export class FakeEntitlementService implements IEntitlementService {
 
   constructor(state: Partial<IFakeTenantState> & Pick<IFakeTenantState, 'me'>) {
     this.state = {
-      packages: [], requirements: {}, assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {},
+      packages: [], requirements: {}, otherPackageIds: [], assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {},
       ...state
     };
+  }
+
+  /**
+   * A fake that starts as the local tenant's answer for one person (personas.json, generated from the
+   * real service and checked by tests/service/fakeContract.test.ts); `overrides` set up a test's scenario.
+   */
+  public static forPersona(name: PersonaName, overrides: Partial<IFakeTenantState> = {}): FakeEntitlementService {
+    const p = persona(name);
+    const requirements: Record<string, IPolicyRequirement[]> = {};
+    const otherPackageIds: string[] = [];
+    for (const id of Object.keys(p.requirements)) {
+      const outcome = p.requirements[id];
+      if (!('value' in outcome)) continue;
+      if (outcome.value.length > 0) requirements[id] = outcome.value;
+      if (!p.requestable.some(pkg => pkg.id === id)) otherPackageIds.push(id);
+    }
+    return new FakeEntitlementService({
+      me: p.me,
+      manager: 'value' in p.manager ? p.manager.value : undefined,
+      packages: p.requestable,
+      requirements,
+      otherPackageIds,
+      requests: p.requests,
+      assignments: p.assignments,
+      ...overrides
+    });
   }
 
   /** The next submit throws this error (after any delay). */
@@ -105,12 +136,13 @@ export class FakeEntitlementService implements IEntitlementService {
     await this._enter('getAvailablePackage');
     const pkg = this.state.packages.find(p => p.id === id);
     if (!pkg) throw new AppError('notFound', 404, 'ResourceNotFound', `Access package ${id} was not found.`);
-    return { ...pkg };
+    // Graph's availableAccessPackage: no isHidden, no modifiedDateTime.
+    return { id: pkg.id, displayName: pkg.displayName, description: pkg.description };
   }
 
   public async getRequirements(packageId: string): Promise<IPolicyRequirement[]> {
     await this._enter('getRequirements');
-    if (!this.state.packages.some(p => p.id === packageId)) {
+    if (!this.state.packages.some(p => p.id === packageId) && this.state.otherPackageIds.indexOf(packageId) < 0) {
       throw new AppError('notFound', 404, 'ResourceNotFound', `Access package ${packageId} was not found.`);
     }
     return (this.state.requirements[packageId] || []).slice();

@@ -1,13 +1,10 @@
 import * as React from 'react';
 import { PrimaryButton, DefaultButton, Link, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { useServices } from '../../../context/ServicesContext';
-import { useAsync } from '../../../hooks/useAsync';
+import { useButtonData } from '../../../hooks/useButtonData';
 import { useDeepLink } from '../../../hooks/useDeepLink';
 import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
-import { packageStatus } from '../../../models/status';
 import { parsePackageRef } from '../../../models/packageRef';
-import { IPackageStatus, IAccessPackage } from '../../../models/types';
 import { ErrorBar } from '../../../components/StatusView';
 import { format } from '../../../components/format';
 
@@ -18,32 +15,13 @@ export interface IAccessRequestButtonProperties {
   appearance?: 'primary' | 'default' | 'link';
 }
 
-interface IButtonData { pkg: IAccessPackage; status: IPackageStatus; url?: string }
-
 /** A site owner's button for one package; it shows the person's status and opens the shared panel. */
 export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButtonProperties }> = ({ properties }) => {
-  const services = useServices();
-  const { entitlements } = services;
   const packageId = parsePackageRef(properties.accessPackageId);
   const [deepLinkId, clearDeepLink] = useDeepLink();
   const [panelId, setPanelId] = React.useState<string | undefined>(deepLinkId);
 
-  const { state, reload } = useAsync<IButtonData | undefined>(async () => {
-    if (!packageId) return undefined;
-    const [pkg, assignments, requests] = await Promise.all([
-      entitlements.getAvailablePackage(packageId),
-      entitlements.listMyAssignments(),
-      entitlements.listMyRequests()
-    ]);
-    const status = packageStatus(packageId, assignments, requests, services.now());
-    let url: string | undefined;
-    if (status.kind === 'hasAccess') {
-      const grants = await entitlements.getGrants([pkg]).catch(() => new Map());
-      const withUrl = (grants.get(pkg.id) || []).filter((g: { url?: string }) => !!g.url)[0];
-      url = withUrl ? withUrl.url : undefined;
-    }
-    return { pkg, status, url };
-  }, [services, entitlements, packageId]);
+  const { state, reload } = useButtonData(packageId);
 
   const onDismiss = React.useCallback(() => { setPanelId(undefined); clearDeepLink(); }, [clearDeepLink]);
   const onChanged = reload;

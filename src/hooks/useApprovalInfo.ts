@@ -1,0 +1,9 @@
+import { useServices } from '../context/ServicesContext';
+import { useAsync, IAsyncResult } from './useAsync';
+import { loadApprovalInfo, IApprovalInfo } from '../services/loadApproval';
+
+/** Who decides one of the person's pending requests. */
+export function useApprovalInfo(requestId: string, policyDescription: string): IAsyncResult<IApprovalInfo> {
+  const services = useServices();
+  return useAsync(() => loadApprovalInfo(services, requestId, policyDescription), [services, requestId, policyDescription]);
+}

@@ -1,0 +1,51 @@
+import {
+  IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo, ISiteInfo,
+  SiteAccessLevel
+} from '../models/types';
+
+/**
+ * The contracts between components and Graph. They live here, next to their implementations, so that
+ * nothing in `services/` depends on React; the React context only carries an `IAccessHubServices`.
+ */
+export interface IEntitlementService {
+  getMe(): Promise<IUserInfo>;
+  getManager(): Promise<IUserInfo | undefined>;
+  /** Every package the person may request, hidden ones included (isHidden tells). */
+  listRequestablePackages(): Promise<IAccessPackage[]>;
+  /** What each package grants, batched and cached. Packages whose grants cannot be read are absent. */
+  getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>>;
+  /**
+   * One package by id, for deep links and the button (works for hidden packages). Graph's
+   * availableAccessPackage carries neither `isHidden` nor `modifiedDateTime`, so both are undefined.
+   */
+  getAvailablePackage(id: string): Promise<IAccessPackage>;
+  getRequirements(packageId: string): Promise<IPolicyRequirement[]>;
+  submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest>;
+  getRequest(id: string): Promise<IAccessRequest>;
+  cancelRequest(id: string): Promise<void>;
+  listMyRequests(): Promise<IAccessRequest[]>;
+  listMyAssignments(): Promise<IAssignment[]>;
+  /** The approval stages of one of my requests, when the service lets the requestor read them. */
+  getApproval(requestId: string): Promise<IApproval | undefined>;
+}
+
+export interface ISiteAccessService {
+  /** The current site with its connected Microsoft 365 group (SharePoint's `/_api/site` GroupId). */
+  getSite(): Promise<ISiteInfo>;
+  /** What the current person can do on the site, from `effectiveBasePermissions`. */
+  getMyLevel(): Promise<SiteAccessLevel>;
+}
+
+/** What every root component gets: services plus the little it needs to know about where it runs. */
+export interface IAccessHubServices {
+  entitlements: IEntitlementService;
+  site: ISiteAccessService;
+  /** The page's language, e.g. `en-us`, `de-de`: picks question localizations and date formats. */
+  language: string;
+  /** My Access base, e.g. `https://myaccess.microsoft.com/@contoso.onmicrosoft.com`. */
+  myAccessUrl: string;
+  /** Injected so tests can fix time. */
+  now: () => Date;
+  /** How often (ms) the panel polls a request until it is delivered. */
+  pollIntervalMs?: number;
+}

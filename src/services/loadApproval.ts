@@ -1,0 +1,29 @@
+import { IApproval, IUserInfo } from '../models/types';
+import { currentStage } from '../models/status';
+import { IAccessHubServices } from './interfaces';
+
+export interface IApprovalInfo {
+  approval: IApproval | undefined;
+  /** The person's manager, read only when the manager is who decides now. */
+  manager: IUserInfo | undefined;
+}
+
+const MANAGER_STAGE = /^manager$/i;
+const MENTIONS_MANAGER = /\bmanager\b/i;
+
+/** Who decides a pending request: its approval stages and, when it is them, the person's manager. */
+export async function loadApprovalInfo(services: IAccessHubServices, requestId: string, policyDescription: string): Promise<IApprovalInfo> {
+  const { entitlements } = services;
+  // Requestors are not always allowed to read approvals; the policy description then says who decides.
+  const approval = await entitlements.getApproval(requestId).catch(() => undefined);
+  const stage = approval ? currentStage(approval.stages) : undefined;
+  // A named stage says who decides. Without one, trust the description ("your manager approves") only when
+  // the request waits on its first stage or the stages can't be read: managers come first in such policies.
+  const waitingOnFirst = !approval || (!!stage && approval.stages.indexOf(stage) === 0);
+  const managerDecides = stage && stage.displayName
+    ? MANAGER_STAGE.test(stage.displayName)
+    : waitingOnFirst && MENTIONS_MANAGER.test(policyDescription);
+  // The manager's name is a courtesy: without it the stage name still says who decides.
+  const manager = managerDecides ? await entitlements.getManager().catch(() => undefined) : undefined;
+  return { approval, manager };
+}

@@ -1,0 +1,35 @@
+import { IAccessPackage, IPolicyRequirement } from '../models/types';
+import { sortPolicies } from '../models/policy';
+import { AppErrorKind, toAppError } from './errors';
+import { IAccessHubServices } from './interfaces';
+import { IMyStatus, loadMyStatus } from './loadStatus';
+
+export interface IPanelData extends IMyStatus {
+  /** Undefined when the id names no package the person may see. */
+  pkg: IAccessPackage | undefined;
+  policies: IPolicyRequirement[];
+}
+
+/** Turns the listed error kinds into a value; anything else still fails the load (with a retry). */
+function recover<T>(kinds: AppErrorKind[], value: T): (e: unknown) => Promise<T> {
+  return async (e: unknown): Promise<T> => {
+    const err = await toAppError(e);
+    if (kinds.indexOf(err.kind) >= 0) return value;
+    throw err;
+  };
+}
+
+// "Doesn't exist" and "you may not see it" read the same to the person: there is nothing here they can request.
+const HIDDEN_KINDS: AppErrorKind[] = ['notFound', 'forbidden'];
+const NOT_REQUESTABLE_KINDS: AppErrorKind[] = ['notFound', 'forbidden', 'notAllowed'];
+
+/** Everything the request panel needs for one package, read in parallel. */
+export async function loadPanelData(services: IAccessHubServices, packageId: string): Promise<IPanelData> {
+  const { entitlements } = services;
+  const [pkg, policies, status] = await Promise.all([
+    entitlements.getAvailablePackage(packageId).catch(recover<IAccessPackage | undefined>(HIDDEN_KINDS, undefined)),
+    entitlements.getRequirements(packageId).catch(recover<IPolicyRequirement[]>(NOT_REQUESTABLE_KINDS, [])),
+    loadMyStatus(entitlements)
+  ]);
+  return { pkg, policies: sortPolicies(policies), ...status };
+}

@@ -1,0 +1,52 @@
+import { IEntitlementService } from '../../../src/services/interfaces';
+import { isAppError } from '../../../src/services/errors';
+import {
+  IAccessPackage, IAccessRequest, IAssignment, IPolicyRequirement, IUserInfo
+} from '../../../src/models/types';
+
+/** What a call gave: its value, or the kind of AppError it failed with. */
+export type Outcome<T> = { value: T } | { errorKind: string };
+
+/**
+ * One person's view through an IEntitlementService: every read the components make, for the packages
+ * given. The component fake is generated from this (captured from the local tenant) and the contract
+ * test captures both again and compares, so the fake cannot drift from what the real service returns.
+ */
+export interface IPersonaCapture {
+  me: IUserInfo;
+  manager: Outcome<IUserInfo | undefined>;
+  requestable: IAccessPackage[];
+  available: Record<string, Outcome<IAccessPackage>>;
+  requirements: Record<string, Outcome<IPolicyRequirement[]>>;
+  requests: IAccessRequest[];
+  assignments: IAssignment[];
+}
+
+async function outcome<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { value: await work() };
+  } catch (e) {
+    if (isAppError(e)) return { errorKind: e.kind };
+    throw e;
+  }
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id);
+
+export async function capturePersona(svc: IEntitlementService, packageIds: string[]): Promise<IPersonaCapture> {
+  const available: Record<string, Outcome<IAccessPackage>> = {};
+  const requirements: Record<string, Outcome<IPolicyRequirement[]>> = {};
+  for (const id of packageIds) {
+    available[id] = await outcome(() => svc.getAvailablePackage(id));
+    requirements[id] = await outcome(() => svc.getRequirements(id));
+  }
+  return {
+    me: await svc.getMe(),
+    manager: await outcome(() => svc.getManager()),
+    requestable: (await svc.listRequestablePackages()).sort(byId),
+    available,
+    requirements,
+    requests: (await svc.listMyRequests()).sort(byId),
+    assignments: (await svc.listMyAssignments()).sort(byId)
+  };
+}
