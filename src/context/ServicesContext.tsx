@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { IEntitlementService } from '../services/EntitlementService';
 import { ISiteAccessService } from '../services/SiteAccessService';
+import { IApprovalService } from '../services/ApprovalService';
 
 /** What every root component gets: services plus the little it needs to know about where it runs. */
 export interface IAccessHubServices {
@@ -14,6 +15,8 @@ export interface IAccessHubServices {
   now: () => Date;
   /** How often (ms) the panel polls a request until it is delivered. */
   pollIntervalMs?: number;
+  /** The approver's and reviewer's Graph calls (AccessApprovals); optional so roots that never decide need not build it. */
+  approvals?: IApprovalService;
 }
 
 const ServicesContext = React.createContext<IAccessHubServices | undefined>(undefined);
@@ -28,4 +31,10 @@ export function useServices(): IAccessHubServices {
 
 export function useEntitlements(): IEntitlementService {
   return useServices().entitlements;
+}
+
+export function useApprovalService(): IApprovalService {
+  const value = useServices().approvals;
+  if (!value) throw new Error('useApprovalService(): the services were built without an approval service');
+  return value;
 }
