@@ -19,6 +19,8 @@ const EM = 'identityGovernance/entitlementManagement';
 const AR = 'identityGovernance/accessReviews';
 /** A JSON $batch carries at most 20 requests (docs/graph-notes.md §1.1). */
 export const APPROVAL_BATCH_SIZE = 20;
+/** Graph's largest page (docs/graph-notes.md §1.1): 500 pending approvals come in one page per list, not five. */
+const PAGE_SIZE = 999;
 
 export type ApprovalDecision = 'Approve' | 'Deny';
 export type ReviewDecisionValue = 'Approve' | 'Deny' | 'DontKnow';
@@ -68,9 +70,9 @@ export class GraphApprovalService implements IApprovalService {
       // Round trip 1: the approvals (stages) and the requests (justification, answers, package, its policies and
       // contents) in parallel; they join on approval.id == request.id (docs/graph-notes.md §4.1).
       const [approvals, requests] = await Promise.all([
-        getAllPages<Approval & { id: string }>(root, `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')?$expand=stages`),
+        getAllPages<Approval & { id: string }>(root, `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')?$expand=stages&$top=${PAGE_SIZE}`),
         getAllPages<AccessPackageAssignmentRequest & { id: string }>(root,
-          `${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$expand=requestor,accessPackage($expand=assignmentPolicies,resourceRoleScopes($expand=role,scope))`)
+          `${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$top=${PAGE_SIZE}&$expand=requestor,accessPackage($expand=assignmentPolicies,resourceRoleScopes($expand=role,scope))`)
       ]);
       const byId = new Map(requests.map(r => [String(r.id).toLowerCase(), r]));
       const joined = approvals.filter(a => byId.has(String(a.id).toLowerCase()));
