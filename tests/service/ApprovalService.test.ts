@@ -38,7 +38,7 @@ describe('GraphApprovalService against the local tenant', () => {
     expect(roundTrips(spans)).toBe(2);
   });
 
-  it('Graph refuses an approval without the stage's required justification (mapped to its field); with one, Grady is delivered', async () => {
+  it("Graph refuses an approval without the stage's required justification (mapped to its field); with one, Grady is delivered", async () => {
     const service = approvalsFor(tenant, U.diego);
     const [grady] = await service.listPendingApprovals('en-us');
     const stageId = grady.stages[0].id;
