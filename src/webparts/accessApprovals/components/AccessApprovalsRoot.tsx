@@ -36,7 +36,7 @@ export const AccessApprovalsRoot: React.FC<{ properties: IAccessApprovalsPropert
   const approvals = useAccessApprovals();
   const reviews = useAccessReviews(includeReviews);
   return (
-    <Stack tokens={{ childrenGap: 16 }} className="accesshub-approvals-root">
+    <Stack tokens={{ childrenGap: 16 }} className="accesshub-approvals-root" data-component="AccessApprovals">
       <Text variant="xLarge" as="h2" block>{properties.title || strings.DefaultTitle}</Text>
       {withPermissionMessage(approvals.state, 'EntitlementManagement.ReadWrite.All', strings.MissingPermission, approvals.reload,
         list => <RequestsSection approvals={list} pageSize={pageSize} />)}
