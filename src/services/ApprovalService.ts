@@ -72,7 +72,7 @@ export class GraphApprovalService implements IApprovalService {
       const [approvals, requests] = await Promise.all([
         getAllPages<Approval & { id: string }>(root, `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')?$expand=stages&$top=${PAGE_SIZE}`),
         getAllPages<AccessPackageAssignmentRequest & { id: string }>(root,
-          `${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$top=${PAGE_SIZE}&$expand=requestor,accessPackage($expand=assignmentPolicies,resourceRoleScopes($expand=role,scope))`)
+          `${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$top=${PAGE_SIZE}&$expand=requestor,accessPackage($expand=assignmentPolicies,resourceRoleScopes($expand=role($expand=resource),scope))`)
       ]);
       const byId = new Map(requests.map(r => [String(r.id).toLowerCase(), r]));
       const joined = approvals.filter(a => byId.has(String(a.id).toLowerCase()));

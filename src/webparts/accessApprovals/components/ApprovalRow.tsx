@@ -33,6 +33,8 @@ export const ApprovalRow: React.FC<IApprovalRowProps> = ({ approval: a, selected
     onDecide(approve, justification.trim());
   };
 
+  // The start only says something when the person asked for a later one than the day they asked.
+  const showDates = !!a.startDateTime && (!!a.endDateTime || formatDate(a.startDateTime, language) !== formatDate(a.createdDateTime, language));
   const days = a.autoDenyAt ? daysUntil(a.autoDenyAt, now()) : undefined;
   return (
     <li className="accesshub-approval" data-approval-id={a.id} aria-label={format(strings.AsksFor, person.displayName, a.packageName)}>
@@ -50,8 +52,8 @@ export const ApprovalRow: React.FC<IApprovalRowProps> = ({ approval: a, selected
         {a.policyName && <Text variant="small" block>{format(strings.Policy, a.policyName)}</Text>}
         <Text variant="small" block>
           {format(strings.RequestedOn, formatDate(a.createdDateTime, language))}
-          {a.startDateTime && ' · '}
-          {a.startDateTime && (a.endDateTime
+          {showDates && ' · '}
+          {showDates && (a.endDateTime
             ? format(strings.DatesFromTo, formatDate(a.startDateTime, language), formatDate(a.endDateTime, language))
             : format(strings.DatesFrom, formatDate(a.startDateTime, language)))}
         </Text>

@@ -49,7 +49,7 @@ const ReviewRow: React.FC<{ item: IReviewDecision; onRecorded: (decision: string
         </Text>
         {item.dueDateTime && <Text variant="small" block>{format(strings.ReviewDue, formatDate(item.dueDateTime, language))}</Text>}
         {item.decision !== 'NotReviewed' && <Text variant="small" block data-recorded>{format(strings.ReviewDecided, decisionText(item.decision))}</Text>}
-        <TextField label={item.justificationRequired ? strings.YourJustificationRequired : strings.YourJustification} value={justification}
+        <TextField label={item.justificationRequired ? strings.ReviewJustificationRequired : strings.YourJustification} value={justification}
           disabled={busy} onChange={(_, v) => setJustification(v || '')} errorMessage={missing ? strings.ReviewJustificationMissing : undefined} />
         <Stack horizontal tokens={{ childrenGap: 8 }}>
           <PrimaryButton text={strings.Approve} disabled={busy} onClick={() => { void record('Approve'); }} />

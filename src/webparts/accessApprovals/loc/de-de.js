@@ -73,6 +73,7 @@ define([], function () {
     DecisionDeny: "ablehnen",
     DecisionDontKnow: "weiß nicht",
     ReviewJustificationMissing: "Diese Überprüfung verlangt eine Begründung für die Genehmigung.",
+    ReviewJustificationRequired: "Ihre Begründung (für eine Genehmigung erforderlich)",
     ReviewMissingPermission: "Zugriffsüberprüfungen benötigen die Microsoft Graph-Berechtigung {0}, die für diese Organisation noch nicht genehmigt wurde. Eine SharePoint-Administratorin oder ein SharePoint-Administrator kann sie im SharePoint Admin Center auf der Seite „API-Zugriff“ (Erweitert › API-Zugriff) genehmigen."
   };
 });

@@ -73,6 +73,7 @@ define([], function () {
     DecisionDeny: "deny",
     DecisionDontKnow: "don't know",
     ReviewJustificationMissing: "This review requires a justification to approve.",
+    ReviewJustificationRequired: "Your justification (required to approve)",
     ReviewMissingPermission: "Access reviews need the Microsoft Graph permission {0}, which has not been approved for this organisation. A SharePoint administrator can approve it on the SharePoint admin center's API access page (Advanced › API access)."
   };
 });

@@ -73,6 +73,7 @@ define([], function () {
     DecisionDeny: "refuser",
     DecisionDontKnow: "je ne sais pas",
     ReviewJustificationMissing: "Cette révision exige une justification pour approuver.",
+    ReviewJustificationRequired: "Votre justification (obligatoire pour approuver)",
     ReviewMissingPermission: "Les révisions d’accès nécessitent l’autorisation Microsoft Graph {0}, qui n’a pas été approuvée pour cette organisation. Un administrateur SharePoint peut l’approuver dans le centre d’administration SharePoint, page « Accès à l’API » (Avancé › Accès à l’API)."
   };
 });

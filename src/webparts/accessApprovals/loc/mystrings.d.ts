@@ -72,6 +72,7 @@ declare interface IAccessApprovalsWebPartStrings {
   DecisionDeny: string;
   DecisionDontKnow: string;
   ReviewJustificationMissing: string;
+  ReviewJustificationRequired: string;
   ReviewMissingPermission: string;
 }
 
