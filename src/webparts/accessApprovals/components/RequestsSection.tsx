@@ -121,8 +121,8 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     setBusyFor(ids, false);
     const byId = new Map(results.map(r => [r.approvalId, r.error]));
     record(chosen.map(a => ({ approval: a, approve, error: byId.get(a.id) })));
-    const failures = results.filter(r => r.error && r.error.kind !== 'conflict').length;
-    setBulkSummary({ done: results.length - failures, failed: failures });
+    // A 409 is not a failure to report here: its row says someone else decided first.
+    setBulkSummary({ done: results.filter(r => !r.error).length, failed: results.filter(r => r.error && r.error.kind !== 'conflict').length });
   };
 
   const allShownSelected = page.length > 0 && page.every(a => selected.has(a.id));
@@ -164,13 +164,13 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
                 </Stack>
               </>
             )}
-            {bulkSummary && (
-              <MessageBar messageBarType={bulkSummary.failed ? MessageBarType.warning : MessageBarType.success} isMultiline>
-                {formatCount(strings.BulkDone, bulkSummary.done, language)}
-                {bulkSummary.failed > 0 && ` ${formatCount(strings.BulkFailed, bulkSummary.failed, language)}`}
-              </MessageBar>
-            )}
           </Stack>
+        )}
+        {bulkSummary && (
+          <MessageBar messageBarType={bulkSummary.failed ? MessageBarType.warning : MessageBarType.success} isMultiline>
+            {formatCount(strings.BulkDone, bulkSummary.done, language)}
+            {bulkSummary.failed > 0 && ` ${formatCount(strings.BulkFailed, bulkSummary.failed, language)}`}
+          </MessageBar>
         )}
         <ul className="accesshub-approvals" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-all-selected={allShownSelected}>
           {page.map(a => (
