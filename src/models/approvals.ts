@@ -4,6 +4,7 @@
  * whether the stage requires a justification, when it is denied automatically, ordering, filtering, bulk
  * splitting). No React, no I/O.
  */
+/* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 import type {
   AccessPackageAnswer, AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope,
   AccessReviewInstanceDecisionItem, Approval, ApprovalStage, User

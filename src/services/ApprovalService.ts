@@ -3,6 +3,7 @@
  * decisions, one at a time or many in JSON batches, and access-review decisions (§5). Payloads are typed with
  * @microsoft/microsoft-graph-types and mapped by src/models/approvals.ts.
  */
+/* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 import { GraphFI, graphGet, graphPatch, graphPost } from '@pnp/graph';
 import type {
   AccessPackageAssignmentRequest, AccessReviewInstance, AccessReviewScheduleDefinition,

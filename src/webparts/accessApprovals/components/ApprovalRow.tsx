@@ -6,6 +6,11 @@ import { grantLabel } from '../../../models/grants';
 import { format, formatCount, formatDate } from '../../../components/format';
 import { useServices } from '../../../context/ServicesContext';
 
+/** The decision handlers catch and show their own errors; this keeps an event handler from leaving a promise behind. */
+export function fire(work: Promise<void>): void {
+  work.catch(() => undefined);
+}
+
 export interface IApprovalRowProps {
   approval: IPendingApproval;
   selected: boolean;

@@ -10,7 +10,7 @@ import { IDecisionInput } from '../../../services/ApprovalService';
 import { AppError, toAppError } from '../../../services/errors';
 import { errorMessage, format, formatCount } from '../../../components/format';
 import { useApprovalService, useServices } from '../../../context/ServicesContext';
-import { ApprovalRow, DecidedRow } from './ApprovalRow';
+import { ApprovalRow, DecidedRow, fire } from './ApprovalRow';
 
 interface IDecided {
   approval: IPendingApproval;
@@ -159,8 +159,8 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
                   onChange={(_, v) => { setBulkJustification(v || ''); if (v && v.trim()) setBulkMissing(false); }}
                   errorMessage={bulkMissing ? strings.JustificationMissing : undefined} />
                 <Stack horizontal tokens={{ childrenGap: 8 }}>
-                  <PrimaryButton text={strings.BulkApprove} onClick={() => { void decideSelected(true); }} />
-                  <DefaultButton text={strings.BulkDeny} onClick={() => { void decideSelected(false); }} />
+                  <PrimaryButton text={strings.BulkApprove} onClick={() => fire(decideSelected(true))} />
+                  <DefaultButton text={strings.BulkDeny} onClick={() => fire(decideSelected(false))} />
                 </Stack>
               </>
             )}
@@ -177,7 +177,7 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
             <React.Fragment key={a.id}>
               <ApprovalRow approval={a} selected={selected.has(a.id)} busy={busy.has(a.id)}
                 onSelect={on => setSelected(prev => { const next = new Set(prev); if (on) next.add(a.id); else next.delete(a.id); return next; })}
-                onDecide={(approve, justification) => { void decideOne(a, approve, justification); }} />
+                onDecide={(approve, justification) => fire(decideOne(a, approve, justification))} />
               {failed.has(a.id) && <DecidedRow ok={false} text={decidedText({ approval: a, outcome: 'failed', error: failed.get(a.id) })} />}
             </React.Fragment>
           ))}

@@ -6,6 +6,7 @@ import { ReviewDecisionValue } from '../../../services/ApprovalService';
 import { AppError, toAppError } from '../../../services/errors';
 import { errorMessage, format, formatDate } from '../../../components/format';
 import { useApprovalService, useServices } from '../../../context/ServicesContext';
+import { fire } from './ApprovalRow';
 
 function recommendationText(r: string): string {
   return r === 'Approve' ? strings.RecommendationApprove : r === 'Deny' ? strings.RecommendationDeny : strings.RecommendationNone;
@@ -52,9 +53,9 @@ const ReviewRow: React.FC<{ item: IReviewDecision; onRecorded: (decision: string
         <TextField label={item.justificationRequired ? strings.ReviewJustificationRequired : strings.YourJustification} value={justification}
           disabled={busy} onChange={(_, v) => setJustification(v || '')} errorMessage={missing ? strings.ReviewJustificationMissing : undefined} />
         <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton text={strings.Approve} disabled={busy} onClick={() => { void record('Approve'); }} />
-          <DefaultButton text={strings.Deny} disabled={busy} onClick={() => { void record('Deny'); }} />
-          <DefaultButton text={strings.DontKnow} disabled={busy} onClick={() => { void record('DontKnow'); }} />
+          <PrimaryButton text={strings.Approve} disabled={busy} onClick={() => fire(record('Approve'))} />
+          <DefaultButton text={strings.Deny} disabled={busy} onClick={() => fire(record('Deny'))} />
+          <DefaultButton text={strings.DontKnow} disabled={busy} onClick={() => fire(record('DontKnow'))} />
         </Stack>
         {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}
       </Stack>
@@ -89,7 +90,7 @@ export const ReviewsSection: React.FC<{ decisions: IReviewDecision[]; onChanged:
       <Stack tokens={{ childrenGap: 8 }}>
         <Text variant="large" as="h3" block>{strings.ReviewsHeading}</Text>
         {decisions.length === 0 && <Text block role="status">{strings.NoReviews}</Text>}
-        {withRecommendation && <PrimaryButton text={strings.AcceptRecommendations} disabled={busy} onClick={() => { void acceptAll(); }} styles={{ root: { alignSelf: 'flex-start' } }} />}
+        {withRecommendation && <PrimaryButton text={strings.AcceptRecommendations} disabled={busy} onClick={() => fire(acceptAll())} styles={{ root: { alignSelf: 'flex-start' } }} />}
         {done && <MessageBar messageBarType={MessageBarType.success}>{strings.AcceptRecommendationsDone}</MessageBar>}
         {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}
         <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
