@@ -53,7 +53,7 @@ const rowOf = async (name: string): Promise<HTMLElement> => screen.findByRole('l
 describe('AccessApprovals', () => {
   it("shows who asks, for what, why, the stage, the time left and what it grants", async () => {
     renderWith(new FakeApprovalService([grady]));
-    const row = await rowOf('Grady Archie asks for Finance Reports (read)');
+    const row = await rowOf('Grady Archie requested Finance Reports (read)');
     for (const text of ['Contract Developer, Engineering', 'Need the quarterly numbers to plan the platform budget.', 'Policy: Employees (controller approval)',
       'Stage 1 of 1: Finance Controller', 'Denied automatically in 2 days', 'Finance Reports Readers — Member']) {
       expect(within(row).getByText(text)).toBeInTheDocument();
@@ -64,7 +64,7 @@ describe('AccessApprovals', () => {
   it('refuses to approve without the justification the stage requires, then approves with one', async () => {
     const fake = new FakeApprovalService([grady]);
     const user = renderWith(fake);
-    const row = await rowOf('Grady Archie asks for Finance Reports (read)');
+    const row = await rowOf('Grady Archie requested Finance Reports (read)');
     expect(within(row).getByText('Your justification (required at this stage)')).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: 'Approve' }));
     expect(await within(row).findByText(/This stage requires a justification from you/)).toBeInTheDocument();
@@ -73,13 +73,13 @@ describe('AccessApprovals', () => {
     await user.click(within(row).getByRole('button', { name: 'Approve' }));
     await screen.findByText('Approved: Grady Archie for Finance Reports (read).');
     expect(fake.decideCalls).toEqual([{ approvalId: 'req-grady', stageId: 'st-1', decision: 'Approve', justification: 'Budget planning' }]);
-    expect(screen.queryByRole('listitem', { name: 'Grady Archie asks for Finance Reports (read)' })).toBeNull();
+    expect(screen.queryByRole('listitem', { name: 'Grady Archie requested Finance Reports (read)' })).toBeNull();
     expect(screen.getByText('No request is waiting for your decision.')).toBeInTheDocument();
   });
 
   it('says a stage-1 approval moved the request on to the next stage', async () => {
     const user = renderWith(new FakeApprovalService([falcon]));
-    const row = await rowOf('Alex Wilber asks for Project Falcon Team');
+    const row = await rowOf('Alex Wilber requested Project Falcon Team');
     expect(within(row).getByText('Manager: Isaiah Langer')).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: 'Approve' }));
     await screen.findByText('Approved: Alex Wilber for Project Falcon Team moved on to stage 2 of 2.');
@@ -88,17 +88,17 @@ describe('AccessApprovals', () => {
   it('a 409 says another approver decided first and takes the row out', async () => {
     const fake = new FakeApprovalService([falcon]);
     const user = renderWith(fake);
-    const row = await rowOf('Alex Wilber asks for Project Falcon Team');
+    const row = await rowOf('Alex Wilber requested Project Falcon Team');
     fake.decidedElsewhere.add('req-alex');
     await user.click(within(row).getByRole('button', { name: 'Deny' }));
     await screen.findByText("Another approver decided Alex Wilber's request for Project Falcon Team first. It has left your list.");
-    expect(screen.queryByRole('listitem', { name: 'Alex Wilber asks for Project Falcon Team' })).toBeNull();
+    expect(screen.queryByRole('listitem', { name: 'Alex Wilber requested Project Falcon Team' })).toBeNull();
   });
 
   it('bulk: one justification for all, refused while a selected stage needs one; each row reports its own outcome', async () => {
     const fake = new FakeApprovalService([grady, falcon, adele]);
     const user = renderWith(fake);
-    await rowOf('Adele Vance asks for Marketing Campaign Contributors');
+    await rowOf('Adele Vance requested Marketing Campaign Contributors');
     await user.click(screen.getByRole('checkbox', { name: 'Select all 3 requests shown' }));
     expect(screen.getByText('3 requests selected')).toBeInTheDocument();
     fake.decidedElsewhere.add('req-adele');
@@ -117,9 +117,9 @@ describe('AccessApprovals', () => {
 
   it('filters by package and searches by person', async () => {
     const user = renderWith(new FakeApprovalService([grady, falcon, adele]));
-    await rowOf('Grady Archie asks for Finance Reports (read)');
+    await rowOf('Grady Archie requested Finance Reports (read)');
     await user.type(screen.getByRole('searchbox'), 'adele');
-    expect(screen.getAllByRole('listitem', { name: /asks for/ }).map(li => li.getAttribute('aria-label'))).toEqual(['Adele Vance asks for Marketing Campaign Contributors']);
+    expect(screen.getAllByRole('listitem', { name: / requested / }).map(li => li.getAttribute('aria-label'))).toEqual(['Adele Vance requested Marketing Campaign Contributors']);
   });
 
   it('names the permission an admin must approve when Graph refuses the scope, and the reviews still load', async () => {
@@ -165,7 +165,7 @@ describe('AccessApprovals', () => {
   it('leaves access reviews out when the property is off', async () => {
     const fake = new FakeApprovalService([grady], [review('megan', 'Megan Bowen', 'Approve')]);
     renderWith(fake, { includeAccessReviews: false, title: 'My approvals' });
-    await rowOf('Grady Archie asks for Finance Reports (read)');
+    await rowOf('Grady Archie requested Finance Reports (read)');
     expect(screen.getByRole('heading', { name: 'My approvals' })).toBeInTheDocument();
     expect(screen.queryByText('Access reviews')).toBeNull();
     expect(fake.reviewListCalls).toBe(0);
@@ -174,10 +174,10 @@ describe('AccessApprovals', () => {
   it('shows a page of requests, then more', async () => {
     const many = Array.from({ length: 7 }, (_, i) => ({ ...adele, id: `r${i}`, createdDateTime: `2025-12-0${i + 1}T00:00:00Z`, requestor: { id: `u${i}`, displayName: `Person ${i}` } }));
     const user = renderWith(new FakeApprovalService(many), { pageSize: 5, includeAccessReviews: false });
-    await rowOf('Person 0 asks for Marketing Campaign Contributors');
-    expect(screen.getAllByRole('listitem', { name: /asks for/ })).toHaveLength(5);
+    await rowOf('Person 0 requested Marketing Campaign Contributors');
+    expect(screen.getAllByRole('listitem', { name: / requested / })).toHaveLength(5);
     await user.click(screen.getByRole('button', { name: 'Show more' }));
-    expect(screen.getAllByRole('listitem', { name: /asks for/ })).toHaveLength(7);
+    expect(screen.getAllByRole('listitem', { name: / requested / })).toHaveLength(7);
     await act(async () => { await new Promise(r => setTimeout(r, 10)); });
   });
 });

@@ -28,7 +28,7 @@ describe('AccessApprovals', () => {
   it("Diego: Grady's request, refused without the justification the stage requires, approved with one and delivered", async () => {
     const { page, errors, context } = await openAs(env.browser, env.wb, APPROVALS, U.diego);
     try {
-      const row = page.locator('li.accesshub-approval', { hasText: 'Grady Archie asks for Finance Reports (read)' });
+      const row = page.locator('li.accesshub-approval', { hasText: 'Grady Archie requested Finance Reports (read)' });
       await row.waitFor();
       await row.getByText('Need the quarterly numbers to plan the platform budget.').waitFor();
       await row.getByText('Your justification (required at this stage)').waitFor();
@@ -81,7 +81,7 @@ describe('AccessApprovals', () => {
   it("Isaiah's approval moves Alex's Falcon request to stage 2; Patti sees his decision and delivers it", async () => {
     const isaiah = await openAs(env.browser, env.wb, APPROVALS, U.isaiah);
     try {
-      const row = isaiah.page.locator('li.accesshub-approval', { hasText: 'Alex Wilber asks for Project Falcon Team' });
+      const row = isaiah.page.locator('li.accesshub-approval', { hasText: 'Alex Wilber requested Project Falcon Team' });
       await row.getByText('Stage 1 of 2: Manager').waitFor();
       await row.getByRole('textbox').fill('Welcome aboard');
       await row.getByRole('button', { name: 'Approve' }).click();
@@ -93,7 +93,7 @@ describe('AccessApprovals', () => {
     }
     const patti = await openAs(env.browser, env.wb, APPROVALS, U.patti);
     try {
-      const row = patti.page.locator('li.accesshub-approval', { hasText: 'Alex Wilber asks for Project Falcon Team' });
+      const row = patti.page.locator('li.accesshub-approval', { hasText: 'Alex Wilber requested Project Falcon Team' });
       await row.getByText('Stage 2 of 2: Project Falcon Lead').waitFor();
       await row.getByText('Stage 1 (Manager): approved by Isaiah Langer “Welcome aboard”').waitFor();
       await row.getByRole('textbox').fill('Needed for the Q1 milestone');
@@ -126,7 +126,7 @@ describe('two approvers deciding the same request at once', () => {
   it('one wins, the other sees that someone decided first, and the tenant holds one decision', async () => {
     const [diego, nestor] = await Promise.all([openAs(browser, wb, APPROVALS, U.diego), openAs(browser, wb, APPROVALS, U.nestor)]);
     try {
-      const rows = [diego, nestor].map(o => o.page.locator('li.accesshub-approval', { hasText: 'Grady Archie asks for Finance Reports (read)' }));
+      const rows = [diego, nestor].map(o => o.page.locator('li.accesshub-approval', { hasText: 'Grady Archie requested Finance Reports (read)' }));
       await Promise.all(rows.map(r => r.waitFor()));
       await Promise.all(rows.map(r => r.getByRole('textbox').fill('Checked with Finance')));
       await Promise.all(rows.map(r => r.getByRole('button', { name: 'Approve' }).click()));

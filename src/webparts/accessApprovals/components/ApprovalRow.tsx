@@ -42,13 +42,13 @@ export const ApprovalRow: React.FC<IApprovalRowProps> = ({ approval: a, selected
   const showDates = !!a.startDateTime && (!!a.endDateTime || formatDate(a.startDateTime, language) !== formatDate(a.createdDateTime, language));
   const days = a.autoDenyAt ? daysUntil(a.autoDenyAt, now()) : undefined;
   return (
-    <li className="accesshub-approval" data-approval-id={a.id} aria-label={format(strings.AsksFor, person.displayName, a.packageName)}>
+    <li className="accesshub-approval" data-approval-id={a.id} aria-label={format(strings.RowTitle, person.displayName, a.packageName)}>
       <Stack tokens={{ childrenGap: 6, padding: '12px 0' }}>
         <Stack horizontal verticalAlign="start" tokens={{ childrenGap: 8 }}>
           <Checkbox checked={selected} disabled={busy} onChange={(_, c) => onSelect(!!c)}
             ariaLabel={format(strings.SelectRow, person.displayName, a.packageName)} />
           <Stack tokens={{ childrenGap: 2 }}>
-            <Text variant="mediumPlus" block>{format(strings.AsksFor, person.displayName, a.packageName)}</Text>
+            <Text variant="mediumPlus" block>{format(strings.RowTitle, person.displayName, a.packageName)}</Text>
             {details && <Text variant="small" block>{details}</Text>}
             {person.managerName && <Text variant="small" block>{format(strings.Manager, person.managerName)}</Text>}
           </Stack>

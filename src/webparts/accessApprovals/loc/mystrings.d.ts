@@ -15,7 +15,7 @@ declare interface IAccessApprovalsWebPartStrings {
   SortLabel: string;
   SortOldest: string;
   SortUrgent: string;
-  AsksFor: string;
+  RowTitle: string;
   Manager: string;
   Policy: string;
   RequestedOn: string;
