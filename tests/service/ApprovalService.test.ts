@@ -1,10 +1,12 @@
 import { LocalTenantHandle } from '../../localTenant';
-import { servicesFor, startTenant, readLog } from './localTenantClient';
+import { servicesFor, startTenant, readLog, tokenFor } from './localTenantClient';
+import { createBrowserClients } from '../../src/services/clients';
+import { GraphApprovalService } from '../../src/services/ApprovalService';
 import { recordRequests, roundTrips } from './roundTrips';
 import { IApprovalService } from '../../src/services/ApprovalService';
 import { outcomeOf } from '../../src/models/approvals';
 import { grantLabel } from '../../src/models/grants';
-import { isAppError } from '../../src/services/errors';
+import { isAppError, isMissingPermission, toAppError } from '../../src/services/errors';
 import { ID, U } from '../contoso';
 
 let tenant: LocalTenantHandle;
@@ -102,6 +104,16 @@ describe('GraphApprovalService against the local tenant', () => {
     expect(tenant.tenant.db.assignments.find(a => a.id === ID.lynneFinanceAssignment)?.state).not.toBe('delivered');
     expect(tenant.tenant.db.assignments.find(a => a.id === ID.meganFinanceAssignment)?.state).toBe('delivered');
   });
+});
+
+it('without EntitlementManagement.ReadWrite.All the approval list fails as a missing permission, and reviews still load', async () => {
+  const token = await tokenFor(tenant, U.diego, ['EntitlementMgmt-SubjectAccess.ReadWrite', 'AccessReview.ReadWrite.All']);
+  const clients = createBrowserClients(`${tenant.url}/v1.0`, `${tenant.url}/sites/intranet`, async () => token);
+  const service = new GraphApprovalService(clients.graph);
+  const error = await toAppError(await service.listPendingApprovals('en-us').then(() => undefined, (e: unknown) => e));
+  expect(error.status).toBe(403);
+  expect(isMissingPermission(error)).toBe(true);
+  expect((await service.listReviewDecisions()).length).toBe(2);
 });
 
 describe('an approver with 500 pending approvals', () => {

@@ -3,6 +3,7 @@ import {
   candidatePolicies, chunk, currentStageIndex, daysUntil, filterApprovals, IApproverStage, IPendingApproval, mapAnswer, mapPendingApproval,
   mapReviewDecision, mapStage, outcomeOf, sortApprovals, stageRules, stageStart
 } from '../../src/models/approvals';
+import { fromHttp, isMissingPermission } from '../../src/services/errors';
 
 const stage = (o: Partial<IApproverStage>): IApproverStage => ({ id: 's', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true, ...o });
 
@@ -135,5 +136,13 @@ describe('review decisions', () => {
       id: 'd1', principalName: 'Lynne Robbins', resourceName: 'Finance Reports (read)', recommendation: 'Deny',
       recommendationReason: 'No sign-in in 90 days', decision: 'NotReviewed', definitionId: 'def', instanceId: 'inst', stageId: undefined
     }));
+  });
+});
+
+describe('missing Graph permission', () => {
+  it("is Graph's Authorization_RequestDenied 403, not a missing role (UnAuthorized) nor another status", () => {
+    expect(isMissingPermission(fromHttp(403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' } }))).toBe(true);
+    expect(isMissingPermission(fromHttp(403, { error: { code: 'UnAuthorized', message: 'The caller is not authorized.' } }))).toBe(false);
+    expect(isMissingPermission(fromHttp(401, { error: { code: 'Authorization_RequestDenied', message: 'x' } }))).toBe(false);
   });
 });
