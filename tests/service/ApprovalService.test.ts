@@ -1,4 +1,5 @@
-import { LocalTenantHandle } from '../../localTenant';
+import * as fs from 'fs';
+import { DEFAULT_FIXTURE_PATH, LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog, tokenFor } from './localTenantClient';
 import { createBrowserClients } from '../../src/services/clients';
 import { GraphApprovalService } from '../../src/services/ApprovalService';
@@ -148,5 +149,32 @@ describe('an approver with 500 pending approvals', () => {
     expect(log).toHaveLength(5);
     expect(results).toHaveLength(100);
     expect(results.filter(r => r.error).map(r => [r.approvalId, r.error?.kind])).toEqual([[raced.id, 'conflict']]);
+  });
+});
+
+describe('a multi-stage review', () => {
+  let staged: LocalTenantHandle;
+  const STAGE = '0c0f4a55-6a5e-4a3e-9d2b-1d3a0b5f7a11';
+  beforeAll(async () => {
+    const fixture = JSON.parse(fs.readFileSync(DEFAULT_FIXTURE_PATH, 'utf8'));
+    const inst = fixture.accessReviews[0].instances[0];
+    inst.stages = [
+      { id: STAGE, startDateTime: inst.startDateTime, endDateTime: inst.endDateTime, status: 'InProgress', reviewerIds: [ID.diego] },
+      { id: '6b7e2c1d-8f3a-4e5b-a6c7-2d4e6f8a0b22', startDateTime: inst.endDateTime, endDateTime: inst.endDateTime, status: 'NotStarted', reviewerIds: [ID.nestor] }
+    ];
+    staged = await startTenant({ fixture });
+  });
+  afterAll(async () => { await staged.stop(); });
+
+  it('lists and records decisions through the stage in progress', async () => {
+    const diego = approvalsFor(staged, U.diego);
+    const items = await diego.listReviewDecisions();
+    expect(items.map(i => i.stageId)).toEqual([STAGE, STAGE]);
+    const megan = items.find(i => i.principalId === ID.megan);
+    if (!megan) throw new Error('Megan is not listed');
+    await diego.recordReviewDecision(megan, 'Approve', 'Still in Finance');
+    const log = await readLog(staged);
+    expect(log.some(e => e.method === 'PATCH' && e.path.indexOf(`/stages/${STAGE}/decisions/${megan.id}`) >= 0 && e.status === 204)).toBe(true);
+    expect((await diego.listReviewDecisions()).find(i => i.id === megan.id)?.decision).toBe('Approve');
   });
 });
