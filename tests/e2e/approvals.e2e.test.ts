@@ -8,6 +8,18 @@ import * as fs from 'fs';
 import { DEFAULT_FIXTURE_PATH } from '../../localTenant';
 import { openAs, screenshot, setupBrowserAndWorkbench, startWorkbench, launchBrowser, RunningWorkbench, LaunchedBrowser } from './harness';
 import { ID, U } from '../contoso';
+import { Page } from 'playwright-core';
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG A/AA violations on the page, by rule id and the first nodes. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- axe's result is untyped inside the page
+  const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- same
+  return result.violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
 
 const APPROVALS = '/sites/intranet/SitePages/Approvals.aspx';
 
@@ -105,6 +117,38 @@ describe('AccessApprovals', () => {
       expect(patti.errors).toEqual([]);
     } finally {
       await patti.context.close();
+    }
+  });
+});
+
+describe('accessibility and languages', () => {
+  it('the dashboard has no axe violations, also with the form refusing a missing justification', async () => {
+    const { page, context } = await openAs(env.browser, env.wb, APPROVALS, U.diego);
+    try {
+      const row = page.locator('li.accesshub-approval').first();
+      await row.waitFor();
+      await page.locator('li.accesshub-review').first().waitFor();
+      expect(await violations(page)).toEqual([]);
+      await row.getByRole('button', { name: 'Approve' }).click();
+      await row.getByText('This stage requires a justification from you.', { exact: false }).waitFor();
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('speaks German to a German reader', async () => {
+    const { page, errors, context } = await openAs(env.browser, env.wb, APPROVALS, U.diego, { lang: 'de-de' });
+    try {
+      const row = page.locator('li.accesshub-approval', { hasText: 'Grady Archie hat Finance Reports (read) beantragt' });
+      await row.waitFor();
+      await row.getByText(/Wird in \d+ Tagen? automatisch abgelehnt/).waitFor();
+      await page.getByText('1 Anfrage wartet auf Ihre Entscheidung').waitFor();
+      await page.getByRole('button', { name: 'Alle Empfehlungen übernehmen' }).waitFor();
+      await screenshot(page, 'approvals-diego-de');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });
