@@ -88,4 +88,14 @@ describe('multi-stage reviews', () => {
     expectEnvelope(await tt.as(U.nestor, 'PATCH', `${INSTANCE}/stages/${STAGE1}/decisions/${megan.id}`, { body: { decision: 'Deny' } }), 403);
     expectEnvelope(await tt.as(U.diego, 'GET', `${INSTANCE}/stages/unknown/decisions/filterByCurrentUser(on='reviewer')`), 404);
   });
+
+  test("time moves the review on: stage 1 ends at its end date and stage 2's reviewer takes over", async () => {
+    const megan = (await tt.as(U.diego, 'GET', `${INSTANCE}/stages/${STAGE1}/decisions/filterByCurrentUser(on='reviewer')`)).body.value
+      .find((d: any) => d.principal.id === ID.megan);
+    await tt.advance('P5D');
+    const stages = (await tt.as(U.diego, 'GET', `${INSTANCE}/stages`)).body.value.map((s: any) => [s.id, s.status]);
+    expect(stages).toEqual([[STAGE1, 'Completed'], [STAGE2, 'InProgress']]);
+    expectEnvelope(await tt.as(U.diego, 'PATCH', `${INSTANCE}/stages/${STAGE1}/decisions/${megan.id}`, { body: { decision: 'Deny' } }), 400, 'AccessHubEmulator.ReviewNotActive');
+    expect((await tt.as(U.nestor, 'PATCH', `${INSTANCE}/stages/${STAGE2}/decisions/${megan.id}`, { body: { decision: 'Approve', justification: 'Confirmed' } })).status).toBe(204);
+  });
 });
