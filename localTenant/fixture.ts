@@ -108,7 +108,9 @@ export interface FxDecision {
   insight?: string | null; reviewedById?: Id | null; reviewedDateTime?: string | null;
   appliedDateTime?: string | null; applyResult?: string | null;
 }
-export interface FxReviewInstance { id: Id; startDateTime: string; endDateTime: string; status: string; decisions: FxDecision[] }
+export interface FxReviewInstance { id: Id; startDateTime: string; endDateTime: string; status: string; decisions: FxDecision[]; stages?: FxReviewStage[] }
+/** A stage of a multi-stage review; its reviewers list and record the instance's decisions through the stage paths. */
+export interface FxReviewStage { id: Id; startDateTime: string; endDateTime: string; status: string; reviewerIds: Id[] }
 export interface FxAccessReview {
   id: Id; displayName: string; status: string; descriptionForReviewers?: string | null; accessPackageId: Id;
   createdDateTime: string; settings: Json; reviewerIds: Id[]; instances: FxReviewInstance[];

@@ -1,6 +1,6 @@
 /** Directory (user, group) and access review entity types (docs/graph-notes.md §5; CSDL). */
 import type * as MG from '@microsoft/microsoft-graph-types';
-import type { FxAccessReview, FxDecision, FxGroup, FxReviewInstance, FxServicePrincipal, FxUser, Json } from './fixture';
+import type { FxAccessReview, FxDecision, FxGroup, FxReviewInstance, FxReviewStage, FxServicePrincipal, FxUser, Json } from './fixture';
 import type { EntityDef } from './odata';
 import type { Ctx } from './shapes';
 import { ZERO_GUID } from './util';
@@ -91,8 +91,21 @@ const instance: EntityDef<Ctx> = {
   }),
   nav: {
     decisions: { type: 'accessReviewInstanceDecisionItem', many: true, get: ({ rv, inst }: InstanceSrc) => inst.decisions.map((d) => ({ rv, inst, d })) },
+    stages: { type: 'accessReviewStage', many: true, get: ({ rv, inst }: InstanceSrc) => (inst.stages ?? []).map((s) => ({ rv, inst, s })) },
     definition: { type: 'accessReviewScheduleDefinition', many: false, get: ({ rv }: InstanceSrc) => rv },
   },
+};
+
+export interface StageSrc extends InstanceSrc { s: FxReviewStage }
+
+const reviewStage: EntityDef<Ctx> = {
+  name: 'accessReviewStage',
+  properties: ['id', 'startDateTime', 'endDateTime', 'status', 'reviewers', 'fallbackReviewers'],
+  emit: ({ s }: StageSrc) => asJson<MG.AccessReviewStage>({
+    id: s.id, startDateTime: s.startDateTime, endDateTime: s.endDateTime, status: s.status,
+    reviewers: s.reviewerIds.map((id) => ({ query: `/users/${id}`, queryType: 'MicrosoftGraph', queryRoot: null })), fallbackReviewers: [],
+  }),
+  nav: {},
 };
 
 const identityOf = (c: Ctx, id: string | null | undefined): Json => {
@@ -139,5 +152,5 @@ const insight: EntityDef<Ctx> = {
 
 export const directoryTypes = {
   user, group, servicePrincipal, accessReviewScheduleDefinition: definition, accessReviewInstance: instance,
-  accessReviewInstanceDecisionItem: decision, governanceInsight: insight,
+  accessReviewInstanceDecisionItem: decision, governanceInsight: insight, accessReviewStage: reviewStage,
 };

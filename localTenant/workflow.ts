@@ -209,10 +209,21 @@ export function runTimeTriggers(t: Tenant): void {
   for (const rv of t.db.accessReviews) {
     for (const inst of rv.instances) {
       if (inst.status === 'NotStarted' && new Date(inst.startDateTime) <= now) { inst.status = 'InProgress'; changed = true; }
+      if (inst.status === 'InProgress') changed = advanceReviewStages(inst, now) || changed;
       if (inst.status === 'InProgress' && new Date(inst.endDateTime) <= now) { endReviewInstance(t, rv, inst); changed = true; }
     }
   }
   if (changed) t.commit();
+}
+
+/** A multi-stage instance's stage ends at its endDateTime and the next one starts (docs/graph-notes.md §5). */
+function advanceReviewStages(inst: FxReviewInstance, now: Date): boolean {
+  let changed = false;
+  for (const s of inst.stages ?? []) {
+    if (s.status === 'InProgress' && new Date(s.endDateTime) <= now) { s.status = 'Completed'; changed = true; }
+    if (s.status === 'NotStarted' && new Date(s.startDateTime) <= now) { s.status = 'InProgress'; changed = true; }
+  }
+  return changed;
 }
 
 /**

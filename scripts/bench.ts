@@ -4,12 +4,16 @@
  * the product's own service layer (as the web part does) against the local tenant, cold (empty grant
  * cache) and warm (second load, same cache), and prints: HTTP requests, sequential round trips (the
  * longest chain of requests that had to wait for each other) and wall time with 40 ms of latency added to
- * every response. It prints figures; it asserts nothing.
+ * every response. Then AccessApprovals: its cold load for the fixture and for an approver with 500 pending
+ * approvals, and 100 decisions in $batch requests against 100 single ones at 80 ms latency. It prints figures;
+ * it asserts nothing.
  */
 import { startLocalTenant } from '../localTenant';
 import { createBrowserClients } from '../src/services/clients';
 import { createServices } from '../src/services/createServices';
 import { loadCatalog } from '../src/services/loadCatalog';
+import { loadAccessApprovals } from '../src/services/loadAccessApprovals';
+import { IDecisionInput } from '../src/services/ApprovalService';
 
 interface ISpan { start: number; end: number; url: string }
 
@@ -62,6 +66,59 @@ async function run(label: string, scale: string | undefined): Promise<void> {
   }
 }
 
+async function approverServices(url: string, upn: string): Promise<ReturnType<typeof createServices>> {
+  const tokenRes = await realFetch(`${url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: upn }) });
+  const token = (await tokenRes.json()).access_token as string;
+  return createServices({
+    clients: createBrowserClients(`${url}/v1.0`, `${url}/sites/intranet`, async () => token),
+    language: 'en-us', myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com'
+  });
+}
+
+async function measure<T>(work: () => Promise<T>): Promise<{ value: T; requests: number; trips: number; ms: number }> {
+  spans.length = 0;
+  recording = true;
+  const t0 = performance.now();
+  const value = await work();
+  const ms = performance.now() - t0;
+  recording = false;
+  return { value, requests: spans.length, trips: roundTrips(spans), ms };
+}
+
+/** AccessApprovals: the cold load (fixture and 500 pending), then 100 decisions batched against 100 one by one. */
+async function approvals(): Promise<void> {
+  console.log('\nAccessApprovals as diegos@contoso.com, 80 ms latency per response\n');
+  for (const [label, scale] of [['Contoso fixture', undefined], ['500 pending (approvals:500)', 'approvals:500,approver:diegos@contoso.com']] as const) {
+    const tenant = await startLocalTenant({ port: 0, scale });
+    try {
+      const services = await approverServices(tenant.url, 'diegos@contoso.com');
+      await realFetch(`${tenant.url}/_dev/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ latencyMs: 80 }) });
+      const m = await measure(() => loadAccessApprovals(services.approvals!, 'en-us')); // eslint-disable-line @typescript-eslint/no-non-null-assertion
+      console.log(`cold load, ${label.padEnd(28)} ${String(m.value.length).padStart(4)} rows | ${String(m.requests).padStart(3)} requests | ${m.trips} sequential round trips | ${m.ms.toFixed(0).padStart(6)} ms`);
+    } finally {
+      await tenant.stop();
+    }
+  }
+  const tenant = await startLocalTenant({ port: 0, scale: 'approvals:200,approver:diegos@contoso.com' });
+  try {
+    const services = await approverServices(tenant.url, 'diegos@contoso.com');
+    const service = services.approvals!; // eslint-disable-line @typescript-eslint/no-non-null-assertion
+    const pending = await service.listPendingApprovals('en-us');
+    const inputs = pending.filter(a => a.stages.length === 1).slice(0, 200).map((a): IDecisionInput => ({
+      approvalId: a.id, stageId: a.stages[0].id, decision: 'Approve', justification: 'bench'
+    }));
+    await realFetch(`${tenant.url}/_dev/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ latencyMs: 80 }) });
+    const batched = await measure(() => service.decideMany(inputs.slice(0, 100)));
+    const single = await measure(async () => { for (const i of inputs.slice(100, 200)) await service.decide(i); });
+    const ok = batched.value.filter(r => !r.error).length;
+    console.log(`100 decisions, $batch (20 each):  ${String(batched.requests).padStart(3)} requests | ${batched.trips} sequential round trips | ${batched.ms.toFixed(0).padStart(6)} ms | ${ok} recorded`);
+    console.log(`100 decisions, one at a time:     ${String(single.requests).padStart(3)} requests | ${single.trips} sequential round trips | ${single.ms.toFixed(0).padStart(6)} ms`);
+    console.log(`batched is ${(single.ms / batched.ms).toFixed(1)}x faster`);
+  } finally {
+    await tenant.stop();
+  }
+}
+
 async function main(): Promise<void> {
   console.log('AccessCatalog (scope currentSite) on /sites/marketing as adelev@contoso.com, 40 ms latency per response\n');
   await run('Contoso fixture', undefined);
@@ -69,6 +126,7 @@ async function main(): Promise<void> {
   await run('generated tenant (packages:80)', 'packages:80');
   await run('generated tenant (packages:1000)', 'packages:1000');
   await run('generated tenant (packages:8300)', 'packages:8300');
+  await approvals();
 }
 
 main().catch(e => { console.error(e); process.exit(1); });

@@ -1,7 +1,7 @@
 /** Access reviews, reviewer side (docs/graph-notes.md §5). Only listed reviewers see and decide. */
 import { SCOPES } from '../auth';
 import { badRequest, GraphError, MESSAGES } from '../errors';
-import type { FxAccessReview, FxDecision, FxReviewInstance } from '../fixture';
+import type { FxAccessReview, FxDecision, FxReviewInstance, FxReviewStage } from '../fixture';
 import type { Tenant } from '../tenant';
 import { AR, bodyObject, checkOn, collection, GraphReq, GraphRes, requireScopes, Route, single } from './common';
 import { fail } from './requestValidation';
@@ -16,8 +16,20 @@ const scopeCheck = (req: GraphReq, anyOf: string[]): void => requireScopes(req, 
 function definitionFor(t: Tenant, req: GraphReq, id: string): FxAccessReview {
   const rv = t.db.accessReviews.find((x) => x.id.toLowerCase() === id.toLowerCase());
   if (!rv) throw new GraphError(404, 'NotFound', `Access review definition '${id}' was not found.`);
-  if (!rv.reviewerIds.includes(req.user.id)) throw AR_DENIED();
+  if (!isReviewer(rv, req.user.id)) throw AR_DENIED();
   return rv;
+}
+
+/** A reviewer of the definition, or of a stage of one of its multi-stage instances. */
+function isReviewer(rv: FxAccessReview, userId: string): boolean {
+  return rv.reviewerIds.includes(userId) || rv.instances.some((i) => (i.stages ?? []).some((s) => s.reviewerIds.includes(userId)));
+}
+
+function stageFor(t: Tenant, req: GraphReq, p: Record<string, string>): { rv: FxAccessReview; inst: FxReviewInstance; s: FxReviewStage } {
+  const { rv, inst } = instanceFor(t, req, p.defId, p.instId);
+  const s = (inst.stages ?? []).find((x) => x.id.toLowerCase() === p.stageId.toLowerCase());
+  if (!s) throw new GraphError(404, 'NotFound', `Access review stage '${p.stageId}' was not found.`);
+  return { rv, inst, s };
 }
 
 function instanceFor(t: Tenant, req: GraphReq, defId: string, instId: string): { rv: FxAccessReview; inst: FxReviewInstance } {
@@ -48,6 +60,8 @@ function record(t: Tenant, req: GraphReq, d: FxDecision, decision: string, justi
 function patchDecision(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
   scopeCheck(req, WRITE);
   const { rv, inst } = instanceFor(t, req, p.defId, p.instId);
+  // A multi-stage review records decisions through its stages (Graph's accessReviewStage docs); the instance path is refused.
+  if ((inst.stages ?? []).length > 0) throw fail(t, 'NotSupported', 'This review has stages: record decisions through /stages/{stageId}/decisions/{id}.');
   const d = inst.decisions.find((x) => x.id.toLowerCase() === p.id.toLowerCase());
   if (!d) throw new GraphError(404, 'NotFound', `Decision '${p.id}' was not found.`);
   const body = validDecisionBody(t, rv, bodyObject(req), ['decision', 'justification', '@odata.type']);
@@ -73,6 +87,39 @@ function batchRecord(t: Tenant, req: GraphReq, p: Record<string, string>): Graph
     if (resourceId && rv.accessPackageId !== resourceId) continue;
     record(t, req, d, body.decision, body.justification);
   }
+  t.commit();
+  return { status: 204 };
+}
+
+/**
+ * POST …/instances/{id}/acceptRecommendations: every decision the caller has not reviewed takes its recommendation;
+ * decisions without one (NoInfoAvailable) stay unreviewed. 204, no body (Graph's accessReviewInstance docs).
+ */
+function acceptRecommendations(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
+  scopeCheck(req, WRITE);
+  const { rv, inst } = instanceFor(t, req, p.defId, p.instId);
+  if (req.body !== undefined && req.body !== null && req.body !== '' && !(typeof req.body === 'object' && Object.keys(req.body as object).length === 0)) {
+    throw badRequest('Do not supply a request body for this method.');
+  }
+  if (!rv.reviewerIds.includes(req.user.id)) throw AR_DENIED();
+  if (inst.status !== 'InProgress') throw fail(t, 'ReviewNotActive', `Access review instance '${inst.id}' is ${inst.status}.`);
+  for (const d of inst.decisions) {
+    if (d.decision !== 'NotReviewed') continue;
+    if (d.recommendation === 'Approve' || d.recommendation === 'Deny') record(t, req, d, d.recommendation, '');
+  }
+  t.commit();
+  return { status: 204 };
+}
+
+function patchStageDecision(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
+  scopeCheck(req, WRITE);
+  const { rv, inst, s } = stageFor(t, req, p);
+  if (!s.reviewerIds.includes(req.user.id)) throw AR_DENIED();
+  const d = inst.decisions.find((x) => x.id.toLowerCase() === p.id.toLowerCase());
+  if (!d) throw new GraphError(404, 'NotFound', `Decision '${p.id}' was not found.`);
+  const body = validDecisionBody(t, rv, bodyObject(req), ['decision', 'justification', '@odata.type']);
+  if (inst.status !== 'InProgress' || s.status !== 'InProgress') throw fail(t, 'ReviewNotActive', `Access review stage '${s.id}' is ${s.status}.`);
+  record(t, req, d, body.decision, body.justification);
   t.commit();
   return { status: 204 };
 }
@@ -124,5 +171,25 @@ export const reviewRoutes: Route[] = [
     },
   },
   { method: 'PATCH', pattern: `${AR}/definitions/{defId}/instances/{instId}/decisions/{id}`, handler: patchDecision },
+  { method: 'POST', pattern: `${AR}/definitions/{defId}/instances/{instId}/acceptRecommendations`, handler: acceptRecommendations },
+  {
+    method: 'GET', pattern: `${AR}/definitions/{defId}/instances/{instId}/stages`,
+    handler: (t, req, p) => {
+      scopeCheck(req, READ);
+      const { rv, inst } = instanceFor(t, req, p.defId, p.instId);
+      return collection(t, req, 'accessReviewStage', (inst.stages ?? []).map((s) => ({ rv, inst, s })), `${AR}/definitions('${rv.id}')/instances('${inst.id}')/stages`);
+    },
+  },
+  {
+    method: 'GET', pattern: `${AR}/definitions/{defId}/instances/{instId}/stages/{stageId}/decisions/filterByCurrentUser(on)`,
+    handler: (t, req, p) => {
+      checkOn(req, p.on, ['reviewer'], [], 'accessReviewStageFilterByCurrentUserOptions');
+      scopeCheck(req, READ);
+      const { rv, inst, s } = stageFor(t, req, p);
+      const items = s.reviewerIds.includes(req.user.id) ? inst.decisions.map((d) => ({ rv, inst, d })) : [];
+      return collection(t, req, 'accessReviewInstanceDecisionItem', items, 'Collection(microsoft.graph.accessReviewInstanceDecisionItem)');
+    },
+  },
+  { method: 'PATCH', pattern: `${AR}/definitions/{defId}/instances/{instId}/stages/{stageId}/decisions/{id}`, handler: patchStageDecision },
   { method: 'POST', pattern: `${AR}/definitions/{defId}/instances/{instId}/batchRecordDecisions`, handler: batchRecord },
 ];

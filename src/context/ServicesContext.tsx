@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IAccessHubServices } from '../services/interfaces';
+import { IAccessHubServices, IApprovalService } from '../services/interfaces';
 
 const ServicesContext = React.createContext<IAccessHubServices | undefined>(undefined);
 
@@ -8,5 +8,11 @@ export const ServicesProvider = ServicesContext.Provider;
 export function useServices(): IAccessHubServices {
   const value = React.useContext(ServicesContext);
   if (!value) throw new Error('useServices() outside <ServicesProvider>');
+  return value;
+}
+
+export function useApprovalService(): IApprovalService {
+  const value = useServices().approvals;
+  if (!value) throw new Error('useApprovalService(): the services were built without an approval service');
   return value;
 }

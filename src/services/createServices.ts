@@ -1,6 +1,7 @@
 import { IAccessHubClients } from './clients';
 import { GraphEntitlementService } from './EntitlementService';
 import { SharePointSiteAccessService } from './SiteAccessService';
+import { GraphApprovalService } from './ApprovalService';
 import { StorageGrantCache, MemoryGrantCache } from './grantCache';
 import { IAccessHubServices } from './interfaces';
 
@@ -24,6 +25,7 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
     language: o.language,
     myAccessUrl: o.myAccessUrl,
     now: o.now || (() => new Date()),
-    pollIntervalMs: o.pollIntervalMs
+    pollIntervalMs: o.pollIntervalMs,
+    approvals: new GraphApprovalService(o.clients.graph)
   };
 }

@@ -110,3 +110,11 @@ export async function toAppError(e: unknown): Promise<AppError> {
   if (err && err.name === 'AbortError') return new AppError('offline', 0, 'aborted', 'aborted');
   return new AppError('unknown', 0, '', String((err && err.message) || err));
 }
+
+/**
+ * A 403 because the app's token lacks the Graph scope (Graph's `Authorization_RequestDenied`), not because the
+ * person lacks a role (`UnAuthorized`): an admin must approve the permission (docs/graph-notes.md §2.3).
+ */
+export function isMissingPermission(error: AppError): boolean {
+  return error.status === 403 && /^Authorization_RequestDenied$/i.test(error.code);
+}

@@ -2,6 +2,9 @@ import {
   IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo, ISiteInfo,
   SiteAccessLevel
 } from '../models/types';
+import type { IApprovalService } from './ApprovalService';
+
+export type { IApprovalService };
 
 /**
  * The contracts between components and Graph. They live here, next to their implementations, so that
@@ -48,4 +51,6 @@ export interface IAccessHubServices {
   now: () => Date;
   /** How often (ms) the panel polls a request until it is delivered. */
   pollIntervalMs?: number;
+  /** The approver's and reviewer's Graph calls (AccessApprovals); optional so roots that never decide need not build it. */
+  approvals?: IApprovalService;
 }

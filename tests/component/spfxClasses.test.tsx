@@ -31,7 +31,7 @@ describe.each([
   ['AccessCatalog', AccessCatalogWebPart, { title: 'Access to this site', scope: 'currentSite' }, '[data-component="AccessCatalog"]'],
   ['AccessRequestButton', AccessRequestButtonWebPart, { accessPackageId: '' }, '[data-component="AccessRequestButton"]'],
   ['MyAccess', MyAccessWebPart, { title: 'My access' }, undefined],
-  ['AccessApprovals', AccessApprovalsWebPart, { title: 'Approvals' }, undefined]
+  ['AccessApprovals', AccessApprovalsWebPart, { title: 'Approvals' }, '[data-component="AccessApprovals"]']
 ])('%s web part', (alias, WebPart, properties, selector) => {
   it('mounts its root into its DOM element and unmounts on dispose', async () => {
     const wp: any = new (WebPart as any)();

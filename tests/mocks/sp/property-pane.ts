@@ -5,3 +5,4 @@ export const PropertyPaneTextField = field('TextField');
 export const PropertyPaneChoiceGroup = field('ChoiceGroup');
 export const PropertyPaneToggle = field('Toggle');
 export const PropertyPaneDropdown = field('Dropdown');
+export const PropertyPaneSlider = field('Slider');

@@ -1,0 +1,16 @@
+import { IApprovalService } from './ApprovalService';
+import { IPendingApproval, IReviewDecision, sortApprovals } from '../models/approvals';
+
+/**
+ * The approver's list, oldest first: approvals and requests in parallel, then the requestors in $batch requests
+ * (two sequential round trips, no request per row).
+ */
+export async function loadAccessApprovals(approvals: IApprovalService, language: string): Promise<IPendingApproval[]> {
+  return sortApprovals(await approvals.listPendingApprovals(language), 'oldest');
+}
+
+/** The review decisions waiting for me, by review then person; loaded on its own so one section failing leaves the other. */
+export async function loadAccessReviews(approvals: IApprovalService): Promise<IReviewDecision[]> {
+  const list = await approvals.listReviewDecisions();
+  return list.slice().sort((a, b) => a.reviewName.localeCompare(b.reviewName) || a.principalName.localeCompare(b.principalName));
+}

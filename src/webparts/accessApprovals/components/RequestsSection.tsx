@@ -1,0 +1,197 @@
+import * as React from 'react';
+import {
+  Checkbox, DefaultButton, Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, SearchBox, Stack, Text, TextField
+} from '@fluentui/react';
+import * as strings from 'AccessApprovalsWebPartStrings';
+import {
+  ApprovalSort, DecisionOutcome, filterApprovals, IPendingApproval, outcomeOf, sortApprovals
+} from '../../../models/approvals';
+import { IDecisionInput } from '../../../services/ApprovalService';
+import { AppError, toAppError } from '../../../services/errors';
+import { errorMessage, format, formatCount } from '../../../components/format';
+import { useApprovalService, useServices } from '../../../context/ServicesContext';
+import { ApprovalRow, DecidedRow, fire } from './ApprovalRow';
+
+interface IDecided {
+  approval: IPendingApproval;
+  outcome: DecisionOutcome;
+  error?: AppError;
+}
+
+function decidedText(d: IDecided): string {
+  const who = d.approval.requestor.displayName;
+  const what = d.approval.packageName;
+  switch (d.outcome) {
+    case 'approved': return format(strings.OutcomeApproved, who, what);
+    case 'denied': return format(strings.OutcomeDenied, who, what);
+    case 'nextStage': return format(strings.OutcomeNextStage, who, what, d.approval.stageIndex + 2, d.approval.stages.length);
+    case 'alreadyDecided': return format(strings.OutcomeAlreadyDecided, who, what);
+    default: return format(strings.OutcomeFailed, who, what, d.error ? errorMessage(d.error) : '');
+  }
+}
+
+/** A 409 means another approver decided the stage first (docs/graph-notes.md §4.3). */
+function outcomeFor(approval: IPendingApproval, approve: boolean, error: AppError | undefined): DecisionOutcome {
+  if (!error) return outcomeOf(approve, approval);
+  return error.kind === 'conflict' ? 'alreadyDecided' : 'failed';
+}
+
+export interface IRequestsSectionProps {
+  approvals: IPendingApproval[];
+  pageSize: number;
+}
+
+export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pageSize }) => {
+  const service = useApprovalService();
+  const { language } = useServices();
+  const [decided, setDecided] = React.useState<IDecided[]>([]);
+  const [failed, setFailed] = React.useState<Map<string, AppError>>(new Map());
+  const [busy, setBusy] = React.useState<Set<string>>(new Set());
+  const [selected, setSelected] = React.useState<Set<string>>(new Set());
+  const [search, setSearch] = React.useState('');
+  const [packageId, setPackageId] = React.useState<string>('');
+  const [sort, setSort] = React.useState<ApprovalSort>('oldest');
+  const [shown, setShown] = React.useState(pageSize);
+  const [bulkJustification, setBulkJustification] = React.useState('');
+  const [bulkMissing, setBulkMissing] = React.useState(false);
+  const [bulkSummary, setBulkSummary] = React.useState<{ done: number; failed: number } | undefined>();
+
+  const gone = React.useMemo(() => new Set(decided.filter(d => d.outcome !== 'failed').map(d => d.approval.id)), [decided]);
+  const open = approvals.filter(a => !gone.has(a.id));
+  const visible = sortApprovals(filterApprovals(open, packageId || undefined, search), sort);
+  const page = visible.slice(0, shown);
+
+  const packages: IDropdownOption[] = [{ key: '', text: strings.AllPackages }].concat(
+    Array.from(new Map(approvals.map(a => [a.packageId, a.packageName])).entries())
+      .sort((x, y) => x[1].localeCompare(y[1])).map(([key, text]) => ({ key, text })));
+
+  const record = (results: Array<{ approval: IPendingApproval; approve: boolean; error?: AppError }>): void => {
+    const rows: IDecided[] = results.map(r => ({ approval: r.approval, outcome: outcomeFor(r.approval, r.approve, r.error), error: r.error }));
+    setDecided(prev => rows.filter(r => r.outcome !== 'failed').concat(prev));
+    setFailed(prev => {
+      const next = new Map(prev);
+      for (const r of rows) {
+        if (r.outcome === 'failed' && r.error) next.set(r.approval.id, r.error);
+        else next.delete(r.approval.id);
+      }
+      return next;
+    });
+    setSelected(prev => {
+      const next = new Set(prev);
+      for (const r of rows) if (r.outcome !== 'failed') next.delete(r.approval.id);
+      return next;
+    });
+  };
+
+  const setBusyFor = (ids: string[], on: boolean): void => setBusy(prev => {
+    const next = new Set(prev);
+    for (const id of ids) if (on) next.add(id); else next.delete(id);
+    return next;
+  });
+
+  const input = (a: IPendingApproval, approve: boolean, justification: string): IDecisionInput => ({
+    approvalId: a.id, stageId: a.stages[a.stageIndex] ? a.stages[a.stageIndex].id : '', decision: approve ? 'Approve' : 'Deny', justification
+  });
+
+  const decideOne = async (a: IPendingApproval, approve: boolean, justification: string): Promise<void> => {
+    setBusyFor([a.id], true);
+    let error: AppError | undefined;
+    try {
+      await service.decide(input(a, approve, justification));
+    } catch (e) {
+      error = await toAppError(e);
+    }
+    setBusyFor([a.id], false);
+    record([{ approval: a, approve, error }]);
+  };
+
+  const chosen = open.filter(a => selected.has(a.id));
+  const bulkNeedsJustification = chosen.some(a => a.justificationRequired);
+
+  const decideSelected = async (approve: boolean): Promise<void> => {
+    if (chosen.length === 0) return;
+    if (bulkNeedsJustification && bulkJustification.trim() === '') {
+      setBulkMissing(true);
+      return;
+    }
+    setBulkMissing(false);
+    const ids = chosen.map(a => a.id);
+    setBusyFor(ids, true);
+    const results = await service.decideMany(chosen.map(a => input(a, approve, bulkJustification.trim())));
+    setBusyFor(ids, false);
+    const byId = new Map(results.map(r => [r.approvalId, r.error]));
+    record(chosen.map(a => ({ approval: a, approve, error: byId.get(a.id) })));
+    // A 409 is not a failure to report here: its row says someone else decided first.
+    setBulkSummary({ done: results.filter(r => !r.error).length, failed: results.filter(r => r.error && r.error.kind !== 'conflict').length });
+  };
+
+  const allShownSelected = page.length > 0 && page.every(a => selected.has(a.id));
+
+  return (
+    <section aria-label={strings.RequestsHeading}>
+      <Stack tokens={{ childrenGap: 8 }}>
+        <Text variant="large" as="h3" block>{strings.RequestsHeading}</Text>
+        <Text block role="status">{open.length === 0 ? strings.NoRequests : formatCount(strings.RequestsCount, open.length, language)}</Text>
+        {open.length > 0 && (
+          <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="end">
+            <SearchBox placeholder={strings.SearchPlaceholder} ariaLabel={strings.SearchPlaceholder} value={search}
+              onChange={(_, v) => setSearch(v || '')} styles={{ root: { minWidth: 260 } }} />
+            <Dropdown label={strings.PackageFilter} options={packages} selectedKey={packageId}
+              onChange={(_, o) => setPackageId(o ? String(o.key) : '')} styles={{ root: { minWidth: 200 } }} />
+            <Dropdown label={strings.SortLabel} selectedKey={sort}
+              options={[{ key: 'oldest', text: strings.SortOldest }, { key: 'urgent', text: strings.SortUrgent }]}
+              onChange={(_, o) => setSort(o && o.key === 'urgent' ? 'urgent' : 'oldest')} styles={{ root: { minWidth: 180 } }} />
+          </Stack>
+        )}
+        {open.length > 0 && visible.length === 0 && <Text block>{strings.NoMatch}</Text>}
+        {visible.length > 0 && (
+          <Stack tokens={{ childrenGap: 8 }} className="accesshub-bulk">
+            <Checkbox
+              label={formatCount(strings.SelectAll, visible.length, language)}
+              checked={visible.every(a => selected.has(a.id))}
+              onChange={(_, c) => setSelected(c ? new Set(visible.map(a => a.id)) : new Set())}
+            />
+            {chosen.length > 0 && (
+              <>
+                <Text block>{formatCount(strings.SelectedCount, chosen.length, language)}</Text>
+                <TextField label={bulkNeedsJustification ? strings.BulkJustificationRequired : strings.BulkJustification}
+                  required={bulkNeedsJustification} value={bulkJustification}
+                  onChange={(_, v) => { setBulkJustification(v || ''); if (v && v.trim()) setBulkMissing(false); }}
+                  errorMessage={bulkMissing ? strings.JustificationMissing : undefined} />
+                <Stack horizontal tokens={{ childrenGap: 8 }}>
+                  <PrimaryButton text={strings.BulkApprove} onClick={() => fire(decideSelected(true))} />
+                  <DefaultButton text={strings.BulkDeny} onClick={() => fire(decideSelected(false))} />
+                </Stack>
+              </>
+            )}
+          </Stack>
+        )}
+        {bulkSummary && (
+          <MessageBar messageBarType={bulkSummary.failed ? MessageBarType.warning : MessageBarType.success} isMultiline>
+            {formatCount(strings.BulkDone, bulkSummary.done, language)}
+            {bulkSummary.failed > 0 && ` ${formatCount(strings.BulkFailed, bulkSummary.failed, language)}`}
+          </MessageBar>
+        )}
+        <ul className="accesshub-approvals" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-all-selected={allShownSelected}>
+          {page.map(a => (
+            <React.Fragment key={a.id}>
+              <ApprovalRow approval={a} selected={selected.has(a.id)} busy={busy.has(a.id)}
+                onSelect={on => setSelected(prev => { const next = new Set(prev); if (on) next.add(a.id); else next.delete(a.id); return next; })}
+                onDecide={(approve, justification) => fire(decideOne(a, approve, justification))} />
+              {failed.has(a.id) && <DecidedRow ok={false} text={decidedText({ approval: a, outcome: 'failed', error: failed.get(a.id) })} />}
+            </React.Fragment>
+          ))}
+        </ul>
+        {visible.length > page.length && <DefaultButton text={strings.ShowMore} onClick={() => setShown(s => s + pageSize)} />}
+        {decided.length > 0 && (
+          <>
+            <Text variant="large" as="h3" block>{strings.DecidedHeading}</Text>
+            <ul className="accesshub-decided-list" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {decided.map(d => <DecidedRow key={d.approval.id} ok={d.outcome !== 'alreadyDecided'} text={decidedText(d)} />)}
+            </ul>
+          </>
+        )}
+      </Stack>
+    </section>
+  );
+};

@@ -1,0 +1,105 @@
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
+import * as strings from 'AccessApprovalsWebPartStrings';
+import { IReviewDecision } from '../../../models/approvals';
+import { ReviewDecisionValue } from '../../../services/ApprovalService';
+import { AppError, toAppError } from '../../../services/errors';
+import { errorMessage, format, formatDate } from '../../../components/format';
+import { useApprovalService, useServices } from '../../../context/ServicesContext';
+import { fire } from './ApprovalRow';
+
+function recommendationText(r: string): string {
+  return r === 'Approve' ? strings.RecommendationApprove : r === 'Deny' ? strings.RecommendationDeny : strings.RecommendationNone;
+}
+
+function decisionText(d: string): string {
+  return d === 'Approve' ? strings.DecisionApprove : d === 'Deny' ? strings.DecisionDeny : strings.DecisionDontKnow;
+}
+
+const ReviewRow: React.FC<{ item: IReviewDecision; onRecorded: (decision: string) => void }> = ({ item, onRecorded }) => {
+  const service = useApprovalService();
+  const { language } = useServices();
+  const [justification, setJustification] = React.useState(item.justification);
+  const [missing, setMissing] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<AppError | undefined>();
+
+  const record = async (decision: ReviewDecisionValue): Promise<void> => {
+    if (decision === 'Approve' && item.justificationRequired && justification.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    try {
+      await service.recordReviewDecision(item, decision, justification.trim());
+      setError(undefined);
+      onRecorded(decision);
+    } catch (e) {
+      setError(await toAppError(e));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <li className="accesshub-review" data-decision-id={item.id} aria-label={item.principalName}>
+      <Stack tokens={{ childrenGap: 4, padding: '12px 0' }}>
+        <Text variant="mediumPlus" block>{format(strings.ReviewOf, item.principalName, item.resourceName)}</Text>
+        <Text variant="small" block data-recommendation={item.recommendation}>
+          {format(strings.Recommended, recommendationText(item.recommendation))}{item.recommendationReason ? ` — ${item.recommendationReason}` : ''}
+        </Text>
+        {item.dueDateTime && <Text variant="small" block>{format(strings.ReviewDue, formatDate(item.dueDateTime, language))}</Text>}
+        {item.decision !== 'NotReviewed' && <Text variant="small" block data-recorded>{format(strings.ReviewDecided, decisionText(item.decision))}</Text>}
+        <TextField label={item.justificationRequired ? strings.ReviewJustificationRequired : strings.YourJustification} value={justification}
+          disabled={busy} onChange={(_, v) => setJustification(v || '')} errorMessage={missing ? strings.ReviewJustificationMissing : undefined} />
+        <Stack horizontal tokens={{ childrenGap: 8 }}>
+          <PrimaryButton text={strings.Approve} disabled={busy} onClick={() => fire(record('Approve'))} />
+          <DefaultButton text={strings.Deny} disabled={busy} onClick={() => fire(record('Deny'))} />
+          <DefaultButton text={strings.DontKnow} disabled={busy} onClick={() => fire(record('DontKnow'))} />
+        </Stack>
+        {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}
+      </Stack>
+    </li>
+  );
+};
+
+export const ReviewsSection: React.FC<{ decisions: IReviewDecision[]; onChanged: () => void }> = ({ decisions, onChanged }) => {
+  const service = useApprovalService();
+  const [error, setError] = React.useState<AppError | undefined>();
+  const [done, setDone] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [local, setLocal] = React.useState<Record<string, string>>({});
+  const instances = Array.from(new Map(decisions.map(d => [`${d.definitionId}/${d.instanceId}`, d])).values());
+  const withRecommendation = decisions.some(d => (local[d.id] || d.decision) === 'NotReviewed' && (d.recommendation === 'Approve' || d.recommendation === 'Deny'));
+
+  const acceptAll = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await Promise.all(instances.map(i => service.acceptRecommendations(i.definitionId, i.instanceId)));
+      setError(undefined);
+      setDone(true);
+      onChanged();
+    } catch (e) {
+      setError(await toAppError(e));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section aria-label={strings.ReviewsHeading}>
+      <Stack tokens={{ childrenGap: 8 }}>
+        <Text variant="large" as="h3" block>{strings.ReviewsHeading}</Text>
+        {decisions.length === 0 && <Text block role="status">{strings.NoReviews}</Text>}
+        {withRecommendation && <PrimaryButton text={strings.AcceptRecommendations} disabled={busy} onClick={() => fire(acceptAll())} styles={{ root: { alignSelf: 'flex-start' } }} />}
+        {done && <MessageBar messageBarType={MessageBarType.success}>{strings.AcceptRecommendationsDone}</MessageBar>}
+        {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}
+        <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {decisions.map(d => (
+            <ReviewRow key={`${d.id}:${d.decision}`} item={local[d.id] ? { ...d, decision: local[d.id] } : d}
+              onRecorded={decision => setLocal(prev => ({ ...prev, [d.id]: decision }))} />
+          ))}
+        </ul>
+      </Stack>
+    </section>
+  );
+};
