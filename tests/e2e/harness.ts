@@ -32,6 +32,8 @@ export interface StartWorkbenchOptions {
   mode?: WorkbenchMode;
   /** Serve HTTPS with the development certificate (`startLocalTenant({ https: true })`). */
   https?: boolean;
+  /** Where that certificate is cached (tests pass a temporary folder). */
+  certDir?: string | null;
 }
 
 export interface RunningWorkbench {
@@ -61,6 +63,7 @@ export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<Run
     fixturePath: o.fixturePath,
     scale: o.scale,
     https: o.https,
+    certDir: o.certDir,
     waitFor: ['workbench'],
     fallback: async (req, res) => {
       if (workbench) return workbench.handle(req, res);

@@ -4,9 +4,12 @@
  * Wired as `npm start` wires it (the tenant listens first, the Vite dev server joins as its fallback), with the
  * workbench's start held back until the start-up page has been seen, so each state is observed for sure.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { startLocalTenant } from '../../localTenant/index';
 import { createWorkbench, sendStarting, Workbench } from '../../localTenant/workbench/server';
-import { launchBrowser, LaunchedBrowser, newContext, openAs, REPO_ROOT, screenshot, waitForReady, watchErrors } from './harness';
+import { launchBrowser, LaunchedBrowser, newContext, openAs, REPO_ROOT, screenshot, startWorkbench, waitForReady, watchErrors } from './harness';
 
 const PAGE = '/sites/marketing/SitePages/Home.aspx?as=adelev@contoso.com';
 
@@ -88,4 +91,27 @@ it('health is 503 while starting, the start-up page reloads itself, and a page r
   // The only error allowed is the browser's note that the start-up page itself came with a 503.
   expect(earlyErrors.filter(e => !/status of 503/.test(e))).toEqual([]);
   await context.close();
+});
+
+it('over HTTPS (npm start -- --https) the page and its web parts load from https://localhost', async () => {
+  const certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-tenant-cert-'));
+  const wb = await startWorkbench({ mode: 'dev', https: true, certDir });
+  try {
+    expect(wb.url).toMatch(/^https:\/\/localhost:\d+$/);
+    // The browser trusts the development certificate as a person would after importing it; here, by exception.
+    const context = await browser.browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, locale: 'en-US' });
+    const opened = await openAs(browser, wb, '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com', { context });
+    expect(opened.response && opened.response.status()).toBe(200);
+    expect(await opened.page.locator('section.wb-webpart').count()).toBeGreaterThan(0);
+    await opened.page.getByText('Marketing Campaign Contributors').first().waitFor({ state: 'visible' });
+    // The client calls Graph on the page's own https origin.
+    const config = JSON.parse(await opened.page.locator('#wb-config').textContent() || '{}');
+    expect(config.graphBaseUrl).toBe(`${wb.url}/v1.0`);
+    expect(opened.errors).toEqual([]);
+    await screenshot(opened.page, 'ready-https-marketing');
+    await context.close();
+  } finally {
+    await wb.stop();
+    fs.rmSync(certDir, { recursive: true, force: true });
+  }
 });
