@@ -23,6 +23,7 @@ Options:
   --build       serve the client built once with vite build (fast, static) instead of the Vite dev server
   --no-open     do not open a browser (also when CI=true)
   --port=<n>    port to listen on (default: PORT or 4400)
+  --tenant-only only the local tenant (Graph, SharePoint REST, /_dev): no workbench, ready at once
   --https       serve https://localhost:<port> with a self-signed development certificate (cached in
                 ~/.local-tenant; its PEM at /_dev/certificate). Trust it with NODE_EXTRA_CA_CERTS=<that file>
                 for Node clients such as the Graph SDK, and in the browser for the workbench.
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const unknown = argv.filter(a => !/^--(build|no-open|https|port=\d+)$/.test(a));
+  const unknown = argv.filter(a => !/^--(build|no-open|https|tenant-only|port=\d+)$/.test(a));
   if (unknown.length) {
     process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\n\n${HELP}`);
     process.exitCode = 2;
@@ -85,15 +86,18 @@ async function main(argv: string[]): Promise<void> {
   listenPort = port;
   const mode = argv.includes('--build') ? 'build' : 'dev';
   const useHttps = argv.includes('--https');
+  const tenantOnly = argv.includes('--tenant-only');
   const ci = /^(1|true|yes)$/i.test(process.env.CI || '');
-  const shouldOpen = !argv.includes('--no-open') && !ci;
+  const shouldOpen = !argv.includes('--no-open') && !ci && !tenantOnly;
   const repoRoot = path.resolve(__dirname, '..');
   const started = Date.now();
 
   // The tenant starts first (the workbench needs its Tenant); until the workbench is ready, health answers 503 and
   // pages are a 503 page that reloads itself.
   let handler: Handler = sendStarting;
-  const tenant = await startLocalTenant({ port, https: useHttps, waitFor: ['workbench'], fallback: (req, res) => handler(req, res) });
+  const tenant = await startLocalTenant({
+    port, https: useHttps, waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
+  });
   let workbench: Workbench | undefined;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -114,6 +118,15 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => { void stop('SIGINT'); });
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
+
+  if (tenantOnly) {
+    const url = tenant.url.replace('://127.0.0.1:', '://localhost:');
+    process.stdout.write(`\n  Local tenant: ${url}/v1.0/ (Graph), ${url}/sites/<name>/_api/ (SharePoint REST), ${url}/_dev/health\n` +
+      `  Token: curl -s -X POST ${url}/_dev/token -H 'Content-Type: application/json' -d '{"user":"${DEFAULT_PERSON}"}'\n`);
+    if (useHttps) process.stdout.write(`  Certificate: ${certificatePath()} (NODE_EXTRA_CA_CERTS); also ${url}/_dev/certificate\n`);
+    process.stdout.write(`  Ready in ${Date.now() - started} ms. Ctrl+C stops.\n\n`);
+    return;
+  }
 
   try {
     workbench = await createWorkbench({ tenant: tenant.tenant, repoRoot, mode, httpServer: tenant.server, logLevel: 'info' });
