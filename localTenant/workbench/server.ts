@@ -163,10 +163,13 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
       repoRoot, command: 'serve', hmrServer: o.httpServer, watch: o.watch, logLevel: o.logLevel
     }));
     try {
-      await warmUp(vite);
+      const warmStarted = Date.now();
+      const modules = await warmUp(vite);
+      if (o.logLevel === 'info') process.stdout.write(`  [workbench] ${modules} client modules compiled in ${Date.now() - warmStarted} ms\n`);
     } catch (e) {
-      await vite.close();
-      throw e;
+      // A source file that does not compile must not keep the workbench from starting: the page then shows
+      // Vite's error overlay, which says more than a failed start would.
+      if (o.logLevel !== 'silent') process.stderr.write(`[workbench] warm-up stopped: ${e instanceof Error ? e.message : String(e)}\n`);
     }
   } else {
     const rebuild = o.rebuild || 'auto';
@@ -388,7 +391,9 @@ async function warmUp(vite: ViteDevServer): Promise<number> {
     seen.add(url);
     const result = await vite.transformRequest(url);
     if (!result) return;
-    await Promise.all([...(result.deps || []), ...(result.dynamicDeps || [])].map(visit));
+    // Client transforms record their imports (static and dynamic) in the module graph, not in the result.
+    const mod = await vite.moduleGraph.getModuleByUrl(url);
+    await Promise.all(Array.from(mod ? mod.importedModules : []).map(m => visit(m.url)));
   };
   await visit(`/${CLIENT_ENTRY}`);
   return seen.size;
