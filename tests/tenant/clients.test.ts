@@ -167,6 +167,9 @@ describe('over HTTPS (startLocalTenant({ https: true }))', () => {
     const pem = await get('/_dev/certificate');
     expect(pem).toEqual(expect.objectContaining({ status: 200, type: 'application/x-pem-file', text: h.certificate }));
     expect((await get('/_dev/health')).status).toBe(200);
+    // Cached next to its key, which only the owner may read.
+    expect(fs.readFileSync(path.join(certDir, 'localhost-cert.pem'), 'utf8')).toBe(h.certificate);
+    expect(fs.statSync(path.join(certDir, 'localhost-key.pem')).mode & 0o777).toBe(0o600);
     // Cached: a second start reuses the certificate people have already trusted.
     const again = await startLocalTenant({ port: 0, https: true, certDir });
     try {
