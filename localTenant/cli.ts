@@ -1,8 +1,8 @@
 /**
  * `npm start`: the local tenant (Graph, SharePoint REST, /_dev) and the local workbench (the intranet pages with
- * Access Hub's web parts) on one origin, http://localhost:4400 by default.
+ * Access Hub's web parts) on one origin, http://localhost:4400 by default (https:// with --https).
  *
- *   npm start [-- --build] [-- --no-open] [-- --port=4500]
+ *   npm start [-- --build] [-- --no-open] [-- --port=4500] [-- --https]
  *
  * Environment: PORT, CI=true (never opens a browser), LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
  * (read by the local tenant).
@@ -10,8 +10,8 @@
 import { spawn } from 'child_process';
 import * as http from 'http';
 import * as path from 'path';
-import { startLocalTenant } from './index';
-import { createWorkbench, Workbench } from './workbench/server';
+import { certificatePath, startLocalTenant } from './index';
+import { createWorkbench, sendStarting, Workbench } from './workbench/server';
 import { DEFAULT_PERSON } from './workbench/pages';
 import { landingPage, pagePath, siteName, WorkbenchTenant } from './workbench/tenantView';
 
@@ -23,6 +23,10 @@ Options:
   --build       serve the client built once with vite build (fast, static) instead of the Vite dev server
   --no-open     do not open a browser (also when CI=true)
   --port=<n>    port to listen on (default: PORT or 4400)
+  --tenant-only only the local tenant (Graph, SharePoint REST, /_dev): no workbench, ready at once
+  --https       serve https://localhost:<port> with a self-signed development certificate (cached in
+                ~/.local-tenant; its PEM at /_dev/certificate). Trust it with NODE_EXTRA_CA_CERTS=<that file>
+                for Node clients such as the Graph SDK, and in the browser for the workbench.
   --help        this text
 
 Environment: PORT, CI, LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
@@ -71,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const unknown = argv.filter(a => !/^--(build|no-open|port=\d+)$/.test(a));
+  const unknown = argv.filter(a => !/^--(build|no-open|https|tenant-only|port=\d+)$/.test(a));
   if (unknown.length) {
     process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\n\n${HELP}`);
     process.exitCode = 2;
@@ -81,19 +85,19 @@ async function main(argv: string[]): Promise<void> {
   const port = portArg ? Number(portArg.slice('--port='.length)) : Number(process.env.PORT) || 4400;
   listenPort = port;
   const mode = argv.includes('--build') ? 'build' : 'dev';
+  const useHttps = argv.includes('--https');
+  const tenantOnly = argv.includes('--tenant-only');
   const ci = /^(1|true|yes)$/i.test(process.env.CI || '');
-  const shouldOpen = !argv.includes('--no-open') && !ci;
+  const shouldOpen = !argv.includes('--no-open') && !ci && !tenantOnly;
   const repoRoot = path.resolve(__dirname, '..');
   const started = Date.now();
 
-  // The tenant starts first (the workbench needs its Tenant); until the workbench is ready its pages answer 503.
-  let handler: Handler = (_req, res) => {
-    res.statusCode = 503;
-    res.setHeader('Retry-After', '1');
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end('The workbench is starting; reload in a moment.\n');
-  };
-  const tenant = await startLocalTenant({ port, fallback: (req, res) => handler(req, res) });
+  // The tenant starts first (the workbench needs its Tenant); until the workbench is ready, health answers 503 and
+  // pages are a 503 page that reloads itself.
+  let handler: Handler = sendStarting;
+  const tenant = await startLocalTenant({
+    port, https: useHttps, waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
+  });
   let workbench: Workbench | undefined;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -115,6 +119,15 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => { void stop('SIGINT'); });
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
 
+  if (tenantOnly) {
+    const url = tenant.url.replace('://127.0.0.1:', '://localhost:');
+    process.stdout.write(`\n  Local tenant: ${url}/v1.0/ (Graph), ${url}/sites/<name>/_api/ (SharePoint REST), ${url}/_dev/health\n` +
+      `  Token: curl -s -X POST ${url}/_dev/token -H 'Content-Type: application/json' -d '{"user":"${DEFAULT_PERSON}"}'\n`);
+    if (useHttps) process.stdout.write(`  Certificate: ${certificatePath()} (NODE_EXTRA_CA_CERTS); also ${url}/_dev/certificate\n`);
+    process.stdout.write(`  Ready in ${Date.now() - started} ms. Ctrl+C stops.\n\n`);
+    return;
+  }
+
   try {
     workbench = await createWorkbench({ tenant: tenant.tenant, repoRoot, mode, httpServer: tenant.server, logLevel: 'info' });
   } catch (e) {
@@ -122,10 +135,15 @@ async function main(argv: string[]): Promise<void> {
     throw e;
   }
   handler = workbench.handle;
+  tenant.ready('workbench');
 
   // The tenant listens on 127.0.0.1; `localhost` is what people type and what the issue promises.
   const url = tenant.url.replace(/\/+$/, '').replace('://127.0.0.1:', '://localhost:');
   process.stdout.write(summary(url, tenant.tenant));
+  if (useHttps) {
+    process.stdout.write(`  HTTPS with a self-signed certificate for localhost: ${certificatePath()} (also ${url}/_dev/certificate).\n` +
+      `  Node clients: NODE_EXTRA_CA_CERTS=${certificatePath()}; browsers: trust it once (see localTenant/README.md).\n\n`);
+  }
   process.stdout.write(`  Ready in ${Date.now() - started} ms (${mode === 'dev' ? 'Vite dev server, reloads on change' : 'built client'}). Ctrl+C stops.\n\n`);
   const landing = landingPage(tenant.tenant);
   if (shouldOpen) openBrowser(landing ? `${url}${pagePath(landing.site, landing.page)}?as=${encodeURIComponent(DEFAULT_PERSON)}` : `${url}/`);

@@ -4,9 +4,22 @@ import { parseFaults } from './faults';
 import type { Tenant } from './tenant';
 import { isDuration, isObject } from './util';
 
-export interface DevRes { status: number; body?: unknown }
+/** `text` is sent as is (with `headers`), `body` as JSON. */
+export interface DevRes { status: number; body?: unknown; text?: string; headers?: Record<string, string> }
 
-export function handleDev(t: Tenant, method: string, path: string, params: URLSearchParams, body: unknown, bodyError?: string): DevRes {
+/** What the server around the tenant knows: who is still starting, and the HTTPS certificate it serves. */
+export interface DevContext {
+  /** Components still starting (e.g. `workbench`); health is 200 only when this is empty. */
+  waitingFor(): string[];
+  /** The PEM certificate when serving HTTPS. */
+  certificate?: string;
+}
+
+const READY: DevContext = { waitingFor: () => [] };
+
+export function handleDev(
+  t: Tenant, method: string, path: string, params: URLSearchParams, body: unknown, bodyError?: string, ctx: DevContext = READY
+): DevRes {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   const json = (): Record<string, unknown> => {
     if (bodyError) throw badRequest(`The request body is not valid JSON: ${bodyError}`);
@@ -15,8 +28,19 @@ export function handleDev(t: Tenant, method: string, path: string, params: URLSe
     return body;
   };
   switch (route) {
-    case 'GET /_dev/health':
-      return { status: 200, body: { status: 'ok', tenant: t.tenantInfo.displayName, now: t.nowIso(), users: t.users.length, packages: t.db.accessPackages.length } };
+    case 'GET /_dev/health': {
+      const about = { tenant: t.tenantInfo.displayName, now: t.nowIso(), users: t.users.length, packages: t.db.accessPackages.length };
+      const waitingFor = ctx.waitingFor();
+      // 200 promises that a page requested now renders: scripts wait on it, so it must not come early.
+      if (waitingFor.length) return { status: 503, body: { status: 'starting', waitingFor, ...about }, headers: { 'Retry-After': '1', 'Cache-Control': 'no-store' } };
+      return { status: 200, body: { status: 'ok', ...about }, headers: { 'Cache-Control': 'no-store' } };
+    }
+    case 'GET /_dev/certificate':
+      if (!ctx.certificate) throw new GraphError(404, 'NotFound', 'The local tenant serves plain HTTP; start it with --https (or https: true) for a certificate.');
+      return {
+        status: 200, text: ctx.certificate,
+        headers: { 'Content-Type': 'application/x-pem-file', 'Content-Disposition': 'attachment; filename="local-tenant-localhost.pem"', 'Cache-Control': 'no-store' }
+      };
     case 'POST /_dev/token': {
       const b = json();
       if (typeof b.user !== 'string' || !b.user) throw badRequest("'user' (userPrincipalName or id) is required.");

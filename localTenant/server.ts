@@ -5,9 +5,11 @@
  */
 import { randomUUID } from 'crypto';
 import * as http from 'http';
+import * as https from 'https';
+import type { TLSSocket } from 'tls';
 import { bearer, verifyToken } from './auth';
 import { handleBatch } from './batch';
-import { handleDev } from './dev';
+import { DevContext, handleDev } from './dev';
 import { envelope, GraphError } from './errors';
 import { decideFault } from './faults';
 import type { GraphReq, GraphRes } from './graph/common';
@@ -75,20 +77,33 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export function createServer(t: Tenant, fallback?: Fallback): http.Server {
-  return http.createServer((req, res) => {
-    handle(t, req, res, fallback).catch((e) => {
+export interface ServerOptions {
+  fallback?: Fallback;
+  /** Serve HTTPS with this key and certificate instead of HTTP. */
+  tls?: { key: string; cert: string };
+  /** What `/_dev/health` and `/_dev/certificate` report (default: ready, no certificate). */
+  dev?: DevContext;
+}
+
+export function createServer(t: Tenant, fallbackOrOptions?: Fallback | ServerOptions): http.Server {
+  const o: ServerOptions = typeof fallbackOrOptions === 'function' ? { fallback: fallbackOrOptions } : fallbackOrOptions ?? {};
+  const dev: DevContext = o.dev ?? { waitingFor: () => [] };
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    handle(t, req, res, o.fallback, dev).catch((e) => {
       console.error('[local tenant] unexpected error', e);
       send(res, 500, envelope('InternalServerError', 'The local tenant failed.'));
     });
-  });
+  };
+  return o.tls ? https.createServer({ key: o.tls.key, cert: o.tls.cert }, listener) : http.createServer(listener);
 }
 
-async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResponse, fallback?: Fallback): Promise<void> {
+async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResponse, fallback: Fallback | undefined, dev: DevContext): Promise<void> {
   const started = Date.now();
   const method = (req.method ?? 'GET').toUpperCase();
   const host = req.headers.host ?? 'localhost';
-  const proto = String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0];
+  // Links the tenant hands out (@odata.nextLink, Location) must keep the scheme the client used.
+  const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  const proto = String(req.headers['x-forwarded-proto'] ?? scheme).split(',')[0];
   const url = new URL(req.url ?? '/', `${proto}://${host}`);
   const origin = `${proto}://${host}`;
   const path = url.pathname;
@@ -151,8 +166,13 @@ async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResp
 
   if (isDev) {
     try {
-      const out = handleDev(t, method, path, url.searchParams, parsed.body, parsed.error);
-      send(res, out.status, out.body, {}, 'application/json; charset=utf-8');
+      const out = handleDev(t, method, path, url.searchParams, parsed.body, parsed.error, dev);
+      if (out.text !== undefined) {
+        res.writeHead(out.status, { ...CORS, ...(out.headers ?? {}), 'Content-Length': String(Buffer.byteLength(out.text)) });
+        res.end(out.text);
+      } else {
+        send(res, out.status, out.body, out.headers ?? {}, 'application/json; charset=utf-8');
+      }
       log(out.status);
     } catch (e) {
       const g = e instanceof GraphError ? e : new GraphError(500, 'InternalServerError', (e as Error).message);

@@ -261,6 +261,21 @@ export function renderNotFound(o: { tenantName: string; path: string; css: strin
   return layout({ lang: 'en', title: 'Not found', css: o.css, body });
 }
 
+/**
+ * While the workbench starts: a proper page that reloads itself as soon as `/_dev/health` says a reload renders the
+ * web parts (and, without scripts, every two seconds).
+ */
+export function renderStarting(o: { css: string }): string {
+  const body = `<main id="wb-main" class="wb-container wb-message" data-testid="wb-starting" aria-busy="true">
+<h1>The local workbench is starting</h1>
+<p role="status">Preparing the web parts. This page reloads by itself when they are ready.</p>
+</main>`;
+  const script = `<script>(function(){function poll(){fetch('/_dev/health',{cache:'no-store'}).then(function(r){if(r.status===200){location.reload();}else{setTimeout(poll,300);}},function(){setTimeout(poll,1000);});}setTimeout(poll,300);})();</script>`;
+  return layout({
+    lang: 'en', title: 'Starting - local workbench', css: o.css, body, head: '<noscript><meta http-equiv="refresh" content="2"></noscript>', scripts: script
+  });
+}
+
 const LEVEL_TEXT: Record<SitePermissionLevel, string> = { 'none': 'No access', 'Read': 'Read', 'Edit': 'Edit', 'Full Control': 'Full Control' };
 
 /** `/`: the sites and their pages, and every person with a link to try the intranet as them. */

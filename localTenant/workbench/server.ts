@@ -9,12 +9,13 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
+import type { TLSSocket } from 'tls';
 import type { ViteDevServer } from 'vite';
 import { buildClient, entryChunk, loadVite, readManifest, ViteManifest } from './build';
 import { discoverLocModules, parseJsonWithComments } from './locPlugin';
 import {
   CUSTOMIZER_ALIAS, DEFAULT_PERSON, TOP_PLACEHOLDER_ID, PageAssets, esc, renderAccessDenied, renderIndex, renderNotFound,
-  renderSitePage, renderUnknownPerson
+  renderSitePage, renderStarting, renderUnknownPerson
 } from './pages';
 import { serveStatic } from './static';
 import { WorkbenchTenant, WorkbenchUser, findPage, findSite, pagePath, siteName } from './tenantView';
@@ -85,7 +86,29 @@ function send(res: http.ServerResponse, status: number, html: string, headers: R
 
 function origin(req: http.IncomingMessage): string {
   const host = String(req.headers.host || 'localhost').replace(/[^A-Za-z0-9.:[\]-]/g, '');
-  return `http://${host || 'localhost'}`;
+  const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  return `${scheme}://${host || 'localhost'}`;
+}
+
+/**
+ * Answers while the workbench is still starting: a real page (title, `lang`) that polls `/_dev/health` and reloads
+ * itself once a reload would render the web parts; 503 with Retry-After for scripts. Other requests get a short text.
+ */
+export function sendStarting(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const accept = String(req.headers.accept || '');
+  const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && (accept.includes('text/html') || accept === '' || accept.includes('*/*')) &&
+    !String(req.url || '').startsWith(WORKBENCH_BASE);
+  if (!wantsPage) {
+    res.statusCode = 503;
+    res.setHeader('Retry-After', '1');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('The workbench is starting.\n');
+    return;
+  }
+  let css = '';
+  try { css = fs.readFileSync(path.join(__dirname, 'page.css'), 'utf8'); } catch { /* unstyled is fine for a few seconds */ }
+  send(res, 503, renderStarting({ css }), { 'Retry-After': '1' }, req.method === 'HEAD');
 }
 
 /** Web part and customizer titles by alias and locale, from the component manifests. */
@@ -139,6 +162,15 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
     vite = await v.createServer(workbenchViteConfig({
       repoRoot, command: 'serve', hmrServer: o.httpServer, watch: o.watch, logLevel: o.logLevel
     }));
+    try {
+      const warmStarted = Date.now();
+      const modules = await warmUp(vite);
+      if (o.logLevel === 'info') process.stdout.write(`  [workbench] ${modules} client modules compiled in ${Date.now() - warmStarted} ms\n`);
+    } catch (e) {
+      // A source file that does not compile must not keep the workbench from starting: the page then shows
+      // Vite's error overlay, which says more than a failed start would.
+      if (o.logLevel !== 'silent') process.stderr.write(`[workbench] warm-up stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
   } else {
     const rebuild = o.rebuild || 'auto';
     if (rebuild === 'never') {
@@ -344,6 +376,27 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
       if (vite) await vite.close();
     }
   };
+}
+
+/**
+ * Transforms the client entry and everything it imports, statically or dynamically, the way the browser will ask
+ * for it. Loading a pre-bundled dependency waits for Vite's optimizer, so when this resolves the dependencies are
+ * optimized (no reload mid-page for newly discovered ones) and every module is in Vite's transform cache: the first
+ * page is served as fast as the second.
+ */
+async function warmUp(vite: ViteDevServer): Promise<number> {
+  const seen = new Set<string>();
+  const visit = async (url: string): Promise<void> => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    const result = await vite.transformRequest(url);
+    if (!result) return;
+    // Client transforms record their imports (static and dynamic) in the module graph, not in the result.
+    const mod = await vite.moduleGraph.getModuleByUrl(url);
+    await Promise.all(Array.from(mod ? mod.importedModules : []).map(m => visit(m.url)));
+  };
+  await visit(`/${CLIENT_ENTRY}`);
+  return seen.size;
 }
 
 /** `@fluentui/font-icons-mdl2/fonts`: the icon fonts `initializeIcons` would fetch from Microsoft's CDN. */

@@ -45,7 +45,9 @@ export function dependenciesToPrebundle(repoRoot: string): string[] {
       if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== 'loc') walk(full); continue; }
       if (!/\.tsx?$/.test(e.name) || /\.d\.ts$/.test(e.name)) continue;
       const text = fs.readFileSync(full, 'utf8');
-      for (const m of text.matchAll(/\bfrom\s+['"]((?:@pnp|@fluentui)\/[^'"]+)['"]/g)) deps.add(m[1]);
+      // `import x from '…'` and side-effect imports (`import '@pnp/graph/batching'`, which PnPjs uses for its
+      // selective imports): a package missed here is found by the browser's first request and costs a reload.
+      for (const m of text.matchAll(/\b(?:from|import)\s*\(?\s*['"]((?:@pnp|@fluentui)\/[^'"]+)['"]/g)) deps.add(m[1]);
     }
   };
   walk(path.join(repoRoot, 'src'));

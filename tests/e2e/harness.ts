@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { startLocalTenant } from '../../localTenant/index';
-import { createWorkbench, Workbench, WorkbenchMode } from '../../localTenant/workbench/server';
+import { createWorkbench, sendStarting, Workbench, WorkbenchMode } from '../../localTenant/workbench/server';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SHOTS_DIR = '/tmp/e2e-shots';
@@ -30,10 +30,14 @@ export interface StartWorkbenchOptions {
   scale?: string;
   /** Default: WORKBENCH_MODE or 'build'. */
   mode?: WorkbenchMode;
+  /** Serve HTTPS with the development certificate (`startLocalTenant({ https: true })`). */
+  https?: boolean;
+  /** Where that certificate is cached (tests pass a temporary folder). */
+  certDir?: string | null;
 }
 
 export interface RunningWorkbench {
-  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  /** `http://127.0.0.1:<port>` (`https://localhost:<port>` over HTTPS; no trailing slash). */
   url: string;
   port: number;
   tenant: LocalTenant['tenant'];
@@ -46,7 +50,10 @@ export function workbenchMode(): WorkbenchMode {
   return process.env.WORKBENCH_MODE === 'dev' ? 'dev' : 'build';
 }
 
-/** Starts the local tenant on a free port with the workbench as its fallback handler. */
+/**
+ * Starts the local tenant on a free port with the workbench as its fallback handler, the way `npm start` does:
+ * health answers 503 and pages are the self-reloading start-up page until the workbench is ready.
+ */
 export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<RunningWorkbench> {
   let workbench: Workbench | undefined;
   const localTenant = await startLocalTenant({
@@ -55,10 +62,12 @@ export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<Run
     fixture: o.fixture,
     fixturePath: o.fixturePath,
     scale: o.scale,
+    https: o.https,
+    certDir: o.certDir,
+    waitFor: ['workbench'],
     fallback: async (req, res) => {
       if (workbench) return workbench.handle(req, res);
-      res.statusCode = 503;
-      res.end('starting');
+      sendStarting(req, res);
     }
   });
   try {
@@ -70,9 +79,10 @@ export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<Run
     await localTenant.stop();
     throw e;
   }
+  localTenant.ready('workbench');
   const wb = workbench;
   return {
-    url: `http://127.0.0.1:${localTenant.port}`,
+    url: localTenant.url,
     port: localTenant.port,
     tenant: localTenant.tenant,
     localTenant,
