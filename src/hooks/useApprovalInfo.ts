@@ -3,7 +3,8 @@ import { useAsync, IAsyncResult } from './useAsync';
 import { loadApprovalInfo, IApprovalInfo } from '../services/loadApproval';
 
 /** Who decides one of the person's pending requests. */
-export function useApprovalInfo(requestId: string, policyDescription: string): IAsyncResult<IApprovalInfo> {
+export function useApprovalInfo(requestId: string, policyDescription: string, approvalExists: boolean): IAsyncResult<IApprovalInfo> {
   const services = useServices();
-  return useAsync(() => loadApprovalInfo(services, requestId, policyDescription), [services, requestId, policyDescription]);
+  return useAsync(() => loadApprovalInfo(services, requestId, policyDescription, approvalExists),
+    [services, requestId, policyDescription, approvalExists]);
 }

@@ -12,10 +12,11 @@ const MANAGER_STAGE = /^manager$/i;
 const MENTIONS_MANAGER = /\bmanager\b/i;
 
 /** Who decides a pending request: its approval stages and, when it is them, the person's manager. */
-export async function loadApprovalInfo(services: IAccessHubServices, requestId: string, policyDescription: string): Promise<IApprovalInfo> {
+export async function loadApprovalInfo(services: IAccessHubServices, requestId: string, policyDescription: string,
+  approvalExists: boolean = true): Promise<IApprovalInfo> {
   const { entitlements } = services;
   // Requestors are not always allowed to read approvals; the policy description then says who decides.
-  const approval = await entitlements.getApproval(requestId).catch(() => undefined);
+  const approval = approvalExists ? await entitlements.getApproval(requestId).catch(() => undefined) : undefined;
   const stage = approval ? currentStage(approval.stages) : undefined;
   // A named stage says who decides. Without one, trust the description ("your manager approves") only when
   // the request waits on its first stage or the stages can't be read: managers come first in such policies.

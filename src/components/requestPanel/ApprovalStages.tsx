@@ -10,11 +10,16 @@ export interface IApprovalStagesProps {
   requestId: string;
   /** The policy's description, which says who approves when the stages can't be read. */
   policyDescription?: string;
+  /**
+   * False while the request is still `submitted`: Graph creates the approval only when the request reaches
+   * `pendingApproval`, so reading it earlier answers 404.
+   */
+  approvalExists?: boolean;
 }
 
 /** Who decides a pending request: its approval stages in order and, when it is them, the person's manager. */
-export const ApprovalStages: React.FC<IApprovalStagesProps> = ({ requestId, policyDescription = '' }) => {
-  const { state } = useApprovalInfo(requestId, policyDescription);
+export const ApprovalStages: React.FC<IApprovalStagesProps> = ({ requestId, policyDescription = '', approvalExists = true }) => {
+  const { state } = useApprovalInfo(requestId, policyDescription, approvalExists);
   if (state.status === 'loading') return <Shimmer width="60%" ariaLabel={strings.Common.Loading} />;
   // Who decides is extra detail: when it can't be read the policy's description below still says it.
   const info: IApprovalInfo = state.status === 'success' ? state.value : { approval: undefined, manager: undefined };

@@ -49,7 +49,7 @@ export const RequestOutcome: React.FC<IRequestOutcomeProps> = ({ pkg, request: s
     body = (
       <Stack tokens={{ childrenGap: 8 }}>
         <MessageBar messageBarType={MessageBarType.success}>{strings.Panel.SubmittedPending}</MessageBar>
-        <ApprovalStages requestId={request.id} policyDescription={policy.description} />
+        <ApprovalStages requestId={request.id} policyDescription={policy.description} approvalExists={state === 'pendingApproval'} />
       </Stack>
     );
   } else {
