@@ -194,13 +194,10 @@ export function buildMyAccess(assignments: IMyAssignment[], requests: IMyRequest
   const previousOf = (r: IAccessRequest | undefined): IMyAccessRow['previous'] =>
     r ? { justification: r.justification || '', answers: r.answers } : undefined;
 
-  // Only the latest expiry per package offers "request again"; older ones are history.
-  const offered: Record<string, boolean> = {};
   const expired = assignments.filter(a => !isActiveAssignment(a, now))
     .sort((x, y) => newestFirst(x.expiredDateTime || x.endDateTime, y.expiredDateTime || y.endDateTime));
   for (const a of expired) {
-    const may = !blocked(a.accessPackageId) && !offered[a.accessPackageId] && (!a.policy || a.policy.canRequest);
-    if (may) offered[a.accessPackageId] = true;
+    const may = !blocked(a.accessPackageId) && (!a.policy || a.policy.canRequest);
     rows.push({
       key: `a:${a.id}`, kind: 'expired', section: 'history', packageId: a.accessPackageId, packageName: packageNameOf(a),
       assignment: a, endingSoon: false, canRequestAgain: may, previous: previousOf(lastAdd(a.accessPackageId)),
@@ -211,13 +208,22 @@ export function buildMyAccess(assignments: IMyAssignment[], requests: IMyRequest
     .sort((x, y) => newestFirst(x.completedDateTime || x.createdDateTime, y.completedDateTime || y.createdDateTime));
   for (const r of done) {
     const pkg = r.accessPackageId || '';
-    const may = r.state === 'denied' && r.requestType === 'userAdd' && !blocked(pkg) && !offered[pkg];
-    if (may) offered[pkg] = true;
+    const may = r.state === 'denied' && r.requestType === 'userAdd' && !blocked(pkg);
     rows.push({
       key: `r:${r.id}`, kind: 'request', section: 'history', packageId: pkg, packageName: packageNameOf(undefined, r),
       request: r, endingSoon: false, canRequestAgain: may, previous: may ? previousOf(r) : undefined,
       when: r.completedDateTime || r.createdDateTime
     });
+  }
+  // Only the latest denial or expiry of a package offers "request again"; older ones are history.
+  const latest: Record<string, IMyAccessRow> = {};
+  for (const row of rows) {
+    if (!row.canRequestAgain) continue;
+    const best = latest[row.packageId];
+    if (!best || String(row.when || '') > String(best.when || '')) latest[row.packageId] = row;
+  }
+  for (const row of rows) {
+    if (row.canRequestAgain && latest[row.packageId] !== row) row.canRequestAgain = false;
   }
   return { rows: sortRows(rows, language), counts: countRows(rows) };
 }
