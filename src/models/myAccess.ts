@@ -28,6 +28,7 @@ export interface IMyAssignment extends IAssignment {
   policy?: IAssignmentPolicyInfo;
 }
 
+// eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
 function mapExpiration(e: ExpirationPattern | null | undefined): ISchedule {
   return {
     expirationType: ((e && e.type) || 'notSpecified') as ExpirationType,
@@ -36,6 +37,7 @@ function mapExpiration(e: ExpirationPattern | null | undefined): ISchedule {
   };
 }
 
+// eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
 export function mapAssignmentPolicy(raw: AccessPackageAssignmentPolicy | null | undefined): IAssignmentPolicyInfo | undefined {
   if (!raw || !raw.id) return undefined;
   const rs = raw.requestorSettings || {};

@@ -94,10 +94,12 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
       if (busy.current[key]) return;
       busy.current[key] = true;
       setBusyVersion(v => v + 1);
-      work().catch(() => undefined).then(() => {
+      // Failures were already shown next to the row by the action itself.
+      const done = (): void => {
         delete busy.current[key];
         if (mounted.current) setBusyVersion(v => v + 1);
-      });
+      };
+      work().then(done, done);
     },
     changed: key => changed(key, filter),
     requestAgain: row => setPanel({
