@@ -176,7 +176,8 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
 
   const title = properties.title === undefined ? strings.DefaultTitle : properties.title;
   return (
-    <section aria-label={title || strings.DefaultTitle} data-component="MyAccess">
+    // Not a landmark of its own: the page's web part zone (or the Teams tab) already is one, with the same name.
+    <div data-component="MyAccess">
       <Stack tokens={{ childrenGap: 12 }}>
         {title && <Text as="h2" variant="xLarge" styles={{ root: { margin: 0 } }}>{title}</Text>}
         <StatusView state={state} onRetry={reload} lines={4}>
@@ -222,6 +223,6 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
           onChanged={() => setRefreshKey(k => k + 1)}
         />
       )}
-    </section>
+    </div>
   );
 };
