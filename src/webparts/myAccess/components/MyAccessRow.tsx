@@ -118,6 +118,16 @@ const GrantList: React.FC<{ grants: IGrant[] | undefined }> = ({ grants }) => {
   );
 };
 
+/** Rows can go away while their action runs (a removed row turns into ended access). */
+function useMounted(): React.MutableRefObject<boolean> {
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => { mounted.current = false; };
+  }, []);
+  return mounted;
+}
+
 interface IRowProps {
   row: IMyAccessRow;
   actions: IRowActions;
@@ -131,6 +141,7 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
   const [mode, setMode] = React.useState<ActiveMode>('idle');
   const [justification, setJustification] = React.useState('');
   const [endDate, setEndDate] = React.useState<Date | undefined>(undefined);
+  const mounted = useMounted();
   const a = row.assignment;
   if (!a) return null;
   const policy = a.policy;
@@ -154,10 +165,11 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
     actions.run(row.key, () => actions.extend(row, {
       justification,
       endDateTime: policy && policy.allowCustomSchedule && endDate ? endDate.toISOString() : undefined
-    }).then(() => setMode('idle')));
+    }).then(() => { if (mounted.current) setMode('idle'); }));
   };
   const submitRemove = (): void => {
-    actions.run(row.key, () => actions.remove(row).then(() => setMode('idle')));
+    // Once removed the row shows the ended access instead (this component goes away).
+    actions.run(row.key, () => actions.remove(row).then(() => { if (mounted.current) setMode('idle'); }));
   };
 
   return (
@@ -255,6 +267,7 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
 
 const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
   const [confirming, setConfirming] = React.useState(false);
+  const mounted = useMounted();
   const r = row.request;
   if (!r) return null;
   const busy = actions.isBusy(row.key);
@@ -284,7 +297,7 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
               text={busy ? common.Panel.Cancelling : common.Panel.CancelConfirmYes}
               disabled={busy}
               allowDisabledFocus
-              onClick={() => actions.run(row.key, () => actions.cancel(row).then(() => setConfirming(false)))}
+              onClick={() => actions.run(row.key, () => actions.cancel(row).then(() => { if (mounted.current) setConfirming(false); }))}
             />
             <DefaultButton text={common.Panel.CancelConfirmNo} disabled={busy} onClick={() => setConfirming(false)} />
           </Stack>
