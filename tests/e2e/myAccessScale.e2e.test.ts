@@ -28,6 +28,7 @@ it('shows Alex’s 300 + 1 assignments virtualized, ending soon first, and remov
   // Ending soon first: the first rows all carry the mark.
   const firstTen = await part.locator('[data-row]').evaluateAll(els => els.slice(0, 10).map(e => !!e.querySelector('[data-ending-soon]')));
   expect(firstTen.every(Boolean)).toBe(true);
+  await part.evaluate(el => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${SHOTS_DIR}/myaccess-300.png` });
 
   // No request per row: the assignment list is read in whole pages of 100 (the catalog and the button on this page
