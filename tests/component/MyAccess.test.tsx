@@ -124,6 +124,24 @@ describe('MyAccess: active access', () => {
     expect(await within(row('Engineering Onboarding')).findByText('Extended. Your access now ends on January 15, 2027.')).toBeInTheDocument();
   });
 
+  it('says an extension needs approval, asks for the required reason, and then shows it waiting', async () => {
+    const approved = { ...engineering, policy: policy({ isApprovalRequiredForUpdate: true, isJustificationRequired: true, description: 'Your manager approves.' }) };
+    const fake = tenant([approved], []);
+    const user = renderMyAccess(fake);
+    const eng = await findRow('Engineering Onboarding');
+    await press(user, within(eng).getByRole('button', { name: 'Extend' }));
+    expect(within(eng).getByText('Needs approval (Your manager approves.). If approved, your access will end on January 15, 2027.')).toBeInTheDocument();
+    expect(within(eng).getByRole('button', { name: 'Extend now' })).toHaveAttribute('aria-disabled', 'true');
+    await act(async () => { await user.type(within(eng).getByRole('textbox', { name: /Business justification/ }), 'Still on the platform team.'); });
+    await press(user, within(eng).getByRole('button', { name: 'Extend now' }));
+    await settle(50);
+    expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: 'asg-eng', options: { justification: 'Still on the platform team.', endDateTime: undefined } }]);
+    const after = row('Engineering Onboarding');
+    expect(within(after).getByText('Extension requested; waiting for approval.')).toBeInTheDocument();
+    expect(within(after).getByText('Extension requested on January 15, 2026; waiting for approval.')).toBeInTheDocument();
+    expect(within(after).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
+  });
+
   it('shows a refusal next to the row and keeps the form', async () => {
     const fake = tenant();
     fake.failOnce('requestUpdate', new AppError('notAllowed', 400, 'AccessHubEmulator.PolicyNotAllowed', 'No policy allows this request.'));
