@@ -142,6 +142,15 @@ describe('MyAccess: active access', () => {
     expect(within(after).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
   });
 
+  it('offers an end date within the policy’s bound where the policy allows custom schedules', async () => {
+    const custom = { ...engineering, policy: policy({ allowCustomSchedule: true }) };
+    const user = renderMyAccess(tenant([custom], []));
+    const eng = await findRow('Engineering Onboarding');
+    await press(user, within(eng).getByRole('button', { name: 'Extend' }));
+    expect(within(eng).getByText('New end date')).toBeInTheDocument();
+    expect(within(eng).getByText('At the latest January 15, 2027.')).toBeInTheDocument();
+  });
+
   it('shows a refusal next to the row and keeps the form', async () => {
     const fake = tenant();
     fake.failOnce('requestUpdate', new AppError('notAllowed', 400, 'AccessHubEmulator.PolicyNotAllowed', 'No policy allows this request.'));

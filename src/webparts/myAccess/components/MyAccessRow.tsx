@@ -12,6 +12,7 @@ import { useServices } from '../../../context/ServicesContext';
 import { myAccessPackageUrl } from '../../../services/createServices';
 import { format } from '../../../components/format';
 import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages';
+import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
 import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
 
 /** A message shown under a row after the person acted on it; it outlives reloads (kept by the root). */
@@ -222,7 +223,8 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
               onSelectDate={d => setEndDate(d || undefined)}
               minDate={now()}
               maxDate={maxEnd}
-              strings={common.DatePicker as never}
+              strings={pickerStrings(language)}
+              formatDate={d => (d ? localDate(d.toISOString(), language) : '')}
               textField={{ description: maxEnd ? format(strings.ExtendEndHint, localDate(maxEnd.toISOString(), language)) : undefined }}
             />
           )}
