@@ -9,6 +9,7 @@ import { mapRequest, mapAssignment, mapApproval, isOpenRequest } from '../models
 import { toAppError, AppError } from './errors';
 import { RetryThrottledOnly, graphPath } from './clients';
 import { IGrantCache, MemoryGrantCache } from './grantCache';
+import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
 import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyRequest, buildUpdateRequestBody, buildRemoveRequestBody } from '../models/myAccess';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -257,7 +258,7 @@ export class GraphEntitlementService implements IEntitlementService {
 
   public listMyAccessAssignments(): Promise<IMyAssignment[]> {
     return this._run(async () => {
-      const raw = await getAllPages<any>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
+      const raw = await getAllPages<AccessPackageAssignment>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
       return raw.map(mapMyAssignment);
     });
   }
@@ -278,7 +279,7 @@ export class GraphEntitlementService implements IEntitlementService {
   private async _postChange(assignment: IAssignment, type: 'userUpdate' | 'userRemove', body: Record<string, unknown>): Promise<IAccessRequest> {
     const writer = graphPath(this._graph, `${EM}/assignmentRequests`).using(RetryThrottledOnly());
     try {
-      const created: any = await graphPost(writer, { body: JSON.stringify(body) });
+      const created: AccessPackageAssignmentRequest = await graphPost(writer, { body: JSON.stringify(body) });
       return mapRequest({
         ...created,
         accessPackage: { id: assignment.accessPackageId, displayName: assignment.accessPackageName },
@@ -303,7 +304,7 @@ export class GraphEntitlementService implements IEntitlementService {
       const base = `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,`;
       if (this._expandRequestPolicy) {
         try {
-          return (await getAllPages<any>(this._q(''), `${base}assignment($expand=assignmentPolicy)`)).map(mapMyRequest);
+          return (await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment($expand=assignmentPolicy)`)).map(mapMyRequest);
         } catch (e) {
           // Nested expands are documented on a single request (graph-contract.md §3.6), not on this function:
           // if the service refuses, read the documented expand and explain approvals without the policy.
@@ -311,7 +312,7 @@ export class GraphEntitlementService implements IEntitlementService {
           this._expandRequestPolicy = false;
         }
       }
-      return (await getAllPages<any>(this._q(''), `${base}assignment`)).map(mapMyRequest);
+      return (await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment`)).map(mapMyRequest);
     });
   }
 }
