@@ -9,16 +9,21 @@ import { createHash } from 'crypto';
 import type { FxAccessPackage, FxAssignment, FxCatalog, FxGroup, FxPolicy, FxRequest, FxResource, FxUser } from './fixture';
 import type { Db } from './state';
 
-export interface ScaleSpec { packages: number; approvals: number; users: number; assignments: number; requests: number; approver?: string; seed: number }
+export interface ScaleSpec {
+  packages: number; approvals: number; users: number; assignments: number; requests: number; approver?: string; seed: number;
+  /** `held:<n>` gives one fixture person (`holder:<upn>`, default alexw) n assignments of their own (MyAccess at scale). */
+  held: number; holder?: string;
+}
 
-const KEYS = ['packages', 'approvals', 'users', 'assignments', 'requests', 'seed'] as const;
+const KEYS = ['packages', 'approvals', 'users', 'assignments', 'requests', 'seed', 'held'] as const;
 
 export function parseScale(spec: string): ScaleSpec {
-  const out: ScaleSpec = { packages: 0, approvals: 0, users: 0, assignments: 0, requests: 0, seed: 1 };
+  const out: ScaleSpec = { packages: 0, approvals: 0, users: 0, assignments: 0, requests: 0, seed: 1, held: 0 };
   let usersGiven = false;
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [k, v] = part.split(':').map((s) => s.trim());
     if (k === 'approver') { out.approver = v; continue; }
+    if (k === 'holder') { out.holder = v; continue; }
     if (!(KEYS as readonly string[]).includes(k) || !/^\d+$/.test(v ?? '')) {
       throw new Error(`Invalid LOCAL_TENANT_SCALE entry '${part}' (expected e.g. packages:5000,approvals:500,users:2000,assignments:1000,requests:300,approver:meganb@contoso.com)`);
     }
@@ -26,6 +31,8 @@ export function parseScale(spec: string): ScaleSpec {
     if (k === 'users') usersGiven = true;
   }
   if (!usersGiven) out.users = Math.max(20, Math.min(5000, out.approvals + out.assignments + out.requests));
+  // Each held assignment is of its own package, and a few more stay free to request.
+  if (out.held && out.packages < out.held + 10) out.packages = out.held + 10;
   if ((out.approvals || out.assignments || out.requests) && !out.packages) out.packages = Math.max(10, Math.ceil(out.approvals / 20));
   if ((out.approvals || out.assignments || out.requests) && !out.users) out.users = 20;
   return out;
@@ -148,8 +155,10 @@ export function applyScale(db: Db, specText: string, now: Date = new Date()): vo
   }
   db.accessPackages.push(...packages);
   db.assignmentPolicies.push(...policies);
+  if (spec.held) holdMany(db, spec, policies, now, guid);
   if (!users.length) return;
 
+  // Packages the holder holds are not handed to synthetic users as well; they stay distinct per person anyway.
   const taken = new Set<string>();
   const pick = (want: (p: FxPolicy) => boolean, k: number): { user: FxUser; policy: FxPolicy } | undefined => {
     for (let tries = 0; tries < 50; tries++) {
@@ -202,4 +211,42 @@ export function applyScale(db: Db, specText: string, now: Date = new Date()): vo
   }
   db.assignments.push(...assignments);
   db.assignmentRequests.push(...requests);
+}
+
+/**
+ * One person with many assignments of their own: every tenth ends within two weeks, every seventh never ends,
+ * every eleventh has expired, and every thirteenth package also has a denied request in their history.
+ */
+function holdMany(db: Db, spec: ScaleSpec, policies: FxPolicy[], now: Date, guid: () => string): void {
+  const upn = (spec.holder ?? 'alexw@contoso.com').toLowerCase();
+  const holder = db.users.find((u) => u.userPrincipalName.toLowerCase() === upn);
+  if (!holder) throw new Error(`Invalid LOCAL_TENANT_SCALE holder '${spec.holder}': no such user in the fixture`);
+  const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const day = 86400000;
+  for (let k = 0; k < spec.held && k < policies.length; k++) {
+    const p = policies[k];
+    const expired = k % 11 === 5;
+    const never = !expired && k % 7 === 3;
+    const start = now.getTime() - (30 + (k % 200)) * day;
+    const end = expired ? now.getTime() - (1 + (k % 20)) * day
+      : k % 10 === 0 ? now.getTime() + (1 + (k % 13)) * day
+        : now.getTime() + (20 + (k % 300)) * day;
+    db.assignments.push({
+      id: guid(), targetId: holder.id, accessPackageId: p.accessPackageId, assignmentPolicyId: p.id,
+      state: expired ? 'expired' : 'delivered', status: expired ? 'Expired' : 'Delivered', expiredDateTime: expired ? iso(end) : null,
+      schedule: { startDateTime: iso(start), recurrence: null, expiration: never
+        ? { type: 'noExpiration', duration: null, endDateTime: null }
+        : { type: 'afterDateTime', duration: null, endDateTime: iso(end) } },
+    });
+    if (k % 13 === 6) {
+      const created = iso(start - 10 * day);
+      db.assignmentRequests.push({
+        id: guid(), requestType: 'userAdd', state: 'denied', status: 'Denied', createdDateTime: created, completedDateTime: created,
+        justification: `Synthetic denied request ${k + 1}`, requestorId: holder.id, targetId: holder.id, accessPackageId: p.accessPackageId,
+        assignmentPolicyId: p.id, assignmentId: guid(),
+        schedule: { startDateTime: created, recurrence: null, expiration: { type: 'notSpecified', duration: null, endDateTime: null } },
+        answers: [], approvalStages: [],
+      });
+    }
+  }
 }

@@ -3,6 +3,7 @@ import {
   SiteAccessLevel
 } from '../models/types';
 import type { IApprovalService } from './ApprovalService';
+import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
 
 export type { IApprovalService };
 
@@ -30,6 +31,16 @@ export interface IEntitlementService {
   listMyAssignments(): Promise<IAssignment[]>;
   /** The approval stages of one of my requests, when the service lets the requestor read them. */
   getApproval(requestId: string): Promise<IApproval | undefined>;
+
+  // MyAccess
+  /** My assignments, current and expired, each with what its policy lets me do (expands package and policy). */
+  listMyAccessAssignments(): Promise<IMyAssignment[]>;
+  /** Extends an assignment: a `userUpdate` request. Sent once; never retried blindly. */
+  requestUpdate(assignment: IAssignment, options: IUpdateOptions): Promise<IAccessRequest>;
+  /** Gives up an assignment: a `userRemove` request. Sent once; never retried blindly. */
+  requestRemove(assignment: IAssignment): Promise<IAccessRequest>;
+  /** My requests with the policy each was made under (who approves), where Graph lets us expand it. */
+  listMyAccessRequests(): Promise<IMyRequest[]>;
 }
 
 export interface ISiteAccessService {

@@ -30,7 +30,7 @@ beforeAll(() => {
 describe.each([
   ['AccessCatalog', AccessCatalogWebPart, { title: 'Access to this site', scope: 'currentSite' }, '[data-component="AccessCatalog"]'],
   ['AccessRequestButton', AccessRequestButtonWebPart, { accessPackageId: '' }, '[data-component="AccessRequestButton"]'],
-  ['MyAccess', MyAccessWebPart, { title: 'My access' }, undefined],
+  ['MyAccess', MyAccessWebPart, { title: 'My access' }, '[data-component="MyAccess"]'],
   ['AccessApprovals', AccessApprovalsWebPart, { title: 'Approvals' }, '[data-component="AccessApprovals"]']
 ])('%s web part', (alias, WebPart, properties, selector) => {
   it('mounts its root into its DOM element and unmounts on dispose', async () => {

@@ -35,6 +35,18 @@ it('the intranet home in German has no violations', async () => {
   expect(await violations(page)).toEqual([]);
 });
 
+it('MyAccess with its extend form and its pending request has no violations', async () => {
+  const { page } = await openAs(env.browser, env.wb, '/sites/intranet/SitePages/Home.aspx', 'alexw@contoso.com');
+  const part = page.locator('section[data-alias="MyAccess"]');
+  await part.getByRole('button', { name: 'Extend' }).click();
+  await part.getByRole('button', { name: 'Extend now' }).waitFor();
+  expect(await violations(page)).toEqual([]);
+  await part.getByRole('tab', { name: /Pending/ }).click();
+  await part.getByRole('button', { name: 'Cancel request' }).click();
+  await part.getByRole('button', { name: 'Yes, cancel it' }).waitFor();
+  expect(await violations(page)).toEqual([]);
+});
+
 it('the access-denied page has no violations', async () => {
   const { page } = await openAs(env.browser, env.wb, '/sites/finance/SitePages/Home.aspx', 'adelev@contoso.com', { waitForReady: false });
   expect(await violations(page)).toEqual([]);

@@ -33,9 +33,9 @@ describe('site page', () => {
       expect(await slots.evaluateAll(els => els.map(e => e.getAttribute('aria-label')))).toEqual(['Access catalog', 'My access']);
       expect(await page.locator('#accesshub-top-placeholder').count()).toBe(1);
 
-      // Every slot got a React root: the customizer's (invisible until its issue lands) and the placeholder of a web part still to come.
+      // Every slot got a React root: the customizer's (invisible until its issue lands) and MyAccess's.
       await page.locator('#accesshub-top-placeholder [data-accesshub="access-prompt"]').waitFor({ state: 'attached' });
-      await page.locator('section[data-alias="MyAccess"]').getByText('MyAccess will appear here.').waitFor();
+      await page.locator('section[data-alias="MyAccess"] [data-component="MyAccess"]').getByText('Marketing Site Visitors').waitFor();
       // The catalog is the real root (it shows the title from the page's properties), talking to the local tenant
       // as Adele with a /_dev/token token.
       await page.locator('section[data-alias="AccessCatalog"]').getByText('Access to this site').first().waitFor();

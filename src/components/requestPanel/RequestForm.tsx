@@ -18,11 +18,19 @@ export interface IRequestFormProps {
   policies: IPolicyRequirement[];
   onSubmitted: (request: IAccessRequest, policy: IPolicyRequirement) => void;
   onConflict: (error: AppError) => void;
+  prefill?: IRequestPrefill;
+}
+
+/** What a new request starts with when it repeats an earlier one. */
+export interface IRequestPrefill {
+  justification: string;
+  /** Question id → values, as the draft keeps them. */
+  answers: Record<string, string[]>;
 }
 
 /** Policy, justification, questions and dates, then one submit. */
-export const RequestForm: React.FC<IRequestFormProps> = ({ pkg, policies, onSubmitted, onConflict }) => {
-  const form = useRequestForm({ packageId: pkg.id, policies, onSubmitted, onConflict });
+export const RequestForm: React.FC<IRequestFormProps> = ({ pkg, policies, onSubmitted, onConflict, prefill }) => {
+  const form = useRequestForm({ packageId: pkg.id, policies, onSubmitted, onConflict, prefill });
   const { language } = useServices();
   const [idPrefix] = React.useState(() => getId('accessRequest'));
   const { policy, draft } = form;

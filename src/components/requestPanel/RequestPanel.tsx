@@ -10,7 +10,7 @@ import { useServices } from '../../context/ServicesContext';
 import { usePanelData } from '../../hooks/usePanelData';
 import { StatusView } from '../StatusView';
 import { errorMessage, format, formatDate } from '../format';
-import { RequestForm } from './RequestForm';
+import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
 import { CurrentStatus } from './CurrentStatus';
 
@@ -23,6 +23,8 @@ export interface IRequestPanelProps {
   onDismiss: () => void;
   /** Called after a submit, a delivery or a cancel, so the caller refreshes the person's status. */
   onChanged?: () => void;
+  /** "Request again": the earlier justification and answers, as My Access's resubmit prefills them. */
+  prefill?: IRequestPrefill;
 }
 
 interface IOutcome {
@@ -36,7 +38,7 @@ interface IPanelBodyProps extends IRequestPanelProps {
   reload: () => void;
 }
 
-const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onChanged }) => {
+const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onChanged, prefill }) => {
   const { language, now } = useServices();
   const [outcome, setOutcome] = React.useState<IOutcome | undefined>(undefined);
   const [notice, setNotice] = React.useState<AppError | undefined>(undefined);
@@ -92,7 +94,7 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
           {showForm && previous && <Text block>{previous}</Text>}
         </Stack>
       </div>
-      {showForm && <RequestForm pkg={pkg} policies={data.policies} onSubmitted={onSubmitted} onConflict={onConflict} />}
+      {showForm && <RequestForm pkg={pkg} policies={data.policies} onSubmitted={onSubmitted} onConflict={onConflict} prefill={prefill} />}
     </Stack>
   );
 };

@@ -17,7 +17,7 @@ export interface IScheduleFieldsProps {
 }
 
 /** Month and day names from the browser in the page's language; the calendar's own labels from CommonStrings. */
-function pickerStrings(language: string): IDatePickerStrings {
+export function pickerStrings(language: string): IDatePickerStrings {
   try {
     const months: string[] = [];
     const shortMonths: string[] = [];

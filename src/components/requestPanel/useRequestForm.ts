@@ -12,6 +12,8 @@ export interface IRequestFormOptions {
   onSubmitted: (request: IAccessRequest, policy: IPolicyRequirement) => void;
   /** The person already has the access or a request for it: the panel switches to their status. */
   onConflict: (error: AppError) => void;
+  /** Starting justification and answers ("request again"); answers to questions the policy no longer asks are dropped. */
+  prefill?: { justification: string; answers: Record<string, string[]> };
 }
 
 export interface IRequestForm {
@@ -58,8 +60,8 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
   const [draft, setDraft] = React.useState<IRequestDraft>({
     accessPackageId: o.packageId,
     policyId: o.policies.length === 1 ? o.policies[0].policyId : '',
-    justification: '',
-    answers: {}
+    justification: (o.prefill && o.prefill.justification) || '',
+    answers: (o.prefill && o.prefill.answers) || {}
   });
   const [touched, setTouched] = React.useState<Record<string, boolean>>({});
   const [submitAttempted, setSubmitAttempted] = React.useState(false);

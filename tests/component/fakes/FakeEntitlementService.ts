@@ -6,6 +6,7 @@ import { AppError } from '../../../src/services/errors';
 import { buildAnswers } from '../../../src/models/policy';
 import { isOpenRequest } from '../../../src/models/status';
 import { persona, PersonaName } from './personas';
+import { IMyAssignment, IMyRequest, IUpdateOptions, extendedEnd } from '../../../src/models/myAccess';
 
 export interface IFakeTenantState {
   me: IUserInfo;
@@ -34,7 +35,8 @@ export interface ISubmitCall {
 }
 
 type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
-  | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager';
+  | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager'
+  | 'listMyAccessAssignments' | 'listMyAccessRequests' | 'requestUpdate' | 'requestRemove';
 
 /** An in-memory IEntitlementService: keeps state, records writes, fails or delays on request. */
 export class FakeEntitlementService implements IEntitlementService {
@@ -207,6 +209,10 @@ export class FakeEntitlementService implements IEntitlementService {
     await this._enter('cancelRequest');
     const request = this.state.requests.find(r => r.id === id);
     if (!request) throw new AppError('notFound', 404, 'ResourceNotFound', `Request ${id} was not found.`);
+    // As the local tenant: only submitted, pending and scheduled requests can be cancelled.
+    if (['submitted', 'pendingApproval', 'scheduled'].indexOf(request.state) < 0) {
+      throw new AppError('notCancellable', 400, 'AccessHubEmulator.NotCancellable', `Request '${id}' is '${request.state}' and cannot be cancelled.`);
+    }
     request.state = 'canceled';
     request.status = 'Canceled';
   }
@@ -225,6 +231,75 @@ export class FakeEntitlementService implements IEntitlementService {
     await this._enter('getApproval');
     return this.state.approvals[requestId];
   }
+
+  // ---- MyAccess (issue 9): behaves like the local tenant's userUpdate / userRemove workflow ----
+
+  public readonly changeCalls: Array<{ type: 'userUpdate' | 'userRemove'; assignmentId: string; options?: IUpdateOptions }> = [];
+
+  public async listMyAccessAssignments(): Promise<IMyAssignment[]> {
+    await this._enter('listMyAccessAssignments');
+    return this.state.assignments.map(a => ({ packageDescription: '', ...a }));
+  }
+
+  public async listMyAccessRequests(): Promise<IMyRequest[]> {
+    await this._enter('listMyAccessRequests');
+    return this.state.requests.map(r => ({ ...r }));
+  }
+
+  public requestUpdate(assignment: IAssignment, options: IUpdateOptions): Promise<IAccessRequest> {
+    this.changeCalls.push({ type: 'userUpdate', assignmentId: assignment.id, options });
+    return this._change('userUpdate', assignment.id, options);
+  }
+
+  public requestRemove(assignment: IAssignment): Promise<IAccessRequest> {
+    this.changeCalls.push({ type: 'userRemove', assignmentId: assignment.id });
+    return this._change('userRemove', assignment.id);
+  }
+
+  private async _change(type: 'userUpdate' | 'userRemove', assignmentId: string, options: IUpdateOptions = {}): Promise<IAccessRequest> {
+    await this._enter(type === 'userUpdate' ? 'requestUpdate' : 'requestRemove');
+    const a = this.state.assignments.find(x => x.id === assignmentId) as IMyAssignment | undefined;
+    if (!a) throw new AppError('notFound', 400, 'AccessHubEmulator.AssignmentNotFound', `Assignment '${assignmentId}' was not found for the caller.`);
+    if (a.state !== 'delivered' || a.expiredDateTime) {
+      throw new AppError('notFound', 400, 'AccessHubEmulator.AssignmentNotActive', `Assignment '${assignmentId}' is not active.`);
+    }
+    const policy = a.policy;
+    if (!policy || !(type === 'userUpdate' ? policy.canExtend : policy.canRemove)) {
+      throw new AppError('notAllowed', 400, 'AccessHubEmulator.PolicyNotAllowed', 'No policy allows this request.');
+    }
+    if (this.state.requests.some(r => r.accessPackageId === a.accessPackageId && isOpenRequest(r))) {
+      throw new AppError('openRequestExists', 400, 'AccessHubEmulator.ExistingOpenRequest', 'There is already an open request for this access package.');
+    }
+    const id = `00000000-0000-4000-9000-${String(++this._seq).padStart(12, '0')}`;
+    const request: IAccessRequest = {
+      id, requestType: type, state: 'submitted', status: 'Accepted', createdDateTime: '2026-01-15T09:00:00Z',
+      justification: options.justification || undefined, accessPackageId: a.accessPackageId, accessPackageName: a.accessPackageName,
+      assignmentId: a.id, answers: []
+    };
+    this.state.requests.push(request);
+    // The tenant answers "submitted" and moves on asynchronously: approval, or delivery that changes the assignment.
+    setTimeout(() => {
+      if (type === 'userUpdate' && policy.isApprovalRequiredForUpdate) {
+        request.state = 'pendingApproval';
+        request.status = 'PendingApproval';
+        return;
+      }
+      if (type === 'userRemove') {
+        a.state = 'expired';
+        a.status = 'Expired';
+        a.expiredDateTime = this.now().toISOString();
+      } else {
+        const end = options.endDateTime ? new Date(options.endDateTime) : extendedEnd(policy, this.now());
+        a.endDateTime = end ? end.toISOString() : undefined;
+      }
+      request.state = 'delivered';
+      request.status = 'Delivered';
+    }, 0);
+    return { ...request };
+  }
+
+  /** The fake tenant's clock (the local tenant's `now`). */
+  public now: () => Date = () => new Date('2026-01-15T09:00:00Z');
 }
 
 export class FakeSiteAccessService implements ISiteAccessService {

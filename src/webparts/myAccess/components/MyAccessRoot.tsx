@@ -1,9 +1,227 @@
 import * as React from 'react';
-import { ComingSoon } from '../../../components/ComingSoon';
+import { Link, List, Pivot, PivotItem, Stack, Text } from '@fluentui/react';
+import * as strings from 'MyAccessWebPartStrings';
+import { useMyAccess } from '../../../hooks/useMyAccess';
+import { useServices } from '../../../context/ServicesContext';
+import { StatusView, EmptyState } from '../../../components/StatusView';
+import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
+import { IRequestPrefill } from '../../../components/requestPanel/RequestForm';
+import { errorMessage } from '../../../components/format';
+import { toAppError } from '../../../services/errors';
+import { settleRequest } from '../../../services/loadMyAccess';
+import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
+import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
+import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
+import { itemCount, stateText } from './myAccessText';
 
 export interface IMyAccessProperties {
   title?: string;
+  showActive?: boolean;
+  showPending?: boolean;
+  showHistory?: boolean;
+  /** Access ending within this many days stands out and sorts first. */
+  endingSoonDays?: number | string;
+  /** Where people find access they can request (the catalog page); shown in empty states. */
+  catalogUrl?: string;
 }
 
-/** MyAccess lands in a later issue; until then the web part builds, loads and says so. */
-export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = () => <ComingSoon name="MyAccess" />;
+export const DEFAULT_ENDING_SOON_DAYS = 14;
+
+export function endingSoonDaysOf(value: number | string | undefined): number {
+  const n = typeof value === 'number' ? value : parseInt(String(value || ''), 10);
+  return isFinite(n) && n >= 1 && n <= 365 ? Math.floor(n) : DEFAULT_ENDING_SOON_DAYS;
+}
+
+interface IOpenPanel { id: string; name: string; prefill?: IRequestPrefill }
+
+/** Only http(s) links and site-relative paths become links; anything else in the property is ignored. */
+function safeUrl(url: string | undefined): string | undefined {
+  const u = (url || '').trim();
+  return /^(https?:\/\/|\/)/i.test(u) ? u : undefined;
+}
+
+export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ properties }) => {
+  const services = useServices();
+  const { language, now, entitlements, pollIntervalMs } = services;
+  const sections: MyAccessSection[] = [];
+  if (properties.showActive !== false) sections.push('active');
+  if (properties.showPending !== false) sections.push('pending');
+  if (properties.showHistory !== false) sections.push('history');
+  const days = endingSoonDaysOf(properties.endingSoonDays);
+  const catalogUrl = safeUrl(properties.catalogUrl);
+
+  const { state, reload, grants } = useMyAccess();
+  const [filter, setFilter] = React.useState<MyAccessSection>(sections[0] || 'active');
+  const [notices, setNotices] = React.useState<Record<string, RowNotice>>({});
+  // Rows the person acted on stay in the list they were in until they switch lists, so they see the outcome.
+  const [pins, setPins] = React.useState<Record<string, MyAccessSection>>({});
+  const busy = React.useRef<Record<string, boolean>>({});
+  const [, setBusyVersion] = React.useState(0);
+  const mounted = React.useRef(true);
+  React.useEffect(() => () => { mounted.current = false; }, []);
+  const [panel, setPanel] = React.useState<IOpenPanel | undefined>(undefined);
+  const interval = pollIntervalMs !== undefined ? pollIntervalMs : DEFAULT_POLL_MS;
+
+  const setNotice = React.useCallback((key: string, notice: RowNotice | undefined) => {
+    if (!mounted.current) return;
+    setNotices(prev => {
+      const next = { ...prev };
+      if (notice) next[key] = notice;
+      else delete next[key];
+      return next;
+    });
+  }, []);
+
+  const model = React.useMemo(
+    () => (state.status === 'success' ? buildMyAccess(state.value.assignments, state.value.requests, now(), days, language) : undefined),
+    [state, now, days, language]
+  );
+
+  const changed = (key: string, section: MyAccessSection): void => {
+    if (!mounted.current) return;
+    setPins(prev => ({ ...prev, [key]: prev[key] || section }));
+    reload();
+  };
+
+  const actions: IRowActions = {
+    grants,
+    notice: key => notices[key],
+    setNotice,
+    isBusy: key => !!busy.current[key],
+    run: (key, work) => {
+      // A ref, not state: a second click before React re-renders must already see the first one.
+      if (busy.current[key]) return;
+      busy.current[key] = true;
+      setBusyVersion(v => v + 1);
+      // Failures were already shown next to the row by the action itself.
+      const done = (): void => {
+        delete busy.current[key];
+        if (mounted.current) setBusyVersion(v => v + 1);
+      };
+      work().then(done, done);
+    },
+    changed: key => changed(key, filter),
+    requestAgain: row => setPanel({
+      id: row.packageId,
+      name: row.packageName,
+      prefill: row.previous ? { justification: row.previous.justification, answers: answersToDraft(row.previous.answers) } : undefined
+    }),
+    extend: async (row, options) => {
+      if (!row.assignment) return;
+      setNotice(row.key, undefined);
+      try {
+        const created = await entitlements.requestUpdate(row.assignment, options);
+        const settled = await settleRequest(entitlements, created, interval);
+        if (settled.state === 'delivered') setNotice(row.key, { kind: 'extended' });
+        else if (settled.state === 'denied' || settled.state === 'deliveryFailed') {
+          setNotice(row.key, { kind: 'message', type: 'error', text: stateText(settled.state) });
+        } else setNotice(row.key, { kind: 'message', type: 'info', text: strings.ExtendPendingApproval });
+        changed(row.key, 'active');
+      } catch (e) {
+        // Refused by the policy or by Graph: say why next to the row; the form stays as it was.
+        setNotice(row.key, { kind: 'message', type: 'error', text: errorMessage(await toAppError(e)) });
+        throw e;
+      }
+    },
+    remove: async row => {
+      if (!row.assignment) return;
+      try {
+        const created = await entitlements.requestRemove(row.assignment);
+        setNotice(row.key, { kind: 'message', type: 'info', text: strings.Removing, busy: true });
+        changed(row.key, 'active');
+        const settled = await settleRequest(entitlements, created, interval);
+        setNotice(row.key, settled.state === 'delivered'
+          ? { kind: 'message', type: 'success', text: strings.Removed }
+          : { kind: 'message', type: settled.state === 'denied' || settled.state === 'deliveryFailed' ? 'error' : 'info',
+            text: settled.state === 'pendingApproval' ? strings.RemovalPending : stateText(settled.state) });
+        changed(row.key, 'active');
+      } catch (e) {
+        setNotice(row.key, { kind: 'message', type: 'error', text: errorMessage(await toAppError(e)) });
+        throw e;
+      }
+    },
+    cancel: async row => {
+      if (!row.request) return;
+      const key = row.key;
+      try {
+        await entitlements.cancelRequest(row.request.id);
+        setNotice(key, { kind: 'message', type: 'success', text: strings.CancelDone });
+      } catch (e) {
+        const error = await toAppError(e);
+        if (error.kind !== 'notCancellable') {
+          setNotice(key, { kind: 'message', type: 'error', text: errorMessage(error) });
+          throw e;
+        }
+        // Decided elsewhere a moment ago: read what it is now and say so; nothing is retried.
+        const now2 = await entitlements.getRequest(row.request.id).catch(() => undefined);
+        setNotice(key, { kind: 'message', type: 'warning', text: strings.CancelRaced.replace('{0}', now2 ? stateText(now2.state) : '?') });
+      }
+      changed(key, 'pending');
+    }
+  };
+
+  const onFilter = (item?: PivotItem): void => {
+    if (!item || !item.props.itemKey) return;
+    setFilter(item.props.itemKey as MyAccessSection);
+    setPins({});
+  };
+
+  const emptyText: Record<MyAccessSection, string> = {
+    active: strings.EmptyActive, pending: strings.EmptyPending, history: strings.EmptyHistory
+  };
+  const labels: Record<MyAccessSection, string> = {
+    active: strings.FilterActive, pending: strings.FilterPending, history: strings.FilterHistory
+  };
+
+  const title = properties.title === undefined ? strings.DefaultTitle : properties.title;
+  return (
+    // Not a landmark of its own: the page's web part zone (or the Teams tab) already is one, with the same name.
+    <div data-component="MyAccess">
+      <Stack tokens={{ childrenGap: 12 }}>
+        {title && <Text as="h2" variant="xLarge" styles={{ root: { margin: 0 } }}>{title}</Text>}
+        <StatusView state={state} onRetry={reload} lines={4}>
+          {() => {
+            if (!model) return null;
+            const shown: IMyAccessRow[] = model.rows
+              .filter(r => (pins[r.key] || r.section) === filter)
+              .map(r => (pins[r.key] && pins[r.key] !== r.section ? { ...r, section: pins[r.key] } : r));
+            return (
+              <Stack tokens={{ childrenGap: 8 }}>
+                {sections.length > 1 && (
+                  <Pivot selectedKey={filter} onLinkClick={onFilter} aria-label={strings.FiltersLabel} headersOnly>
+                    {sections.map(s => <PivotItem key={s} itemKey={s} headerText={labels[s]} itemCount={model.counts[s]} />)}
+                  </Pivot>
+                )}
+                <Text variant="small" role="status" aria-live="polite">{itemCount(shown.length, language)}</Text>
+                {shown.length === 0 ? (
+                  <EmptyState title={emptyText[filter]}>
+                    {catalogUrl && <Link href={catalogUrl}>{strings.BrowseCatalog}</Link>}
+                  </EmptyState>
+                ) : (
+                  // Fluent's List renders only the pages near the viewport: hundreds of rows stay cheap.
+                  <div data-list={filter}>
+                    <List
+                      items={shown}
+                      getKey={(r: IMyAccessRow) => r.key}
+                      onRenderCell={(r?: IMyAccessRow) => (r ? <MyAccessRow row={r} actions={actions} /> : null)}
+                    />
+                  </div>
+                )}
+              </Stack>
+            );
+          }}
+        </StatusView>
+      </Stack>
+      {panel && (
+        <RequestPanel
+          packageId={panel.id}
+          packageName={panel.name}
+          prefill={panel.prefill}
+          isOpen
+          onDismiss={() => setPanel(undefined)}
+          onChanged={reload}
+        />
+      )}
+    </div>
+  );
+};

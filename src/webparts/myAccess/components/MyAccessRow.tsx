@@ -1,0 +1,356 @@
+import * as React from 'react';
+import {
+  DatePicker, DefaultButton, Icon, Link, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
+  getId, mergeStyleSets, useTheme
+} from '@fluentui/react';
+import * as strings from 'MyAccessWebPartStrings';
+import * as common from 'CommonStrings';
+import { IGrant } from '../../../models/types';
+import { grantLabel } from '../../../models/grants';
+import { IMyAccessRow, extendedEnd, uniqueGrants } from '../../../models/myAccess';
+import { useServices } from '../../../context/ServicesContext';
+import { myAccessPackageUrl } from '../../../models/packageRef';
+import { format } from '../../../components/format';
+import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages';
+import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
+import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
+
+/** A message shown under a row after the person acted on it; it outlives reloads (kept by the root). */
+export type RowNotice =
+  | { kind: 'extended' }
+  | { kind: 'message'; type: 'success' | 'info' | 'warning' | 'error'; text: string; busy?: boolean };
+
+export interface IRowActions {
+  grants: Map<string, IGrant[]>;
+  notice: (key: string) => RowNotice | undefined;
+  setNotice: (key: string, notice: RowNotice | undefined) => void;
+  /** Runs one action of a row at a time: a second click while the first runs does nothing. */
+  run: (key: string, work: () => Promise<void>) => void;
+  isBusy: (key: string) => boolean;
+  /** The row changed on the server: keep it where it is and reload. */
+  changed: (key: string) => void;
+  requestAgain: (row: IMyAccessRow) => void;
+  extend: (row: IMyAccessRow, options: { justification?: string; endDateTime?: string }) => Promise<void>;
+  remove: (row: IMyAccessRow) => Promise<void>;
+  cancel: (row: IMyAccessRow) => Promise<void>;
+}
+
+const classes = mergeStyleSets({
+  row: { padding: '12px 0', borderBottom: '1px solid rgba(0,0,0,0.08)' },
+  name: { fontWeight: 600, margin: 0 },
+  when: { textDecoration: 'underline dotted', cursor: 'help' },
+  whenWrap: { position: 'relative', display: 'inline-block' },
+  tip: {
+    position: 'absolute', left: 0, top: '100%', marginTop: 4, padding: '4px 8px', borderRadius: 2, whiteSpace: 'nowrap', zIndex: 10,
+    fontSize: 12, selectors: { '&[hidden]': { display: 'none' } }
+  }
+});
+
+/** A date that says "in 10 days" and gives the exact moment on hover and on focus (keyboard users too). */
+export const When: React.FC<{ iso: string; template: string }> = ({ iso, template }) => {
+  const { language, now } = useServices();
+  const theme = useTheme();
+  const [open, setOpen] = React.useState(false);
+  const [tipId] = React.useState(() => getId('when'));
+  const exact = exactDateTime(iso, language);
+  const show = (): void => setOpen(true);
+  const hide = (): void => setOpen(false);
+  return (
+    <span className={classes.whenWrap} onMouseEnter={show} onMouseLeave={hide}>
+      <span
+        tabIndex={0}
+        className={classes.when}
+        data-exact={iso}
+        aria-describedby={tipId}
+        onFocus={show}
+        onBlur={hide}
+        onKeyDown={e => { if (e.key === 'Escape') hide(); }}
+      >
+        {format(template, relativeDate(iso, now(), language))}
+      </span>
+      <span
+        id={tipId}
+        role="tooltip"
+        className={classes.tip}
+        hidden={!open}
+        style={{ background: theme.palette.neutralPrimary, color: theme.palette.white }}
+      >
+        {exact}
+      </span>
+    </span>
+  );
+};
+
+const Notice: React.FC<{ notice: RowNotice | undefined; endDateTime?: string }> = ({ notice, endDateTime }) => {
+  const { language } = useServices();
+  if (!notice) return null;
+  if (notice.kind === 'extended') {
+    return (
+      <MessageBar messageBarType={MessageBarType.success}>
+        {endDateTime ? format(strings.Extended, localDate(endDateTime, language)) : strings.ExtendedNoEnd}
+      </MessageBar>
+    );
+  }
+  const type = notice.type === 'success' ? MessageBarType.success : notice.type === 'warning' ? MessageBarType.warning
+    : notice.type === 'error' ? MessageBarType.error : MessageBarType.info;
+  return (
+    <MessageBar messageBarType={type} isMultiline>
+      <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+        {notice.busy && <Spinner size={SpinnerSize.xSmall} />}
+        <span>{notice.text}</span>
+      </Stack>
+    </MessageBar>
+  );
+};
+
+const GrantList: React.FC<{ grants: IGrant[] | undefined }> = ({ grants }) => {
+  const list = uniqueGrants(grants);
+  if (list.length === 0) return null;
+  return (
+    <Text variant="small" block>
+      {format(strings.Gives, '')}
+      {list.map((g, i) => (
+        <React.Fragment key={g.id}>
+          {i > 0 && ', '}
+          {g.url ? <Link href={g.url} target="_blank" rel="noopener noreferrer">{grantLabel(g)}</Link> : grantLabel(g)}
+        </React.Fragment>
+      ))}
+    </Text>
+  );
+};
+
+/** Rows can go away while their action runs (a removed row turns into ended access). */
+function useMounted(): React.MutableRefObject<boolean> {
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => { mounted.current = false; };
+  }, []);
+  return mounted;
+}
+
+interface IRowProps {
+  row: IMyAccessRow;
+  actions: IRowActions;
+}
+
+type ActiveMode = 'idle' | 'extend' | 'remove';
+
+const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
+  const theme = useTheme();
+  const { language, now, myAccessUrl } = useServices();
+  const [mode, setMode] = React.useState<ActiveMode>('idle');
+  const [justification, setJustification] = React.useState('');
+  const [endDate, setEndDate] = React.useState<Date | undefined>(undefined);
+  const mounted = useMounted();
+  const a = row.assignment;
+  if (!a) return null;
+  const policy = a.policy;
+  const busy = actions.isBusy(row.key);
+  const notice = actions.notice(row.key);
+  const grants = actions.grants.get(row.packageId);
+  const change = row.openChange;
+  const newEnd = policy ? extendedEnd(policy, now()) : undefined;
+  const maxEnd = newEnd;
+  const canExtend = !!policy && policy.canExtend && !change;
+  const canRemove = !!policy && policy.canRemove && !change;
+  const approval = policy && policy.isApprovalRequiredForUpdate;
+
+  const extendInfo = (): string => {
+    const end = endDate ? endDate.toISOString() : newEnd && newEnd.toISOString();
+    const who = (policy && policy.description) || '';
+    if (approval) return end ? format(strings.ExtendNeedsApproval, who, localDate(end, language)) : format(strings.ExtendNeedsApprovalNoEnd, who);
+    return end ? format(strings.ExtendNoApproval, localDate(end, language)) : strings.ExtendNoApprovalNoEnd;
+  };
+  const submitExtend = (): void => {
+    actions.run(row.key, () => actions.extend(row, {
+      justification,
+      endDateTime: policy && policy.allowCustomSchedule && endDate ? endDate.toISOString() : undefined
+    }).then(() => { if (mounted.current) setMode('idle'); }));
+  };
+  const submitRemove = (): void => {
+    // Once removed the row shows the ended access instead (this component goes away).
+    actions.run(row.key, () => actions.remove(row).then(() => { if (mounted.current) setMode('idle'); }));
+  };
+
+  return (
+    <Stack tokens={{ childrenGap: 6 }}>
+      <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+        <Text as="h3" variant="mediumPlus" className={classes.name}>{row.packageName}</Text>
+        {row.endingSoon && (
+          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 4 }} data-ending-soon="true">
+            <Icon iconName="Warning" aria-hidden styles={{ root: { color: theme.semanticColors.warningIcon } }} />
+            <Text variant="small" styles={{ root: { fontWeight: 600 } }}>{strings.EndingSoon}</Text>
+          </Stack>
+        )}
+      </Stack>
+      <GrantList grants={grants} />
+      <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
+        {a.startDateTime && <Text variant="small">{format(strings.Since, localDate(a.startDateTime, language))}</Text>}
+        <Text variant="small" data-testid="ends">
+          {a.endDateTime ? <When iso={a.endDateTime} template={strings.Ends} /> : strings.NoEnd}
+        </Text>
+      </Stack>
+      {change && change.requestType === 'userRemove' && <Text variant="small" block>{strings.RemovalPending}</Text>}
+      {change && change.requestType === 'userUpdate' && (
+        <Text variant="small" block>{format(strings.UpdatePending, localDate(change.createdDateTime, language))}</Text>
+      )}
+      <Notice notice={notice} endDateTime={a.endDateTime} />
+      {mode === 'idle' && (
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={format(strings.ActionsFor, row.packageName)}>
+          {canExtend && <DefaultButton text={strings.Extend} disabled={busy} onClick={() => setMode('extend')} />}
+          {!canExtend && !change && policy && policy.canRequest && (
+            <DefaultButton text={common.Status.RequestAgain} onClick={() => actions.requestAgain(row)} />
+          )}
+          {canRemove && <DefaultButton text={strings.Remove} disabled={busy} onClick={() => setMode('remove')} />}
+        </Stack>
+      )}
+      {mode === 'idle' && !canExtend && !change && (
+        <Text variant="small" block>
+          {policy && policy.canRequest ? strings.ExtendNotAllowedRequestAgain : strings.ExtendNotAllowed}{' '}
+          {!(policy && policy.canRequest) && (
+            <Link href={myAccessPackageUrl(myAccessUrl, row.packageId)} target="_blank" rel="noopener noreferrer">{common.Common.OpenInMyAccess}</Link>
+          )}
+        </Text>
+      )}
+      {mode === 'extend' && policy && (
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Extend}>
+          <Text block>{extendInfo()}</Text>
+          {policy.allowCustomSchedule && (
+            <DatePicker
+              label={strings.ExtendEndLabel}
+              value={endDate}
+              onSelectDate={d => setEndDate(d || undefined)}
+              minDate={now()}
+              maxDate={maxEnd}
+              strings={pickerStrings(language)}
+              formatDate={d => (d ? localDate(d.toISOString(), language) : '')}
+              textField={{ description: maxEnd ? format(strings.ExtendEndHint, localDate(maxEnd.toISOString(), language)) : undefined }}
+            />
+          )}
+          {approval && (
+            <TextField
+              label={policy.isJustificationRequired ? common.Panel.Justification : common.Panel.JustificationOptional}
+              required={policy.isJustificationRequired}
+              multiline
+              rows={2}
+              value={justification}
+              onChange={(_, v) => setJustification(v || '')}
+            />
+          )}
+          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            <PrimaryButton
+              text={busy ? strings.Extending : strings.ExtendConfirm}
+              disabled={busy || (approval && policy.isJustificationRequired && !justification.trim())}
+              allowDisabledFocus
+              onClick={submitExtend}
+            />
+            <DefaultButton text={common.Common.Cancel} disabled={busy} onClick={() => setMode('idle')} />
+            {busy && <Spinner size={SpinnerSize.small} ariaLabel={strings.Extending} />}
+          </Stack>
+        </Stack>
+      )}
+      {mode === 'remove' && (
+        // Removing cannot be undone: say what goes before doing it.
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Remove}>
+          <Text block>{format(strings.RemoveConfirm, row.packageName)}</Text>
+          {uniqueGrants(grants).length > 0
+            ? <ul style={{ margin: 0, paddingLeft: 20 }}>{uniqueGrants(grants).map(g => <li key={g.id}><Text>{grantLabel(g)}</Text></li>)}</ul>
+            : <Text block>{strings.RemoveConfirmUnknown}</Text>}
+          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            <PrimaryButton text={busy ? strings.Removing : strings.RemoveYes} disabled={busy} allowDisabledFocus onClick={submitRemove} />
+            <DefaultButton text={strings.RemoveNo} disabled={busy} onClick={() => setMode('idle')} />
+          </Stack>
+        </Stack>
+      )}
+    </Stack>
+  );
+};
+
+const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
+  const [confirming, setConfirming] = React.useState(false);
+  const mounted = useMounted();
+  const r = row.request;
+  if (!r) return null;
+  const busy = actions.isBusy(row.key);
+  const notice = actions.notice(row.key);
+  const open = row.kind === 'pending';
+  const cancellable = open && (r.state === 'pendingApproval' || r.state === 'submitted' || r.state === 'scheduled');
+  const policyDescription = r.policy ? r.policy.description : undefined;
+  return (
+    <Stack tokens={{ childrenGap: 6 }}>
+      <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+        <Text as="h3" variant="mediumPlus" className={classes.name}>{row.packageName}</Text>
+        <Text variant="small" data-state={r.state}>{`${requestTypeText(r.requestType)} · ${stateText(r.state)}`}</Text>
+      </Stack>
+      {r.createdDateTime && <Text variant="small"><When iso={r.createdDateTime} template={strings.RequestedOn} /></Text>}
+      {open && r.state === 'pendingApproval' && <ApprovalStages requestId={r.id} policyDescription={policyDescription} />}
+      <Notice notice={notice} />
+      {cancellable && !confirming && (
+        <Stack horizontal>
+          <DefaultButton text={common.Panel.CancelRequest} disabled={busy} onClick={() => setConfirming(true)} />
+        </Stack>
+      )}
+      {cancellable && confirming && (
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={common.Panel.CancelConfirm}>
+          <Text block>{common.Panel.CancelConfirm}</Text>
+          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            <PrimaryButton
+              text={busy ? common.Panel.Cancelling : common.Panel.CancelConfirmYes}
+              disabled={busy}
+              allowDisabledFocus
+              onClick={() => actions.run(row.key, () => actions.cancel(row).then(() => { if (mounted.current) setConfirming(false); }))}
+            />
+            <DefaultButton text={common.Panel.CancelConfirmNo} disabled={busy} onClick={() => setConfirming(false)} />
+          </Stack>
+        </Stack>
+      )}
+    </Stack>
+  );
+};
+
+const HistoryRow: React.FC<IRowProps> = ({ row, actions }) => {
+  const { language } = useServices();
+  const r = row.request;
+  const a = row.assignment;
+  const notice = actions.notice(row.key);
+  return (
+    <Stack tokens={{ childrenGap: 6 }}>
+      <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+        <Text as="h3" variant="mediumPlus" className={classes.name}>{row.packageName}</Text>
+        <Text variant="small" data-state={r ? r.state : 'expired'}>
+          {r ? `${requestTypeText(r.requestType)} · ${stateText(r.state)}` : strings.Expired}
+        </Text>
+      </Stack>
+      {row.when && (
+        <Text variant="small">
+          <When iso={row.when} template={r ? '{0}' : strings.ExpiredOn} />
+          {r && r.createdDateTime && ` · ${format(strings.RequestedOn, localDate(r.createdDateTime, language))}`}
+        </Text>
+      )}
+      {a && <GrantList grants={actions.grants.get(row.packageId)} />}
+      {r && r.justification && <Text variant="small" block>{format(strings.Justification, r.justification)}</Text>}
+      <Notice notice={notice} />
+      {row.canRequestAgain && (
+        <Stack horizontal>
+          <DefaultButton iconProps={{ iconName: 'Refresh' }} text={common.Status.RequestAgain} onClick={() => actions.requestAgain(row)} />
+        </Stack>
+      )}
+    </Stack>
+  );
+};
+
+/** One row of MyAccess: what the person holds, asked for or lost, with what they may do about it. */
+export const MyAccessRow: React.FC<IRowProps> = props => {
+  const { row } = props;
+  let body: React.ReactElement;
+  if (row.kind === 'active') body = <ActiveRow {...props} />;
+  else if (row.kind === 'pending') body = <PendingRow {...props} />;
+  else if (row.kind === 'request' && row.section === 'pending') body = <PendingRow {...props} />;
+  else body = <HistoryRow {...props} />;
+  return (
+    <div className={classes.row} data-row={row.key} data-kind={row.kind} data-package={row.packageName}>
+      {body}
+    </div>
+  );
+};

@@ -1,0 +1,259 @@
+import * as React from 'react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AppRoot } from '../../src/components/AppRoot';
+import { IAccessHubServices } from '../../src/services/interfaces';
+import { AppError } from '../../src/services/errors';
+import { MyAccessRoot, IMyAccessProperties } from '../../src/webparts/myAccess/components/MyAccessRoot';
+import { IAssignmentPolicyInfo, IMyAssignment } from '../../src/models/myAccess';
+import { IAccessRequest } from '../../src/models/types';
+import { FakeEntitlementService, FakeSiteAccessService } from './fakes/FakeEntitlementService';
+import { engineeringGrants, MARKETING_ID, ENGINEERING_ID, FALCON_ID, CAMPAIGN_Q } from './fakes/contosoData';
+
+const NOW = new Date('2026-01-15T09:00:00Z');
+const DAY = 86400000;
+
+function policy(over: Partial<IAssignmentPolicyInfo> = {}): IAssignmentPolicyInfo {
+  return {
+    id: 'pol-eng', displayName: 'Engineers', description: 'Granted at once for one year.', canExtend: true, canRemove: true, canRequest: true,
+    allowCustomSchedule: false, isApprovalRequiredForUpdate: false, isJustificationRequired: false,
+    expiration: { expirationType: 'afterDuration', duration: 'P365D' }, ...over
+  };
+}
+
+const engineering: IMyAssignment = {
+  id: 'asg-eng', state: 'delivered', status: 'Delivered', accessPackageId: ENGINEERING_ID, accessPackageName: 'Engineering Onboarding',
+  packageDescription: '', startDateTime: '2025-01-25T09:00:00Z', endDateTime: new Date(NOW.getTime() + 10 * DAY).toISOString(), policy: policy()
+};
+const visitors: IMyAssignment = {
+  id: 'asg-vis', state: 'delivered', status: 'Delivered', accessPackageId: 'pkg-visitors', accessPackageName: 'Marketing Site Visitors',
+  packageDescription: '', startDateTime: '2025-11-02T00:00:00Z', policy: policy({ id: 'pol-vis', expiration: { expirationType: 'noExpiration' } })
+};
+const finance: IMyAssignment = {
+  id: 'asg-fin', state: 'delivered', status: 'Delivered', accessPackageId: 'pkg-fin', accessPackageName: 'Finance Reports (read)',
+  packageDescription: '', startDateTime: '2025-12-01T00:00:00Z', endDateTime: '2026-05-31T00:00:00Z',
+  policy: policy({ id: 'pol-fin', canExtend: false, canRequest: false, canRemove: false })
+};
+const falconRequest: IAccessRequest = {
+  id: '9b7094da-88a5-4c2a-a0f0-05f577c4c5cb', requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval',
+  createdDateTime: '2026-01-13T00:00:00Z', accessPackageId: FALCON_ID, accessPackageName: 'Project Falcon Team', answers: []
+};
+const deniedRequest: IAccessRequest = {
+  id: 'c7a11312-0000-4000-8000-000000000001', requestType: 'userAdd', state: 'denied', status: 'Denied',
+  createdDateTime: '2025-11-22T00:00:00Z', completedDateTime: '2025-11-23T00:00:00Z', accessPackageId: MARKETING_ID,
+  accessPackageName: 'Marketing Campaign Contributors', justification: 'Campaign budget tracking.',
+  answers: [{ questionId: CAMPAIGN_Q, questionKind: 'text', value: 'Spring launch', displayValue: 'Spring launch' }]
+};
+
+function tenant(assignments: IMyAssignment[] = [engineering, visitors, finance], requests: IAccessRequest[] = [falconRequest, deniedRequest]): FakeEntitlementService {
+  // Adele as the local tenant answers for her (personas.json); the test's scenario replaces her rows.
+  const fake = FakeEntitlementService.forPersona('adele', {
+    grants: {
+      [ENGINEERING_ID]: engineeringGrants,
+      'pkg-visitors': [{ id: 'g-vis', kind: 'siteRole', originSystem: 'SharePointOnline', resourceName: 'Marketing', roleName: 'Visitors',
+        resourceOriginId: 'https://contoso.sharepoint.com/sites/marketing', roleOriginId: '4', siteLevel: 'visitor', url: 'https://contoso.sharepoint.com/sites/marketing' }]
+    },
+    assignments: assignments.map(a => ({ ...a })),
+    requests: requests.map(r => ({ ...r }))
+  });
+  fake.now = () => NOW;
+  return fake;
+}
+
+function renderMyAccess(fake: FakeEntitlementService, properties: IMyAccessProperties = { title: 'My access' }): ReturnType<typeof userEvent.setup> {
+  const services: IAccessHubServices = {
+    entitlements: fake, site: new FakeSiteAccessService(), language: 'en-us',
+    myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com', now: () => NOW, pollIntervalMs: 5
+  };
+  render(<AppRoot services={services}><MyAccessRoot properties={properties} /></AppRoot>);
+  return userEvent.setup();
+}
+
+async function settle(ms: number = 0): Promise<void> {
+  await act(async () => { await new Promise(resolve => setTimeout(resolve, ms)); });
+}
+
+async function press(user: ReturnType<typeof userEvent.setup>, element: HTMLElement, double: boolean = false): Promise<void> {
+  await act(async () => {
+    if (double) await user.dblClick(element);
+    else await user.click(element);
+    await new Promise(resolve => setTimeout(resolve, 0));
+  });
+}
+
+async function findRow(name: string): Promise<HTMLElement> {
+  await screen.findAllByText(name);
+  return row(name);
+}
+
+function row(name: string, kind?: string): HTMLElement {
+  const rows = Array.from(document.querySelectorAll<HTMLElement>(`[data-package="${name}"]`)).filter(r => !kind || r.getAttribute('data-kind') === kind);
+  if (rows.length !== 1) throw new Error(`${rows.length} rows for ${name}`);
+  return rows[0];
+}
+
+describe('MyAccess: active access', () => {
+  it('shows Engineering Onboarding first, ending in 10 days, with its exact date, what it grants and Extend', async () => {
+    renderMyAccess(tenant());
+    await screen.findByText('Engineering Onboarding');
+    const names = Array.from(document.querySelectorAll('[data-kind="active"]')).map(r => r.getAttribute('data-package'));
+    expect(names).toEqual(['Engineering Onboarding', 'Finance Reports (read)', 'Marketing Site Visitors']);
+    const eng = await findRow('Engineering Onboarding');
+    expect(within(eng).getByText('Ends in 10 days')).toBeInTheDocument();
+    expect(within(eng).getByText('Ending soon')).toBeInTheDocument();
+    expect(within(eng).getByRole('tooltip', { hidden: true }).textContent).toMatch(/January 25, 2026/);
+    // Contents arrive after the rows (a second round trip).
+    await waitFor(() => expect(row('Engineering Onboarding').textContent).toContain('Gives you: Engineering — Members, Engineering — Member'));
+    expect(within(row('Engineering Onboarding')).getByRole('link', { name: 'Engineering — Members' }).getAttribute('href'))
+      .toBe('https://contoso.sharepoint.com/sites/engineering');
+    expect(within(row('Engineering Onboarding')).getByRole('button', { name: 'Extend' })).toBeInTheDocument();
+    expect(within(row('Marketing Site Visitors')).getByText('No end date')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: /Active/ }).textContent).toContain('3');
+  });
+
+  it('extends without approval: says so first, sends one request on a double click, then shows the new end', async () => {
+    const fake = tenant();
+    const user = renderMyAccess(fake);
+    const eng = await findRow('Engineering Onboarding');
+    await press(user, await within(eng).findByRole('button', { name: 'Extend' }));
+    expect(within(eng).getByText('No approval needed. Your access will end on January 15, 2027.')).toBeInTheDocument();
+    await press(user, within(eng).getByRole('button', { name: 'Extend now' }), true);
+    await settle(50);
+    expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: 'asg-eng', options: { justification: '', endDateTime: undefined } }]);
+    expect(await within(row('Engineering Onboarding')).findByText('Extended. Your access now ends on January 15, 2027.')).toBeInTheDocument();
+  });
+
+  it('says an extension needs approval, asks for the required reason, and then shows it waiting', async () => {
+    const approved = { ...engineering, policy: policy({ isApprovalRequiredForUpdate: true, isJustificationRequired: true, description: 'Your manager approves.' }) };
+    const fake = tenant([approved], []);
+    const user = renderMyAccess(fake);
+    const eng = await findRow('Engineering Onboarding');
+    await press(user, within(eng).getByRole('button', { name: 'Extend' }));
+    expect(within(eng).getByText('Needs approval (Your manager approves.). If approved, your access will end on January 15, 2027.')).toBeInTheDocument();
+    expect(within(eng).getByRole('button', { name: 'Extend now' })).toHaveAttribute('aria-disabled', 'true');
+    await act(async () => { await user.type(within(eng).getByRole('textbox', { name: /Business justification/ }), 'Still on the platform team.'); });
+    await press(user, within(eng).getByRole('button', { name: 'Extend now' }));
+    await settle(50);
+    expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: 'asg-eng', options: { justification: 'Still on the platform team.', endDateTime: undefined } }]);
+    const after = row('Engineering Onboarding');
+    expect(within(after).getByText('Extension requested; waiting for approval.')).toBeInTheDocument();
+    expect(within(after).getByText('Extension requested on January 15, 2026; waiting for approval.')).toBeInTheDocument();
+    expect(within(after).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
+  });
+
+  it('offers an end date within the policy’s bound where the policy allows custom schedules', async () => {
+    const custom = { ...engineering, policy: policy({ allowCustomSchedule: true }) };
+    const user = renderMyAccess(tenant([custom], []));
+    const eng = await findRow('Engineering Onboarding');
+    await press(user, within(eng).getByRole('button', { name: 'Extend' }));
+    expect(within(eng).getByText('New end date')).toBeInTheDocument();
+    expect(within(eng).getByText('At the latest January 15, 2027.')).toBeInTheDocument();
+  });
+
+  it('shows a refusal next to the row and keeps the form', async () => {
+    const fake = tenant();
+    fake.failOnce('requestUpdate', new AppError('notAllowed', 400, 'AccessHubEmulator.PolicyNotAllowed', 'No policy allows this request.'));
+    const user = renderMyAccess(fake);
+    const eng = await findRow('Engineering Onboarding');
+    await press(user, await within(eng).findByRole('button', { name: 'Extend' }));
+    await press(user, within(eng).getByRole('button', { name: 'Extend now' }));
+    await settle(10);
+    expect(within(eng).getByRole('button', { name: 'Extend now' })).toBeEnabled();
+    expect(within(eng).getByText("The policy you chose doesn't allow you to request this access.")).toBeInTheDocument();
+    expect(fake.state.assignments.find(a => a.id === 'asg-eng')!.endDateTime).toBe(engineering.endDateTime);
+  });
+
+  it('where the policy allows neither extending nor requesting again, says so and links My Access', async () => {
+    renderMyAccess(tenant());
+    const fin = await findRow('Finance Reports (read)');
+    await within(fin).findByText(/can't be extended or requested again here/);
+    expect(within(fin).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
+    expect(within(fin).getByRole('link', { name: 'Open in My Access' }).getAttribute('href')).toContain('pkg-fin');
+  });
+
+  it('removes after a confirmation listing what goes, and follows the removal to its end', async () => {
+    const fake = tenant();
+    const user = renderMyAccess(fake);
+    const vis = await findRow('Marketing Site Visitors');
+    await press(user, await within(vis).findByRole('button', { name: 'Remove my access' }));
+    const confirm = within(vis).getByRole('group', { name: 'Remove my access' });
+    expect(within(confirm).getByText('Remove your access to Marketing Site Visitors? You will lose:')).toBeInTheDocument();
+    expect(within(confirm).getByText('Marketing — Visitors')).toBeInTheDocument();
+    expect(fake.changeCalls).toHaveLength(0);
+    await press(user, within(confirm).getByRole('button', { name: 'Yes, remove it' }), true);
+    await settle(50);
+    expect(fake.changeCalls).toEqual([{ type: 'userRemove', assignmentId: 'asg-vis' }]);
+    expect(await within(row('Marketing Site Visitors')).findByText('Your access has been removed.')).toBeInTheDocument();
+    expect(row('Marketing Site Visitors').getAttribute('data-kind')).toBe('expired');
+  });
+});
+
+describe('MyAccess: requests', () => {
+  it('cancels a pending request after an inline confirmation, once on a double click; the row says canceled', async () => {
+    const fake = tenant();
+    const user = renderMyAccess(fake);
+    await press(user, await screen.findByRole('tab', { name: /Pending/ }));
+    const falcon = row('Project Falcon Team');
+    await press(user, within(falcon).getByRole('button', { name: 'Cancel request' }));
+    await press(user, within(falcon).getByRole('button', { name: 'Yes, cancel it' }), true);
+    await settle(10);
+    expect(fake.cancelCalls).toEqual([falconRequest.id]);
+    expect(await within(row('Project Falcon Team')).findByText('Request canceled.')).toBeInTheDocument();
+    expect(row('Project Falcon Team').querySelector('[data-state]')!.textContent).toContain('Canceled');
+  });
+
+  it('a cancel after an approval elsewhere says what happened and shows the new state; nothing is retried', async () => {
+    const fake = tenant();
+    const user = renderMyAccess(fake);
+    await press(user, await screen.findByRole('tab', { name: /Pending/ }));
+    const falcon = row('Project Falcon Team');
+    await press(user, within(falcon).getByRole('button', { name: 'Cancel request' }));
+    const held = fake.state.requests.find(r => r.id === falconRequest.id)!;
+    held.state = 'delivered';
+    held.status = 'Delivered';
+    await press(user, within(falcon).getByRole('button', { name: 'Yes, cancel it' }));
+    await settle(10);
+    expect(await within(row('Project Falcon Team')).findByText(/could not be canceled: in the meantime it became "Delivered"/)).toBeInTheDocument();
+    expect(row('Project Falcon Team').querySelector('[data-state]')!.getAttribute('data-state')).toBe('delivered');
+    expect(fake.cancelCalls).toHaveLength(1);
+  });
+
+  it('offers request again for a denied request and opens the request panel prefilled with the earlier answers', async () => {
+    const user = renderMyAccess(tenant());
+    await press(user, await screen.findByRole('tab', { name: /History/ }));
+    const denied = row('Marketing Campaign Contributors');
+    expect(within(denied).getByText(/Denied/)).toBeInTheDocument();
+    await press(user, within(denied).getByRole('button', { name: 'Request again' }));
+    const panel = await screen.findByRole('dialog');
+    expect(await within(panel).findByDisplayValue('Campaign budget tracking.')).toBeInTheDocument();
+    expect(within(panel).getByDisplayValue('Spring launch')).toBeInTheDocument();
+  });
+});
+
+describe('MyAccess: properties and scale', () => {
+  it('shows only the sections asked for, and an empty state pointing to the catalog page', async () => {
+    renderMyAccess(tenant([], []), { title: 'Mine', showHistory: false, catalogUrl: '/sites/intranet/SitePages/Catalog.aspx' });
+    expect(await screen.findByText('You have no active access packages.')).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: /History/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Find access you can request' }).getAttribute('href')).toBe('/sites/intranet/SitePages/Catalog.aspx');
+    expect(screen.getByRole('heading', { name: 'Mine' })).toBeInTheDocument();
+  });
+
+  it('ignores a catalog link that is not http(s) or site-relative, and counts ending soon with the configured days', async () => {
+    renderMyAccess(tenant(), { catalogUrl: 'javascript:alert(1)', endingSoonDays: 5 });
+    await screen.findByText('Engineering Onboarding');
+    expect(screen.queryByText('Ending soon')).not.toBeInTheDocument();
+  });
+
+  it('renders only part of 300 rows at a time, with the full count', async () => {
+    const many: IMyAssignment[] = Array.from({ length: 300 }, (_, i) => ({
+      ...visitors, id: `asg-${i}`, accessPackageId: `pkg-${i}`, accessPackageName: `Package ${String(i).padStart(3, '0')}`
+    }));
+    renderMyAccess(tenant(many, []));
+    await screen.findByText('Package 000');
+    expect(screen.getByText('300 items')).toBeInTheDocument();
+    const rendered = document.querySelectorAll('[data-row]').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(300);
+  });
+});
