@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { IEntitlementService } from '../services/EntitlementService';
 import { ISiteAccessService } from '../services/SiteAccessService';
+import { IRetryStatus } from '../services/retryStatus';
 
 /** What every root component gets: services plus the little it needs to know about where it runs. */
 export interface IAccessHubServices {
@@ -14,6 +15,8 @@ export interface IAccessHubServices {
   now: () => Date;
   /** How often (ms) the panel polls a request until it is delivered. */
   pollIntervalMs?: number;
+  /** Whether a read is waiting to try again (throttled, offline); absent in fakes that never wait. */
+  retryStatus?: IRetryStatus;
 }
 
 const ServicesContext = React.createContext<IAccessHubServices | undefined>(undefined);

@@ -24,7 +24,8 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
     language: o.language,
     myAccessUrl: o.myAccessUrl,
     now: o.now || (() => new Date()),
-    pollIntervalMs: o.pollIntervalMs
+    pollIntervalMs: o.pollIntervalMs,
+    retryStatus: o.clients.retryStatus
   };
 }
 

@@ -8,7 +8,9 @@ import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { packageStatus } from '../../../models/status';
 import { parsePackageRef } from '../../../models/packageRef';
 import { IPackageStatus, IAccessPackage } from '../../../models/types';
-import { ErrorBar } from '../../../components/StatusView';
+import { ErrorBar, BusyNote } from '../../../components/StatusView';
+import { toAppError } from '../../../services/errors';
+import { reportError } from '../../../services/errorLog';
 
 export interface IAccessRequestButtonProperties {
   /** An access package id or a My Access link. */
@@ -38,7 +40,11 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
     const status = packageStatus(packageId, assignments, requests, services.now());
     let url: string | undefined;
     if (status.kind === 'hasAccess') {
-      const grants = await entitlements.getGrants([pkg]).catch(() => new Map());
+      // The link is a convenience: without it the button opens the panel. Unexpected failures are logged.
+      const grants = await entitlements.getGrants([pkg]).catch(async (e: unknown) => {
+        reportError('AccessRequestButton', await toAppError(e));
+        return new Map();
+      });
       const withUrl = (grants.get(pkg.id) || []).filter((g: { url?: string }) => !!g.url)[0];
       url = withUrl ? withUrl.url : undefined;
     }
@@ -54,7 +60,7 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
   } else if (!packageId) {
     content = <MessageBar messageBarType={MessageBarType.warning}>{strings.Button.InvalidPackage}</MessageBar>;
   } else if (state.status === 'loading') {
-    content = <Spinner size={SpinnerSize.small} label={strings.Common.Loading} labelPosition="right" />;
+    content = <><Spinner size={SpinnerSize.small} label={strings.Common.Loading} labelPosition="right" /><BusyNote /></>;
   } else if (state.status === 'error') {
     content = state.error.kind === 'notFound'
       ? <MessageBar messageBarType={MessageBarType.warning}>{strings.Button.InvalidPackage}</MessageBar>
