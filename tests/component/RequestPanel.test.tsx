@@ -5,6 +5,7 @@ import { AppRoot } from '../../src/components/AppRoot';
 import { RequestPanel, IRequestPanelProps } from '../../src/components/requestPanel/RequestPanel';
 import { IAccessHubServices } from '../../src/context/ServicesContext';
 import { AppError } from '../../src/services/errors';
+import { RetryStatus } from '../../src/services/retryStatus';
 import { FakeEntitlementService, FakeSiteAccessService, IFakeTenantState } from './fakes/FakeEntitlementService';
 import {
   ADELE, MIRIAM, packages, marketingPolicy, falconContosoPolicy, fabrikamPolicy, warRoomPolicy, engineeringPolicy,
@@ -127,12 +128,57 @@ describe('RequestPanel: loading and what the person already has', () => {
     expect(link.getAttribute('rel')).toContain('noopener');
   });
 
-  it('shows an error bar with a retry when loading fails', async () => {
+  it('shows an error bar with a retry and the correlation id when loading fails, and logs it once', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const fake = tenant();
+      fake.failOnce('listMyRequests', new AppError('server', 500, 'InternalServerError', 'unavailable', undefined, undefined, 'rid-1'));
+      const { user } = renderPanel(fake);
+      expect(await screen.findByText('The service had a problem. Try again in a moment.')).toBeInTheDocument();
+      expect(screen.getByText('Correlation id: rid-1')).toBeInTheDocument();
+      const logged = log.mock.calls.map(c => String(c[0])).filter(m => m.indexOf('[AccessHub]') === 0);
+      expect(logged).toEqual(['[AccessHub] server 500 InternalServerError: unavailable (correlation id rid-1)']);
+      await press(user, screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('does not log what it expects (throttled), and says the service is busy', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const fake = tenant();
+      fake.failOnce('listMyRequests', new AppError('throttled', 429, 'TooManyRequests', 'slow down'));
+      renderPanel(fake);
+      expect(await screen.findByText('The service is busy. Wait a moment and try again.')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+      expect(log.mock.calls.filter(c => String(c[0]).indexOf('[AccessHub]') === 0)).toEqual([]);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('says Microsoft 365 is busy once a read has waited more than two seconds, and not before', async () => {
+    let now = 10000;
+    const retryStatus = new RetryStatus(() => now);
     const fake = tenant();
-    fake.failOnce('listMyRequests', new AppError('server', 503, '', 'unavailable'));
-    const { user } = renderPanel(fake);
-    expect(await screen.findByText('The service had a problem. Try again in a moment.')).toBeInTheDocument();
-    await press(user, screen.getByRole('button', { name: 'Try again' }));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>(resolve => { release = resolve; });
+    const listMyRequests = fake.listMyRequests.bind(fake);
+    fake.listMyRequests = async () => { await held; return listMyRequests(); };
+    renderPanel(fake, {}, { retryStatus });
+    await settle();
+    let endWait: () => void = () => undefined;
+    act(() => { endWait = retryStatus.begin(now - 1500); });
+    await settle();
+    expect(screen.queryByText('Microsoft 365 is busy. Still trying…')).not.toBeInTheDocument();
+    now += 600;
+    await settle(600);
+    expect(screen.getByText('Microsoft 365 is busy. Still trying…')).toBeInTheDocument();
+    act(() => endWait());
+    expect(screen.queryByText('Microsoft 365 is busy. Still trying…')).not.toBeInTheDocument();
+    release();
     expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
   });
 
