@@ -94,3 +94,42 @@ describe('pages load fully while Graph throttles, fails and drops connections', 
     expect(ok.length).toBe(LOADS);
   }, 30 * 60 * 1000);
 });
+
+describe('what a person sees while Graph keeps throttling', () => {
+  afterEach(async () => { await setFaults({}); });
+
+  it('says Microsoft 365 is busy after two seconds, shows the error with "Try again" only after the budget, then recovers', async () => {
+    // Only the catalog's first read is throttled, every time: it can only wait.
+    await setFaults({ throttleRate: 1, retryAfterS: 1, path: 'allowedRequestor' });
+    const context = await newContext(env.browser, env.wb.url);
+    const page = await context.newPage();
+    try {
+      const started = Date.now();
+      await page.goto(pageUrl(env.wb.url, '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com'), { waitUntil: 'domcontentloaded' });
+      await waitForReady(page);
+      const catalog = page.locator('section[data-alias="AccessCatalog"]');
+      await catalog.getByText('Microsoft 365 is busy. Still trying…').waitFor({ timeout: 10000 });
+      const busyAfter = Date.now() - started;
+      expect(busyAfter).toBeGreaterThanOrEqual(2000);
+      expect(await catalog.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+      await screenshot(page, 'throttle-busy-note');
+
+      await catalog.getByText('The service is busy. Wait a moment and try again.').waitFor({ timeout: 75000 });
+      const gaveUpAfter = Date.now() - started;
+      // About the 60 s budget, not PnPjs's three tries.
+      expect(gaveUpAfter).toBeGreaterThan(50000);
+      expect(await catalog.getByText('Microsoft 365 is busy. Still trying…').count()).toBe(0);
+      expect(await catalog.getByText(/^Correlation id: [0-9a-f-]{36}$/).count()).toBe(1);
+      await screenshot(page, 'throttle-gave-up');
+      // eslint-disable-next-line no-console
+      console.log(`busy note after ${busyAfter} ms; error with Try again after ${gaveUpAfter} ms`);
+
+      await setFaults({});
+      await catalog.getByRole('button', { name: 'Try again' }).click();
+      await catalog.getByRole('heading', { name: 'Marketing Campaign Contributors' }).waitFor({ timeout: 15000 });
+      expect(await catalog.locator('.ms-MessageBar--error').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 3 * 60 * 1000);
+});
