@@ -225,6 +225,26 @@ describe('RequestPanel: loading and what the person already has', () => {
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
   });
+
+  it('says when the approval stages could not be read (busy) and reads them on "Try again"', async () => {
+    const fake = tenant({
+      requests: [{
+        id: 'open-1', requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval',
+        createdDateTime: '2026-01-10T00:00:00Z', accessPackageId: FALCON_ID, answers: []
+      }],
+      approvals: {
+        'open-1': { id: 'open-1', stages: [{ id: 's1', displayName: 'Manager', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: false }] }
+      }
+    });
+    fake.failOnce('getApproval', new AppError('throttled', 429, 'TooManyRequests', 'slow down', undefined, 1, 'rid-9'));
+    const { user } = renderPanel(fake, { packageId: FALCON_ID });
+    expect(await screen.findByText('The service is busy. Wait a moment and try again.')).toBeInTheDocument();
+    expect(screen.getByText('Correlation id: rid-9')).toBeInTheDocument();
+    expect(screen.queryByText('Stage 1 of 1: Manager — waiting')).not.toBeInTheDocument();
+    await press(user, screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Stage 1 of 1: Manager — waiting')).toBeInTheDocument();
+    expect(screen.queryByText('The service is busy. Wait a moment and try again.')).not.toBeInTheDocument();
+  });
 });
 
 describe('RequestPanel: policies', () => {
