@@ -255,7 +255,8 @@ async function startFaultProxy(target: string, match: RegExp, faults: Fault[], o
             text = JSON.stringify(answer);
           }
           // The body is re-sent whole: its length replaces any chunked encoding (fetch refuses both at once).
-          const { 'transfer-encoding': _chunked, ...upHeaders } = up.headers;
+          const upHeaders = { ...up.headers };
+          delete upHeaders['transfer-encoding'];
           res.writeHead(up.statusCode || 500, up.statusCode === 204 ? upHeaders : { ...upHeaders, 'content-length': Buffer.byteLength(text) });
           res.end(text);
         });
