@@ -9,6 +9,7 @@ import { mapRequest, mapAssignment, mapApproval, isOpenRequest } from '../models
 import { toAppError, AppError } from './errors';
 import { RetryThrottledOnly, graphPath } from './clients';
 import { IGrantCache, MemoryGrantCache } from './grantCache';
+import { reportError } from './errorLog';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -144,7 +145,11 @@ export class GraphEntitlementService implements IEntitlementService {
       return this._fetchGrantChunk(chunk, result);
     }
     for (const outcome of outcomes) {
-      if ('error' in outcome) continue; // one package's contents failing must not hide the catalog
+      if ('error' in outcome) {
+        // One package's contents failing must not hide the catalog (its card says they could not be read).
+        reportError('EntitlementService.getGrants', await toAppError(outcome.error));
+        continue;
+      }
       const grants = (outcome.page.value || []).map(mapRoleScope);
       // Nested paging of role scopes is rare; read the rest directly (graph-contract.md §1.1).
       const nextLink = outcome.page.nextLink;
@@ -190,7 +195,10 @@ export class GraphEntitlementService implements IEntitlementService {
         lastError = err;
         const ambiguous = err.kind === 'offline' || err.kind === 'server' || err.kind === 'throttled';
         if (!ambiguous && err.kind !== 'openRequestExists') throw err;
-        const existing = await this._findOpenRequest(draft.accessPackageId).catch(() => undefined);
+        const existing = await this._findOpenRequest(draft.accessPackageId).catch(async (readBack: unknown) => {
+          reportError('EntitlementService.submitRequest', await toAppError(readBack));
+          return undefined;
+        });
         if (existing) return existing;
         if (!ambiguous) throw err;
       }
