@@ -8,13 +8,17 @@ import { Page } from 'playwright-core';
 import { newContext, pageUrl, screenshot, setupBrowserAndWorkbench, waitForReady } from './harness';
 
 const FAULTS = { throttleRate: 0.3, retryAfterS: 1, errorRate: 0.05, dropRate: 0.05 };
-const LOADS = 20;
+/** THROTTLE_LOADS overrides the count for a quick look; the issue's figure is 20. */
+const LOADS = Number(process.env.THROTTLE_LOADS) || 20;
 /** The read budget is 60 s; a load that has not settled well after it has failed. */
 const LOAD_TIMEOUT_MS = 75000;
 
-const PAGES: Array<[string, string, string]> = [
-  ['Marketing catalog', '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com'],
-  ['intranet home', '/sites/intranet/SitePages/Home.aspx', 'alexw@contoso.com']
+/** Name, page, person, and texts the full page shows (so the fault-free baseline is known to be complete). */
+const PAGES: Array<[string, string, string, string[]]> = [
+  ['Marketing catalog', '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com',
+    ['2 access packages', 'Marketing Team — Member', 'You have access']],
+  ['intranet home', '/sites/intranet/SitePages/Home.aspx', 'alexw@contoso.com',
+    ['6 access packages', 'Engineering — Member', 'Request pending since', 'Request pending']]
 ];
 
 const env = setupBrowserAndWorkbench();
@@ -45,8 +49,13 @@ async function load(path: string, upn: string, expected: string[] | undefined, s
       const failed = await page.locator('section.wb-webpart .ms-MessageBar--error').count();
       const elapsed = Date.now() - started;
       if (failed > 0) return { ok: false, ms: elapsed, texts, why: 'error bar' };
-      if (settled && (expected ? JSON.stringify(texts) === JSON.stringify(expected) : true)) {
-        return { ok: true, ms: elapsed, texts };
+      if (settled && expected && JSON.stringify(texts) === JSON.stringify(expected)) return { ok: true, ms: elapsed, texts };
+      // The baseline: the page once nothing is in flight and its text has stopped changing.
+      if (!expected && settled) {
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(1000);
+        const later = await webPartTexts(page);
+        if (JSON.stringify(later) === JSON.stringify(texts)) return { ok: true, ms: Date.now() - started, texts };
       }
       if (elapsed > LOAD_TIMEOUT_MS) return { ok: false, ms: elapsed, texts, why: 'timed out' };
       await page.waitForTimeout(100);
@@ -66,17 +75,25 @@ function summary(ms: number[]): string {
 describe('pages load fully while Graph throttles, fails and drops connections', () => {
   afterEach(async () => { await setFaults({}); });
 
-  it.each(PAGES)('%s: 20 of 20 fresh loads', async (name, path, upn) => {
+  it.each(PAGES)(`%s: ${LOADS} of ${LOADS} fresh loads`, async (name, path, upn, shows) => {
     await setFaults({});
     const baseline = await load(path, upn, undefined);
     expect(baseline.ok).toBe(true);
+    for (const text of shows) expect(baseline.texts.join(' ')).toContain(text);
     // What a full page shows: the catalog's packages with what each grants, the button's status.
     expect(baseline.texts.join(' ')).not.toMatch(/could not be read|Try again/);
 
     await setFaults(FAULTS);
     const logStart = env.wb.tenant.log.length;
     const results: ILoad[] = [];
-    for (let i = 0; i < LOADS; i++) results.push(await load(path, upn, baseline.texts, i === 0 ? `throttle-${name}` : undefined));
+    for (let i = 0; i < LOADS; i++) {
+      const r = await load(path, upn, baseline.texts, i === 0 ? `throttle-${name}` : `throttle-${name}-last`);
+      results.push(r);
+      if (!r.ok) {
+        // eslint-disable-next-line no-console
+        console.log(`${name} load ${i + 1} failed (${r.why}) after ${r.ms} ms: ${JSON.stringify(r.texts)}\nexpected ${JSON.stringify(baseline.texts)}`);
+      }
+    }
     const served = env.wb.tenant.log.slice(logStart).filter(l => /^\/(v1\.0|sites\/[^/]+\/_api)\//.test(l.path));
     const faults = served.filter(l => l.status === 429 || l.status === 503 || l.status === 0).length;
 
@@ -85,10 +102,6 @@ describe('pages load fully while Graph throttles, fails and drops connections', 
     // eslint-disable-next-line no-console
     console.log(`${name}: ${ok.length}/${LOADS} full loads; ${summary(results.map(r => r.ms))}; ` +
       `${served.length} requests, ${faults} answered with a fault`);
-    for (const r of results.filter(x => !x.ok)) {
-      // eslint-disable-next-line no-console
-      console.log(`${name} failed (${r.why}) after ${r.ms} ms: ${JSON.stringify(r.texts)}`);
-    }
     // The faults really happened: otherwise this test proves nothing.
     expect(faults).toBeGreaterThan(served.length * 0.2);
     expect(ok.length).toBe(LOADS);
