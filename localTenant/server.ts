@@ -210,7 +210,8 @@ async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResp
     const out = site
       ? handleSharePoint(t, site, { method, apiPath: sp[2] ?? '', params: url.searchParams, headers, user: who })
       : spError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
-    send(res, out.status, out.body, { ...(out.headers ?? {}), SPRequestGuid: requestId }, 'application/json;odata=nometadata;charset=utf-8');
+    // SharePoint Online sends the same id as `request-id` too, which is what support asks for.
+    send(res, out.status, out.body, { ...(out.headers ?? {}), SPRequestGuid: requestId, ...ids }, 'application/json;odata=nometadata;charset=utf-8');
     log(out.status);
     return;
   }

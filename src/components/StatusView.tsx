@@ -2,8 +2,9 @@ import * as React from 'react';
 import { MessageBar, MessageBarType, MessageBarButton, Shimmer, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { AsyncState } from '../hooks/useAsync';
-import { errorMessage } from './format';
+import { errorMessage, format } from './format';
 import { AppError } from '../services/errors';
+import { useServiceBusy } from '../hooks/useServiceBusy';
 
 export interface IErrorBarProps {
   error: AppError;
@@ -17,8 +18,20 @@ export const ErrorBar: React.FC<IErrorBarProps> = ({ error, onRetry }) => (
     actions={onRetry ? <MessageBarButton onClick={onRetry}>{strings.Common.Retry}</MessageBarButton> : undefined}
   >
     {errorMessage(error)}
+    {error.correlationId && (
+      <Text variant="small" block data-testid="correlation-id">{format(strings.Common.CorrelationId, error.correlationId)}</Text>
+    )}
   </MessageBar>
 );
+
+/**
+ * "Microsoft 365 is busy. Still trying…" while a read has waited more than a couple of seconds for Graph
+ * (throttled or unreachable): the person sees that we are waiting, not a frozen spinner.
+ */
+export const BusyNote: React.FC = () => {
+  const busy = useServiceBusy();
+  return busy ? <MessageBar messageBarType={MessageBarType.info} role="status" data-testid="service-busy">{strings.Common.Busy}</MessageBar> : null;
+};
 
 export interface IEmptyStateProps {
   title: string;
@@ -41,11 +54,12 @@ export interface IStatusViewProps<T> {
   children: (value: T) => React.ReactNode;
 }
 
-/** Shimmer while loading, an error bar with retry on failure, the content otherwise. */
+/** Shimmer (and, when Graph makes us wait, a busy note) while loading, an error bar with retry on failure, the content otherwise. */
 export function StatusView<T>({ state, onRetry, lines = 3, children }: IStatusViewProps<T>): React.ReactElement {
   if (state.status === 'loading') {
     return (
       <Stack tokens={{ childrenGap: 8 }} aria-busy="true" aria-label={strings.Common.Loading}>
+        <BusyNote />
         {Array.from({ length: lines }, (_, i) => <Shimmer key={i} width={i % 2 ? '70%' : '100%'} />)}
       </Stack>
     );

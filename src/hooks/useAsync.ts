@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { AppError, toAppError } from '../services/errors';
+import { reportError } from '../services/errorLog';
 
 /** One async primitive: a discriminated union instead of loose booleans. */
 export type AsyncState<T> =
@@ -26,6 +27,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: React.DependencyList):
       value => { if (current) setState({ status: 'success', value }); },
       async (e: unknown) => {
         const error = await toAppError(e);
+        reportError('AccessHub', error);
         if (current) setState({ status: 'error', error });
       }
     );

@@ -3,7 +3,8 @@ define([], function () {
     Common: {
       Loading: 'Wird geladen…', Retry: 'Erneut versuchen', Close: 'Schließen', Cancel: 'Abbrechen', OpenInMyAccess: 'In My Access öffnen', Open: 'Öffnen',
       Search: 'Suchen', SortBy: 'Sortieren nach', SortName: 'Name', SortStatus: 'Status', Layout: 'Layout', LayoutList: 'Liste', LayoutCards: 'Karten',
-      NoDescription: 'Keine Beschreibung.', ErrorBoundary: 'Beim Anzeigen dieses Seitenbereichs ist ein Fehler aufgetreten.', Dismiss: 'Schließen'
+      NoDescription: 'Keine Beschreibung.', ErrorBoundary: 'Beim Anzeigen dieses Seitenbereichs ist ein Fehler aufgetreten.', Dismiss: 'Schließen',
+      Busy: 'Microsoft 365 ist ausgelastet. Wir versuchen es weiter…', CorrelationId: 'Korrelations-ID: {0}'
     },
     Status: {
       Available: 'Sie können diesen Zugriff anfordern', Pending: 'Anfrage ausstehend', PendingSince: 'Anfrage ausstehend seit {0}', PendingStage: 'Anfrage ausstehend: Stufe {0} von {1}',
@@ -75,6 +76,7 @@ define([], function () {
       goToToday: 'Zu heute wechseln', prevMonthAriaLabel: 'Vorheriger Monat', nextMonthAriaLabel: 'Nächster Monat', prevYearAriaLabel: 'Vorheriges Jahr', nextYearAriaLabel: 'Nächstes Jahr', closeButtonAriaLabel: 'Datumsauswahl schließen', isRequiredErrorMessage: 'Geben Sie ein Datum ein.', invalidInputErrorMessage: 'Geben Sie ein gültiges Datum ein.'
     },
     Button: { Request: 'Zugriff anfordern', Pending: '{0}: Anfrage ausstehend', HasAccess: 'Sie haben Zugriff – öffnen', Configure: 'Wählen Sie in den Webpart-Einstellungen ein Zugriffspaket aus.', InvalidPackage: 'Diese Schaltfläche verweist auf ein Zugriffspaket, das nicht existiert oder für Sie nicht verfügbar ist.' },
-    Placeholder: { Coming: '{0} wird hier angezeigt.' }
+    Placeholder: { Coming: '{0} wird hier angezeigt.' },
+    PropertyPane: { PickerFailed: 'Die Zugriffspakete, die Sie anfordern können, konnten nicht geladen werden. {0}', CheckFailed: 'Das Zugriffspaket konnte nicht geprüft werden. {0}' }
   };
 });

@@ -3,7 +3,8 @@ define([], function () {
     Common: {
       Loading: 'Loading…', Retry: 'Try again', Close: 'Close', Cancel: 'Cancel', OpenInMyAccess: 'Open in My Access', Open: 'Open',
       Search: 'Search', SortBy: 'Sort by', SortName: 'Name', SortStatus: 'Status', Layout: 'Layout', LayoutList: 'List', LayoutCards: 'Cards',
-      NoDescription: 'No description.', ErrorBoundary: 'Something went wrong while showing this part of the page.', Dismiss: 'Dismiss'
+      NoDescription: 'No description.', ErrorBoundary: 'Something went wrong while showing this part of the page.', Dismiss: 'Dismiss',
+      Busy: 'Microsoft 365 is busy. Still trying…', CorrelationId: 'Correlation id: {0}'
     },
     Status: {
       Available: 'You can request this', Pending: 'Request pending', PendingSince: 'Request pending since {0}', PendingStage: 'Request pending: stage {0} of {1}',
@@ -75,6 +76,7 @@ define([], function () {
       goToToday: 'Go to today', prevMonthAriaLabel: 'Previous month', nextMonthAriaLabel: 'Next month', prevYearAriaLabel: 'Previous year', nextYearAriaLabel: 'Next year', closeButtonAriaLabel: 'Close date picker', isRequiredErrorMessage: 'Enter a date.', invalidInputErrorMessage: 'Enter a valid date.'
     },
     Button: { Request: 'Request access', Pending: '{0}: request pending', HasAccess: 'You have access — open', Configure: 'Choose an access package in the web part settings.', InvalidPackage: 'This button points to an access package that doesn\'t exist or isn\'t available to you.' },
-    Placeholder: { Coming: '{0} will appear here.' }
+    Placeholder: { Coming: '{0} will appear here.' },
+    PropertyPane: { PickerFailed: 'The access packages you can request could not be loaded. {0}', CheckFailed: 'The access package could not be checked. {0}' }
   };
 });

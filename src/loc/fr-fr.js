@@ -3,7 +3,8 @@ define([], function () {
     Common: {
       Loading: 'Chargement…', Retry: 'Réessayer', Close: 'Fermer', Cancel: 'Annuler', OpenInMyAccess: 'Ouvrir dans My Access', Open: 'Ouvrir',
       Search: 'Rechercher', SortBy: 'Trier par', SortName: 'Nom', SortStatus: 'Statut', Layout: 'Disposition', LayoutList: 'Liste', LayoutCards: 'Cartes',
-      NoDescription: 'Aucune description.', ErrorBoundary: 'Un problème est survenu lors de l\'affichage de cette partie de la page.', Dismiss: 'Ignorer'
+      NoDescription: 'Aucune description.', ErrorBoundary: 'Un problème est survenu lors de l\'affichage de cette partie de la page.', Dismiss: 'Ignorer',
+      Busy: 'Microsoft 365 est occupé. Nouvelle tentative en cours…', CorrelationId: 'ID de corrélation : {0}'
     },
     Status: {
       Available: 'Vous pouvez demander cet accès', Pending: 'Demande en attente', PendingSince: 'Demande en attente depuis le {0}', PendingStage: 'Demande en attente : étape {0} sur {1}',
@@ -75,6 +76,7 @@ define([], function () {
       goToToday: 'Aller à aujourd\'hui', prevMonthAriaLabel: 'Mois précédent', nextMonthAriaLabel: 'Mois suivant', prevYearAriaLabel: 'Année précédente', nextYearAriaLabel: 'Année suivante', closeButtonAriaLabel: 'Fermer le sélecteur de date', isRequiredErrorMessage: 'Saisissez une date.', invalidInputErrorMessage: 'Saisissez une date valide.'
     },
     Button: { Request: 'Demander l\'accès', Pending: '{0} : demande en attente', HasAccess: 'Vous avez accès — ouvrir', Configure: 'Choisissez un package d\'accès dans les paramètres du composant WebPart.', InvalidPackage: 'Ce bouton pointe vers un package d\'accès qui n\'existe pas ou qui n\'est pas disponible pour vous.' },
-    Placeholder: { Coming: '{0} apparaîtra ici.' }
+    Placeholder: { Coming: '{0} apparaîtra ici.' },
+    PropertyPane: { PickerFailed: 'Les packages d\'accès que vous pouvez demander n\'ont pas pu être chargés. {0}', CheckFailed: 'Le package d\'accès n\'a pas pu être vérifié. {0}' }
   };
 });

@@ -8,7 +8,7 @@ declare interface ICommonStrings {
   Common: {
     Loading: string; Retry: string; Close: string; Cancel: string; OpenInMyAccess: string; Open: string;
     Search: string; SortBy: string; SortName: string; SortStatus: string; Layout: string; LayoutList: string; LayoutCards: string;
-    NoDescription: string; ErrorBoundary: string; Dismiss: string;
+    NoDescription: string; ErrorBoundary: string; Dismiss: string; Busy: string; CorrelationId: string;
   };
   Status: {
     Available: string; Pending: string; PendingSince: string; PendingStage: string; HasAccess: string; HasAccessUntil: string;
@@ -49,6 +49,7 @@ declare interface ICommonStrings {
   };
   Button: { Request: string; Pending: string; HasAccess: string; Configure: string; InvalidPackage: string };
   Placeholder: { Coming: string };
+  PropertyPane: { PickerFailed: string; CheckFailed: string };
 }
 
 declare module 'CommonStrings' {

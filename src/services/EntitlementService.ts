@@ -18,6 +18,7 @@ import { IGrantCache, MemoryGrantCache } from './grantCache';
 import { IEntitlementService } from './interfaces';
 import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
 import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyRequest, buildUpdateRequestBody, buildRemoveRequestBody } from '../models/myAccess';
+import { reportError } from './errorLog';
 
 const EM = 'identityGovernance/entitlementManagement';
 const BATCH_SIZE = 20;
@@ -144,7 +145,11 @@ export class GraphEntitlementService implements IEntitlementService {
     }
     const scopesByPackage: Array<{ p: IAccessPackage; scopes: AccessPackageResourceRoleScope[] }> = [];
     for (const outcome of outcomes) {
-      if ('error' in outcome) continue; // one package's contents failing must not hide the catalog
+      if ('error' in outcome) {
+        // One package's contents failing must not hide the catalog (its card says they could not be read).
+        reportError('EntitlementService.getGrants', await toAppError(outcome.error));
+        continue;
+      }
       const scopes = (outcome.page.value || []).slice();
       // Nested paging of role scopes is rare; read the rest directly (docs/graph-notes.md §1.1).
       const nextLink = outcome.page.nextLink;
@@ -210,7 +215,10 @@ export class GraphEntitlementService implements IEntitlementService {
         lastError = err;
         const ambiguous = err.kind === 'offline' || err.kind === 'server' || err.kind === 'throttled';
         if (!ambiguous && err.kind !== 'openRequestExists') throw err;
-        const existing = await this._findOpenRequest(draft.accessPackageId).catch(() => undefined);
+        const existing = await this._findOpenRequest(draft.accessPackageId).catch(async (readBack: unknown) => {
+          reportError('EntitlementService.submitRequest', await toAppError(readBack));
+          return undefined;
+        });
         if (existing) return existing;
         if (!ambiguous) throw err;
       }

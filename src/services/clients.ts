@@ -1,8 +1,10 @@
-import { TimelinePipe, delay } from '@pnp/core';
+import { TimelinePipe } from '@pnp/core';
 import { Queryable } from '@pnp/queryable';
 import { graphfi, GraphFI, GraphBrowser, GraphQueryable, IGraphQueryable } from '@pnp/graph';
 import '@pnp/graph/batching';
 import { spfi, SPFI, SPBrowser } from '@pnp/sp';
+import { RetryReads, RetryingSender, IReadRetryOptions } from './readRetry';
+import { RetryStatus } from './retryStatus';
 
 /**
  * The two PnPjs roots every service uses. SPFx builds them with `SPFx(context)`; the local workbench
@@ -11,6 +13,8 @@ import { spfi, SPFI, SPBrowser } from '@pnp/sp';
 export interface IAccessHubClients {
   graph: GraphFI;
   sp: SPFI;
+  /** Whether a read of these clients is waiting to try again (see readRetry.ts). */
+  retryStatus?: RetryStatus;
 }
 
 /**
@@ -42,32 +46,31 @@ export function TokenAuth(getToken: TokenSource): TimelinePipe<Queryable> {
   };
 }
 
-export function createBrowserClients(graphBaseUrl: string, siteUrl: string, getToken: TokenSource): IAccessHubClients {
+export function createBrowserClients(
+  graphBaseUrl: string, siteUrl: string, getToken: TokenSource, retry: IReadRetryOptions = {}
+): IAccessHubClients {
+  const retryStatus = retry.status || new RetryStatus(retry.clock && retry.clock.now);
+  const reads = RetryReads({ ...retry, status: retryStatus });
   return {
-    graph: graphfi().using(GraphBrowser({ baseUrl: graphBaseUrl }), TokenAuth(getToken)),
-    sp: spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), TokenAuth(getToken))
+    // RetryReads last: it replaces the send step GraphBrowser/SPBrowser installed (PnPjs's three-try retry).
+    graph: graphfi().using(GraphBrowser({ baseUrl: graphBaseUrl }), TokenAuth(getToken), reads),
+    sp: spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), TokenAuth(getToken), reads),
+    retryStatus
   };
 }
 
 /**
  * A send behaviour for writes that must not run twice: it retries 429 only (the service did nothing,
  * docs/graph-notes.md §12), honouring Retry-After and backing off when it is absent. A 5xx or a dropped
- * connection surfaces to the caller, which reads back before posting again.
+ * connection surfaces to the caller, which reads back before posting again. (The clients' RetryReads applies
+ * the same rule to every write; naming it where we write keeps that promise visible and independent of setup.)
  */
-export function RetryThrottledOnly(retries: number = 3): TimelinePipe<Queryable> {
+export function RetryThrottledOnly(retries: number = 3, options: IReadRetryOptions = {}): TimelinePipe<Queryable> {
+  const sender = new RetryingSender({ ...options, writeAttempts: retries + 1 });
   return (instance: Queryable) => {
     instance.on.send.replace(async function (url: URL, init: RequestInit): Promise<Response> {
-      let wait = 1000;
-      for (let attempt = 0; ; attempt++) {
-        const response = await fetch(url.toString(), init);
-        if (response.status !== 429 || attempt >= retries) return response;
-        const header = response.headers.get('Retry-After');
-        const seconds = header ? parseInt(header, 10) : NaN;
-        await delay(!isNaN(seconds) ? seconds * 1000 : wait);
-        wait *= 2;
-      }
+      return sender.send(url.toString(), init);
     });
     return instance;
   };
 }
-

@@ -26,6 +26,7 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
     myAccessUrl: o.myAccessUrl,
     now: o.now || (() => new Date()),
     pollIntervalMs: o.pollIntervalMs,
-    approvals: new GraphApprovalService(o.clients.graph)
+    approvals: new GraphApprovalService(o.clients.graph),
+    retryStatus: o.clients.retryStatus
   };
 }

@@ -16,7 +16,9 @@ export class AppError extends Error {
     public readonly code: string,
     message: string,
     public readonly field?: string,
-    public readonly retryAfterSeconds?: number
+    public readonly retryAfterSeconds?: number,
+    /** Graph's `request-id` (else our `client-request-id`): what support looks the request up by. */
+    public readonly correlationId?: string
   ) {
     super(message);
     this.name = 'AppError';
@@ -63,10 +65,24 @@ function kindForStatus(status: number): AppErrorKind {
   return 'unknown';
 }
 
-export interface IGraphErrorBody { error?: { code?: string; message?: string } }
+interface IInnerError { 'request-id'?: string; 'client-request-id'?: string }
+export interface IGraphErrorBody { error?: { code?: string; message?: string; innerError?: IInnerError; innererror?: IInnerError } }
+
+/** The ids Graph gives a failed request, from its headers or, when CORS hides them, its error body. */
+// eslint-disable-next-line @rushstack/no-new-null -- Headers.get() returns null
+export function correlationIdOf(headers: { get(name: string): string | null } | undefined, body?: IGraphErrorBody): string | undefined {
+  const inner = body && body.error ? body.error.innerError || body.error.innererror : undefined;
+  const candidates = [
+    headers && headers.get('request-id'),
+    inner && inner['request-id'],
+    headers && headers.get('client-request-id'),
+    inner && inner['client-request-id']
+  ];
+  return candidates.filter((c): c is string => typeof c === 'string' && c.length > 0)[0];
+}
 
 // eslint-disable-next-line @rushstack/no-new-null -- Headers.get() returns null
-export function fromHttp(status: number, body: IGraphErrorBody | undefined, retryAfter?: string | null): AppError {
+export function fromHttp(status: number, body: IGraphErrorBody | undefined, retryAfter?: string | null, correlationId?: string): AppError {
   const code = (body && body.error && body.error.code) || '';
   const message = (body && body.error && body.error.message) || `HTTP ${status}`;
   let kind = kindForStatus(status);
@@ -74,12 +90,15 @@ export function fromHttp(status: number, body: IGraphErrorBody | undefined, retr
     if (code && re.test(code)) { kind = k; break; }
   }
   if (status === 403 && kind === 'validation') kind = 'forbidden';
+  // Graph throttles with 503/504 plus Retry-After too (graph-contract.md §12): to the person that is "busy".
+  if ((status === 503 || status === 504) && retryAfter) kind = 'throttled';
   let field: string | undefined;
   for (const [re, f] of FIELD_BY_CODE) {
     if (code && re.test(code)) { field = f(message); break; }
   }
   const retry = retryAfter ? parseInt(retryAfter, 10) : undefined;
-  return new AppError(kind, status, code, message, field, retry !== undefined && !isNaN(retry) ? retry : undefined);
+  return new AppError(kind, status, code, message, field, retry !== undefined && !isNaN(retry) ? retry : undefined,
+    correlationId || correlationIdOf(undefined, body));
 }
 
 function parseBody(text: string): IGraphErrorBody | undefined {
@@ -102,10 +121,14 @@ export async function toAppError(e: unknown): Promise<AppError> {
     let text = '';
     try { text = await err.response.clone().text(); } catch { /* body already read: the message still has it */ }
     if (!text && typeof err.message === 'string') text = err.message.split('::> ').slice(1).join('::> ');
-    return fromHttp(err.status, parseBody(text), err.response.headers && err.response.headers.get('Retry-After'));
+    const body = parseBody(text);
+    const headers = err.response.headers;
+    return fromHttp(err.status, body, headers && headers.get('Retry-After'), correlationIdOf(headers, body));
   }
   if (err && (err.name === 'TypeError' || /fetch|network|Retry count exceeded/i.test(String(err.message)))) {
-    return new AppError('offline', 0, '', String(err.message || 'network error'));
+    // readRetry.ts tags a dropped connection with the client-request-id it sent.
+    return new AppError('offline', 0, '', String(err.message || 'network error'), undefined, undefined,
+      typeof err.clientRequestId === 'string' ? err.clientRequestId : undefined);
   }
   if (err && err.name === 'AbortError') return new AppError('offline', 0, 'aborted', 'aborted');
   return new AppError('unknown', 0, '', String((err && err.message) || err));

@@ -3,6 +3,7 @@ import {
   SiteAccessLevel
 } from '../models/types';
 import type { IApprovalService } from './ApprovalService';
+import type { IRetryStatus } from './retryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
 
 export type { IApprovalService };
@@ -64,4 +65,6 @@ export interface IAccessHubServices {
   pollIntervalMs?: number;
   /** The approver's and reviewer's Graph calls (AccessApprovals); optional so roots that never decide need not build it. */
   approvals?: IApprovalService;
+  /** Whether a read is waiting to try again (throttled, offline); absent in fakes that never wait. */
+  retryStatus?: IRetryStatus;
 }

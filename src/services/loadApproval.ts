@@ -1,11 +1,15 @@
 import { IApproval, IUserInfo } from '../models/types';
 import { currentStage } from '../models/status';
 import { IAccessHubServices } from './interfaces';
+import { AppError, toAppError } from './errors';
+import { reportError } from './errorLog';
 
 export interface IApprovalInfo {
   approval: IApproval | undefined;
   /** The person's manager, read only when the manager is who decides now. */
   manager: IUserInfo | undefined;
+  /** The stages could not be read for a reason worth telling (busy, offline): shown with a retry. */
+  error?: AppError;
 }
 
 const MANAGER_STAGE = /^manager$/i;
@@ -15,8 +19,14 @@ const MENTIONS_MANAGER = /\bmanager\b/i;
 export async function loadApprovalInfo(services: IAccessHubServices, requestId: string, policyDescription: string,
   approvalExists: boolean = true): Promise<IApprovalInfo> {
   const { entitlements } = services;
-  // Requestors are not always allowed to read approvals; the policy description then says who decides.
-  const approval = approvalExists ? await entitlements.getApproval(requestId).catch(() => undefined) : undefined;
+  // Requestors are not always allowed to read approvals (the service answers undefined); the policy
+  // description then says who decides. Any other failure is shown with a retry, not hidden.
+  let error: AppError | undefined;
+  const approval = approvalExists ? await entitlements.getApproval(requestId).catch(async (e: unknown) => {
+    error = await toAppError(e);
+    reportError('ApprovalStages', error);
+    return undefined;
+  }) : undefined;
   const stage = approval ? currentStage(approval.stages) : undefined;
   // A named stage says who decides. Without one, trust the description ("your manager approves") only when
   // the request waits on its first stage or the stages can't be read: managers come first in such policies.
@@ -25,6 +35,10 @@ export async function loadApprovalInfo(services: IAccessHubServices, requestId: 
     ? MANAGER_STAGE.test(stage.displayName)
     : waitingOnFirst && MENTIONS_MANAGER.test(policyDescription);
   // The manager's name is a courtesy: without it the stage name still says who decides.
-  const manager = managerDecides ? await entitlements.getManager().catch(() => undefined) : undefined;
-  return { approval, manager };
+  // An unexpected failure is still logged.
+  const manager = managerDecides ? await entitlements.getManager().catch(async (e: unknown) => {
+    reportError('ApprovalStages', await toAppError(e));
+    return undefined;
+  }) : undefined;
+  return { approval, manager, error };
 }

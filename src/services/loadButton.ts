@@ -3,6 +3,8 @@ import { packageStatus } from '../models/status';
 import { IAccessHubServices } from './interfaces';
 import { loadMyStatus } from './loadStatus';
 import { loadPackageGrants } from './loadGrants';
+import { toAppError } from './errors';
+import { reportError } from './errorLog';
 
 export interface IButtonData {
   pkg: IAccessPackage;
@@ -19,7 +21,11 @@ export async function loadButtonData(services: IAccessHubServices, packageId: st
   let url: string | undefined;
   if (status.kind === 'hasAccess') {
     // The link is a convenience: without it the button opens the panel, which says the person has access.
-    const grants = await loadPackageGrants(services, pkg).catch(() => []);
+    // Unexpected failures are still logged.
+    const grants = await loadPackageGrants(services, pkg).catch(async (e: unknown) => {
+      reportError('AccessRequestButton', await toAppError(e));
+      return [];
+    });
     const withUrl = grants.filter(g => !!g.url)[0];
     url = withUrl ? withUrl.url : undefined;
   }

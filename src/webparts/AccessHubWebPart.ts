@@ -2,11 +2,16 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import { IPropertyPaneField, PropertyPaneButton, PropertyPaneButtonType, PropertyPaneLabel } from '@microsoft/sp-property-pane';
+import * as commonStrings from 'CommonStrings';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { AppRoot } from '../components/AppRoot';
 import { IAccessHubServices } from '../services/interfaces';
 import { createSpfxServices } from '../services/createSpfxServices';
 import { IAccessPackage } from '../models/types';
+import { AppError, toAppError } from '../services/errors';
+import { reportError } from '../services/errorLog';
+import { errorMessage, format } from '../components/format';
 
 /**
  * The shared base of every Access Hub web part: builds the services once, follows the section's theme
@@ -23,6 +28,8 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
   }
 
   private _pickable: IAccessPackage[] | undefined;
+  private _pickableError: AppError | undefined;
+  private _pickableLoading: boolean = false;
 
   /**
    * The packages the page's editor may request, for property-pane pickers, loaded once when the pane
@@ -34,12 +41,40 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
   }
 
   protected onPropertyPaneConfigurationStart(): void {
-    if (this._pickable || !this._services) return;
+    this._loadPickable();
+  }
+
+  private _loadPickable(): void {
+    if (this._pickable || this._pickableLoading || !this._services) return;
+    this._pickableLoading = true;
+    this._pickableError = undefined;
     this._services.entitlements.listRequestablePackages().then(list => {
       this._pickable = list.slice().sort((a, b) => a.displayName.localeCompare(b.displayName));
+    }, async (e: unknown) => {
+      // Busy, offline or refused: say so in the pane with a retry, instead of an empty picker.
+      this._pickableError = await toAppError(e);
+      reportError(this.constructor.name, this._pickableError);
+    }).then(() => {
+      this._pickableLoading = false;
       this.context.propertyPane.refresh();
-    }).catch(() => {
-      this._pickable = [];
+    }, () => undefined);
+  }
+
+  /** A pane message and a "Try again" button, for a failed check (`template` has `{0}` for the reason). */
+  protected errorFields(key: string, error: AppError | undefined, template: string, retry: () => void): IPropertyPaneField<unknown>[] {
+    if (!error) return [];
+    return [
+      PropertyPaneLabel(`${key}Error`, { text: format(template, errorMessage(error)) }),
+      PropertyPaneButton(`${key}Retry`, { text: commonStrings.Common.Retry, buttonType: PropertyPaneButtonType.Normal, onClick: () => { retry(); return ''; } })
+    ];
+  }
+
+  /** Fields to show after a package picker when loading its choices failed. */
+  protected get pickableErrorFields(): IPropertyPaneField<unknown>[] {
+    return this.errorFields('pickable', this._pickableError, commonStrings.PropertyPane.PickerFailed, () => {
+      this._pickableError = undefined;
+      this.context.propertyPane.refresh();
+      this._loadPickable();
     });
   }
 

@@ -5,6 +5,7 @@ import { AppRoot } from '../../src/components/AppRoot';
 import { RequestPanel, IRequestPanelProps } from '../../src/components/requestPanel/RequestPanel';
 import { IAccessHubServices } from '../../src/services/interfaces';
 import { AppError } from '../../src/services/errors';
+import { RetryStatus } from '../../src/services/retryStatus';
 import { FakeEntitlementService, FakeSiteAccessService, IFakeTenantState } from './fakes/FakeEntitlementService';
 import {
   MEGAN, falconContosoPolicy, fabrikamPolicy,
@@ -126,12 +127,57 @@ describe('RequestPanel: loading and what the person already has', () => {
     expect(link.getAttribute('rel')).toContain('noopener');
   });
 
-  it('shows an error bar with a retry when loading fails', async () => {
+  it('shows an error bar with a retry and the correlation id when loading fails, and logs it once', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const fake = tenant();
+      fake.failOnce('listMyRequests', new AppError('server', 500, 'InternalServerError', 'unavailable', undefined, undefined, 'rid-1'));
+      const { user } = renderPanel(fake);
+      expect(await screen.findByText('The service had a problem. Try again in a moment.')).toBeInTheDocument();
+      expect(screen.getByText('Correlation id: rid-1')).toBeInTheDocument();
+      const logged = log.mock.calls.map(c => String(c[0])).filter(m => m.indexOf('[AccessHub]') === 0);
+      expect(logged).toEqual(['[AccessHub] server 500 InternalServerError: unavailable (correlation id rid-1)']);
+      await press(user, screen.getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('does not log what it expects (throttled), and says the service is busy', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const fake = tenant();
+      fake.failOnce('listMyRequests', new AppError('throttled', 429, 'TooManyRequests', 'slow down'));
+      renderPanel(fake);
+      expect(await screen.findByText('The service is busy. Wait a moment and try again.')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+      expect(log.mock.calls.filter(c => String(c[0]).indexOf('[AccessHub]') === 0)).toEqual([]);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('says Microsoft 365 is busy once a read has waited more than two seconds, and not before', async () => {
+    let now = 10000;
+    const retryStatus = new RetryStatus(() => now);
     const fake = tenant();
-    fake.failOnce('listMyRequests', new AppError('server', 503, '', 'unavailable'));
-    const { user } = renderPanel(fake);
-    expect(await screen.findByText('The service had a problem. Try again in a moment.')).toBeInTheDocument();
-    await press(user, screen.getByRole('button', { name: 'Try again' }));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>(resolve => { release = resolve; });
+    const listMyRequests = fake.listMyRequests.bind(fake);
+    fake.listMyRequests = async () => { await held; return listMyRequests(); };
+    renderPanel(fake, {}, { retryStatus });
+    await settle();
+    let endWait: () => void = () => undefined;
+    act(() => { endWait = retryStatus.begin(now - 1500); });
+    await settle();
+    expect(screen.queryByText('Microsoft 365 is busy. Still trying…')).not.toBeInTheDocument();
+    now += 600;
+    await settle(600);
+    expect(screen.getByText('Microsoft 365 is busy. Still trying…')).toBeInTheDocument();
+    act(() => endWait());
+    expect(screen.queryByText('Microsoft 365 is busy. Still trying…')).not.toBeInTheDocument();
+    release();
     expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
   });
 
@@ -177,6 +223,26 @@ describe('RequestPanel: loading and what the person already has', () => {
     expect(fake.cancelCalls).toEqual(['open-1']);
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
+  });
+
+  it('says when the approval stages could not be read (busy) and reads them on "Try again"', async () => {
+    const fake = tenant({
+      requests: [{
+        id: 'open-1', requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval',
+        createdDateTime: '2026-01-10T00:00:00Z', accessPackageId: FALCON_ID, answers: []
+      }],
+      approvals: {
+        'open-1': { id: 'open-1', stages: [{ id: 's1', displayName: 'Manager', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: false }] }
+      }
+    });
+    fake.failOnce('getApproval', new AppError('throttled', 429, 'TooManyRequests', 'slow down', undefined, 1, 'rid-9'));
+    const { user } = renderPanel(fake, { packageId: FALCON_ID });
+    expect(await screen.findByText('The service is busy. Wait a moment and try again.')).toBeInTheDocument();
+    expect(screen.getByText('Correlation id: rid-9')).toBeInTheDocument();
+    expect(screen.queryByText('Stage 1 of 1: Manager — waiting')).not.toBeInTheDocument();
+    await press(user, screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Stage 1 of 1: Manager — waiting')).toBeInTheDocument();
+    expect(screen.queryByText('The service is busy. Wait a moment and try again.')).not.toBeInTheDocument();
   });
 });
 

@@ -22,9 +22,25 @@ function fakeContext(extra: Record<string, unknown> = {}): any {
   };
 }
 
+/** jsdom has no fetch Response: a minimal one, as much of it as PnPjs and our retry read. */
+function answer(status: number, body: unknown, headers: Record<string, string> = {}): any {
+  const text = JSON.stringify(body);
+  const all: Record<string, string> = { 'content-type': 'application/json', ...headers };
+  const response: any = {
+    ok: status >= 200 && status < 300, status, statusText: String(status),
+    headers: { get: (h: string) => all[h.toLowerCase()] ?? null, has: (h: string) => h.toLowerCase() in all },
+    text: async () => text, json: async () => JSON.parse(text)
+  };
+  response.clone = () => response;
+  return response;
+}
+
+/** What Graph answers for a route the tenant does not know: a fast, final failure (never retried). */
+const notFound = (): any => answer(404, { error: { code: 'ResourceNotFound', message: 'not found' } });
+
 beforeAll(() => {
-  // No network in jsdom: every Graph call fails fast, which the roots show as an error bar.
-  (global as any).fetch = jest.fn(async () => { throw new TypeError('Failed to fetch'); });
+  // No tenant in jsdom: every Graph call answers 404 at once, which the roots show as a message.
+  (global as any).fetch = jest.fn(async () => notFound());
 });
 
 describe.each([
@@ -71,17 +87,9 @@ describe('AccessCatalog property pane', () => {
     const falcon = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
     (global as any).fetch = jest.fn(async (url: string) => {
       if (String(url).indexOf("filterByCurrentUser(on='allowedRequestor')") >= 0) {
-        // jsdom has no fetch Response: a minimal one, as much of it as PnPjs reads.
-        const text = JSON.stringify({ '@odata.count': 1, value: [{ id: falcon, displayName: 'Project Falcon Team', description: '', isHidden: false }] });
-        const response: any = {
-          ok: true, status: 200, statusText: 'OK',
-          headers: { get: (h: string) => (/content-type/i.test(h) ? 'application/json' : null), has: () => false },
-          text: async () => text, json: async () => JSON.parse(text)
-        };
-        response.clone = () => response;
-        return response;
+        return answer(200, { '@odata.count': 1, value: [{ id: falcon, displayName: 'Project Falcon Team', description: '', isHidden: false }] });
       }
-      throw new TypeError('Failed to fetch');
+      return notFound();
     });
     const wp: any = new (AccessCatalogWebPart as any)();
     const context = fakeContext();
@@ -101,6 +109,79 @@ describe('AccessCatalog property pane', () => {
     expect(wp.properties.packageIds).toBe(falcon);
     const list = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields.find((f: any) => f.targetProperty === 'packageIds');
     expect(list.properties.description).toBe('Chosen: Project Falcon Team');
+    wp.__dispose();
+  });
+});
+
+const FALCON = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
+const serverError = (): any => answer(500, { error: { code: 'InternalServerError', message: 'boom', innerError: { 'request-id': 'rid-500' } } }, { 'request-id': 'rid-500' });
+
+function paneFields(wp: any): any[] {
+  return wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields;
+}
+
+describe('property panes say when Graph failed, and offer to try again', () => {
+  afterEach(() => { jest.useRealTimers(); });
+
+  it('the catalog picker shows why it is empty and loads on "Try again"', async () => {
+    let fail = true;
+    (global as any).fetch = jest.fn(async (url: string) => {
+      if (String(url).indexOf("filterByCurrentUser(on='allowedRequestor')") < 0) return notFound();
+      return fail ? serverError() : answer(200, { value: [{ id: FALCON, displayName: 'Project Falcon Team', description: '', isHidden: false }] });
+    });
+    const wp: any = new (AccessCatalogWebPart as any)();
+    await act(async () => {
+      await wp.__load(fakeContext(), { scope: 'selected', packageIds: '' });
+      wp.onPropertyPaneConfigurationStart();
+      await new Promise(r => setTimeout(r, 50));
+    });
+    const label = paneFields(wp).find((f: any) => f.type === 'Label');
+    expect(label.properties.text).toBe('The access packages you can request could not be loaded. The service had a problem. Try again in a moment.');
+    const retry = paneFields(wp).find((f: any) => f.type === 'Button');
+    expect(retry.properties.text).toBe('Try again');
+    fail = false;
+    await act(async () => {
+      retry.properties.onClick();
+      await new Promise(r => setTimeout(r, 50));
+    });
+    expect(paneFields(wp).some((f: any) => f.type === 'Label' || f.type === 'Button')).toBe(false);
+    expect(paneFields(wp).find((f: any) => f.targetProperty === 'addPackage').properties.options).toEqual([{ key: FALCON, text: 'Project Falcon Team' }]);
+    wp.__dispose();
+  });
+
+  it('the button says "not found" only when Graph says so; throttled for a minute reads as busy, with a retry', async () => {
+    let mode: 'throttled' | 'missing' | 'ok' = 'missing';
+    (global as any).fetch = jest.fn(async (url: string) => {
+      if (String(url).indexOf(`availableAccessPackages/${FALCON}`) < 0) return notFound();
+      if (mode === 'throttled') return answer(429, { error: { code: 'TooManyRequests', message: 'slow down' } }, { 'retry-after': '5', 'request-id': 'rid-429' });
+      return mode === 'missing' ? notFound() : answer(200, { id: FALCON, displayName: 'Project Falcon Team', description: '' });
+    });
+    const wp: any = new (AccessRequestButtonWebPart as any)();
+    await act(async () => { await wp.__load(fakeContext(), { accessPackageId: '' }); });
+    const field = (): any => paneFields(wp).find((f: any) => f.targetProperty === 'accessPackageId');
+
+    expect(await field().properties.onGetErrorMessage(FALCON)).toBe('No access package with this id is available to you.');
+
+    // A minute of Graph's Retry-After in fake time (PnPjs starts each request on a timer too).
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    mode = 'throttled';
+    const calls = (global as any).fetch.mock.calls.length;
+    const pending = field().properties.onGetErrorMessage(FALCON);
+    await act(async () => { await jest.advanceTimersByTimeAsync(61000); });
+    // Not "not found": we could not check, so the value stays and the pane says why.
+    expect(await pending).toBe('');
+    expect((global as any).fetch.mock.calls.length - calls).toBeGreaterThan(3);
+    const label = paneFields(wp).find((f: any) => f.type === 'Label');
+    expect(label.properties.text).toBe('The access package could not be checked. The service is busy. Wait a moment and try again.');
+
+    mode = 'ok';
+    wp.properties.accessPackageId = FALCON;
+    await act(async () => {
+      paneFields(wp).find((f: any) => f.type === 'Button').properties.onClick();
+      await jest.advanceTimersByTimeAsync(100);
+    });
+    expect(paneFields(wp).some((f: any) => f.type === 'Label')).toBe(false);
+    expect(field().properties.description).toBe('Found: Project Falcon Team');
     wp.__dispose();
   });
 });

@@ -1,5 +1,6 @@
 import { startLocalTenant, LocalTenantHandle } from '../../localTenant';
 import { createBrowserClients } from '../../src/services/clients';
+import { IReadRetryOptions } from '../../src/services/readRetry';
 import { createServices } from '../../src/services/createServices';
 import { IAccessHubServices } from '../../src/services/interfaces';
 
@@ -12,12 +13,17 @@ export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?:
   return (await res.json()).access_token;
 }
 
-/** `base` points the clients elsewhere (a proxy in front of the tenant); tokens still come from the tenant. */
-export function servicesFor(tenant: LocalTenantHandle, user: string, site: string = 'marketing', language: string = 'en-us', base: string = tenant.url): IAccessHubServices {
+/**
+ * `base` points the clients elsewhere (a proxy in front of the tenant); tokens still come from the tenant.
+ * `retry` injects the read retry's clock and budget (tests never wait for real time).
+ */
+export function servicesFor(
+  tenant: LocalTenantHandle, user: string, site: string = 'marketing', language: string = 'en-us', base: string = tenant.url, retry?: IReadRetryOptions
+): IAccessHubServices {
   let token: Promise<string> | undefined;
   const getToken = (): Promise<string> => (token = token || tokenFor(tenant, user));
   return createServices({
-    clients: createBrowserClients(`${base}/v1.0`, `${base}/sites/${site}`, getToken),
+    clients: createBrowserClients(`${base}/v1.0`, `${base}/sites/${site}`, getToken, retry),
     language,
     myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com',
     pollIntervalMs: 20

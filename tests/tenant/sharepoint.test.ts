@@ -23,6 +23,16 @@ describe('SharePoint REST', () => {
     expect((await tt.as(U.megan, 'GET', '/sites/marketing/_api/web/currentuser')).body.IsSiteAdmin).toBe(true);
   });
 
+  test('answers carry request-id (= SPRequestGuid) and echo client-request-id, as Graph does', async () => {
+    const r = await tt.as(U.adele, 'GET', '/sites/marketing/_api/web', { headers: { 'client-request-id': 'sp-crid-1' } });
+    expect(r.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.headers.get('request-id')).toBe(r.headers.get('SPRequestGuid'));
+    expect(r.headers.get('client-request-id')).toBe('sp-crid-1');
+    const g = await tt.as(U.adele, 'GET', '/v1.0/me', { headers: { 'client-request-id': 'g-crid-1' } });
+    expect(g.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(g.headers.get('client-request-id')).toBe('g-crid-1');
+  });
+
   test('verbose responses when asked; $select', async () => {
     const v = await tt.as(U.adele, 'GET', '/sites/marketing/_api/web?$select=Title', { headers: { Accept: 'application/json;odata=verbose' } });
     expect(v.body.d.Title).toBe('Marketing');

@@ -1,4 +1,4 @@
-import { fromHttp, toAppError } from '../../src/services/errors';
+import { correlationIdOf, fromHttp, toAppError } from '../../src/services/errors';
 
 describe('error mapping', () => {
   it('maps statuses to kinds', () => {
@@ -29,5 +29,32 @@ describe('error mapping', () => {
     const mapped = await toAppError(err);
     expect(mapped.kind).toBe('notCancellable');
     expect(mapped.message).toBe('nope');
+  });
+});
+
+describe('correlation ids and throttling by 503', () => {
+  it('503 or 504 with Retry-After is throttling (Graph throttles with them too); without it a server error', () => {
+    expect(fromHttp(503, undefined, '2').kind).toBe('throttled');
+    expect(fromHttp(504, undefined, '2').kind).toBe('throttled');
+    expect(fromHttp(504, undefined).kind).toBe('server');
+  });
+
+  it('takes the request-id header first, then the error body, then the client-request-id', async () => {
+    const body = { error: { code: 'InternalServerError', message: 'x', innerError: { 'request-id': 'body-rid', 'client-request-id': 'body-crid' } } };
+    const withHeaders = new Response(JSON.stringify(body), { status: 500, headers: { 'request-id': 'header-rid', 'client-request-id': 'header-crid' } });
+    const err = (response: Response): Error => Object.assign(new Error('x'), { isHttpRequestError: true, status: response.status, response });
+    expect((await toAppError(err(withHeaders))).correlationId).toBe('header-rid');
+    // A browser hides headers CORS does not expose: the body still has the ids.
+    expect((await toAppError(err(new Response(JSON.stringify(body), { status: 500 })))).correlationId).toBe('body-rid');
+    expect(correlationIdOf(new Headers({ 'client-request-id': 'only-crid' }))).toBe('only-crid');
+    expect(correlationIdOf(new Headers(), { error: { innererror: { 'client-request-id': 'lower' } } })).toBe('lower');
+    expect(correlationIdOf(new Headers())).toBeUndefined();
+  });
+
+  it('a dropped connection keeps the client-request-id we sent', async () => {
+    const dropped = Object.assign(new TypeError('fetch failed'), { clientRequestId: 'sent-id' });
+    const mapped = await toAppError(dropped);
+    expect(mapped.kind).toBe('offline');
+    expect(mapped.correlationId).toBe('sent-id');
   });
 });

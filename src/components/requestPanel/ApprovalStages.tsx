@@ -5,6 +5,7 @@ import { IApprovalInfo } from '../../services/loadApproval';
 import { useApprovalInfo } from '../../hooks/useApprovalInfo';
 import { format } from '../format';
 import { stageResultText } from './panelText';
+import { ErrorBar } from '../StatusView';
 
 export interface IApprovalStagesProps {
   requestId: string;
@@ -19,14 +20,15 @@ export interface IApprovalStagesProps {
 
 /** Who decides a pending request: its approval stages in order and, when it is them, the person's manager. */
 export const ApprovalStages: React.FC<IApprovalStagesProps> = ({ requestId, policyDescription = '', approvalExists = true }) => {
-  const { state } = useApprovalInfo(requestId, policyDescription, approvalExists);
+  const { state, reload: retry } = useApprovalInfo(requestId, policyDescription, approvalExists);
   if (state.status === 'loading') return <Shimmer width="60%" ariaLabel={strings.Common.Loading} />;
   // Who decides is extra detail: when it can't be read the policy's description below still says it.
-  const info: IApprovalInfo = state.status === 'success' ? state.value : { approval: undefined, manager: undefined };
+  const info: IApprovalInfo = state.status === 'success' ? state.value : { approval: undefined, manager: undefined, error: state.error };
 
   const stages = info.approval ? info.approval.stages : [];
   return (
     <Stack tokens={{ childrenGap: 4 }}>
+      {info.error && <ErrorBar error={info.error} onRetry={retry} />}
       {stages.length > 0 && (
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           {stages.map((s, i) => (

@@ -55,6 +55,7 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
               disabled: !selected || !this.pickablePackages,
               options: (this.pickablePackages || []).map(p => ({ key: p.id, text: p.displayName }))
             }),
+            ...this.pickableErrorFields,
             PropertyPaneTextField('packageIds', {
               label: strings.PackageIdsFieldLabel,
               description: chosen ? `${strings.PackageIdsChosen} ${chosen}` : strings.PackageIdsFieldDescription,

@@ -4,11 +4,18 @@ import * as strings from 'AccessRequestButtonWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
 import { AccessRequestButtonRoot, IAccessRequestButtonProperties } from './components/AccessRequestButtonRoot';
 import { parsePackageRef } from '../../models/packageRef';
+import { AppError, AppErrorKind, toAppError } from '../../services/errors';
+import { reportError } from '../../services/errorLog';
+import * as commonStrings from 'CommonStrings';
 
 const PICK_FIELD = 'pickPackage';
+/** What Graph answers for an id that names no package this person may see. */
+const NOT_FOUND_KINDS: AppErrorKind[] = ['notFound', 'forbidden', 'validation'];
 
 export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccessRequestButtonProperties> {
   private _checkedName: string | undefined;
+  /** Why the last check could not say whether the package exists (busy, offline, a server error). */
+  private _checkError: AppError | undefined;
 
   protected get rootComponent(): React.ComponentType<{ properties: IAccessRequestButtonProperties }> {
     return AccessRequestButtonRoot;
@@ -19,16 +26,24 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
     const id = parsePackageRef(value);
     if (!value.trim()) return '';
     if (!id) return strings.PackageInvalid;
+    const hadError = !!this._checkError;
+    this._checkError = undefined;
     try {
       const pkg = await this.services.entitlements.getAvailablePackage(id);
-      if (this._checkedName !== pkg.displayName) {
+      if (this._checkedName !== pkg.displayName || hadError) {
         this._checkedName = pkg.displayName;
         this.context.propertyPane.refresh();
       }
       return '';
-    } catch {
+    } catch (e) {
+      const error = await toAppError(e);
       this._checkedName = undefined;
-      return strings.PackageNotFound;
+      if (NOT_FOUND_KINDS.indexOf(error.kind) >= 0) return strings.PackageNotFound;
+      // We could not check: keep the value, say why and offer to check again, rather than "not found".
+      reportError('AccessRequestButtonWebPart', error);
+      this._checkError = error;
+      this.context.propertyPane.refresh();
+      return '';
     }
   }
 
@@ -53,11 +68,15 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
               disabled: !this.pickablePackages,
               options: (this.pickablePackages || []).map(p => ({ key: p.id, text: p.displayName }))
             }),
+            ...this.pickableErrorFields,
             PropertyPaneTextField('accessPackageId', {
               label: strings.PackageFieldLabel,
               description: this._checkedName ? `${strings.PackageFieldChecked} ${this._checkedName}` : strings.PackageFieldDescription,
               onGetErrorMessage: (v: string) => this._validatePackage(v),
               deferredValidationTime: 500
+            }),
+            ...this.errorFields('check', this._checkError, commonStrings.PropertyPane.CheckFailed, () => {
+              this._validatePackage(this.properties.accessPackageId || '').catch(() => undefined);
             }),
             PropertyPaneTextField('label', { label: strings.LabelFieldLabel }),
             PropertyPaneChoiceGroup('appearance', {

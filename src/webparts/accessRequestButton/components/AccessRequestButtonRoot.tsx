@@ -5,7 +5,7 @@ import { useButtonData } from '../../../hooks/useButtonData';
 import { useDeepLink } from '../../../hooks/useDeepLink';
 import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { parsePackageRef } from '../../../models/packageRef';
-import { ErrorBar } from '../../../components/StatusView';
+import { ErrorBar, BusyNote } from '../../../components/StatusView';
 import { format } from '../../../components/format';
 
 export interface IAccessRequestButtonProperties {
@@ -32,7 +32,7 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
   } else if (!packageId) {
     content = <MessageBar messageBarType={MessageBarType.warning}>{strings.Button.InvalidPackage}</MessageBar>;
   } else if (state.status === 'loading') {
-    content = <Spinner size={SpinnerSize.small} label={strings.Common.Loading} labelPosition="right" />;
+    content = <><Spinner size={SpinnerSize.small} label={strings.Common.Loading} labelPosition="right" /><BusyNote /></>;
   } else if (state.status === 'error') {
     content = state.error.kind === 'notFound'
       ? <MessageBar messageBarType={MessageBarType.warning}>{strings.Button.InvalidPackage}</MessageBar>
