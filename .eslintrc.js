@@ -13,7 +13,8 @@ module.exports = {
       },
       rules: {
         'react-hooks/rules-of-hooks': 2,
-        'react-hooks/exhaustive-deps': 1,
+        // Our own hooks that take a dependency list get the same check as useEffect (src/hooks).
+        'react-hooks/exhaustive-deps': [1, { additionalHooks: '^useAsync$' }],
         // Prevent usage of the JavaScript null value, while allowing code to access existing APIs that may require null. https://www.npmjs.com/package/@rushstack/eslint-plugin
         '@rushstack/no-new-null': 1,
         // Require Jest module mocking APIs to be called before any other statements in their code block. https://www.npmjs.com/package/@rushstack/eslint-plugin

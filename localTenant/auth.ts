@@ -16,7 +16,7 @@ export const SCOPES = {
   ArReadWriteAll: 'AccessReview.ReadWrite.All',
 } as const;
 
-/** Contract §2.3: what Access Hub requests; the fallback when package-solution.json lists none. */
+/** docs/graph-notes.md §2.3: what Access Hub requests; the fallback when package-solution.json lists none. */
 const CONTRACT_SCOPES = [SCOPES.SubjectAccess, SCOPES.ReadWriteAll, SCOPES.ArReadWriteAll];
 
 export function readDefaultScopes(file = path.resolve(__dirname, '..', 'config', 'package-solution.json')): string[] {

@@ -1,7 +1,7 @@
 /**
- * Errors in Graph's envelope (contract §1.1, §11.1) and the emulator's business-rule codes.
+ * Errors in Graph's envelope (docs/graph-notes.md §1.1, §11.1) and the emulator's business-rule codes.
  *
- * Business rules have no published EM codes (contract §11.4), so the emulator uses obviously fake codes
+ * Business rules have no published EM codes (docs/graph-notes.md §11.4), so the emulator uses obviously fake codes
  * under the `AccessHubEmulator.` prefix. They live in one exported table so the client can map them, and
  * can be overridden per tenant (`LocalTenantOptions.errorCodes`).
  */
@@ -48,7 +48,7 @@ export const EMULATOR_ERROR_STATUS: Record<EmulatorErrorKey, number> = {
   NotSupported: 400,
 };
 
-/** Messages seen verbatim in public material (contract §11.3). */
+/** Messages seen verbatim in public material (docs/graph-notes.md §11.3). */
 export const MESSAGES = {
   unauthorizedRole: 'User is not authorized to perform the operation. Reason: The caller is not authorized.',
   noLicense: 'User is not authorized to perform the operation. Reason: Tenant does not meet license requirement.',
@@ -91,7 +91,7 @@ export function envelope(code: string, message: string, clientRequestId?: string
 
 export const badRequest = (message: string, code = 'BadRequest'): GraphError => new GraphError(400, code, message);
 export const notFound = (message: string, code = 'ResourceNotFound'): GraphError => new GraphError(404, code, message);
-/** EM's unknown-route 404 has an empty code (contract §11.3). */
+/** EM's unknown-route 404 has an empty code (docs/graph-notes.md §11.3). */
 export const noHttpResource = (url: string): GraphError =>
   new GraphError(404, '', `No HTTP resource was found that matches the request URI '${url}'.`);
 export const forbiddenRole = (): GraphError => new GraphError(403, 'UnAuthorized', MESSAGES.unauthorizedRole);

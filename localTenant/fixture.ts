@@ -1,5 +1,5 @@
 /**
- * The fixture format (see ../shared/fixtures/README.md): Graph v1.0 shapes with foreign keys where Graph has
+ * The fixture format (see fixtures/README.md): Graph v1.0 shapes with foreign keys where Graph has
  * navigations. Loading deep-clones the file, fills missing collections (hostile fixtures) and shifts every
  * dateTime by (now − referenceDateTime) so relative facts ("ends in 10 days") hold whenever the tenant starts.
  */
@@ -133,7 +133,7 @@ export interface Fixture {
   accessReviews: FxAccessReview[];
 }
 
-export const DEFAULT_FIXTURE_PATH = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'contoso-tenant.json');
+export const DEFAULT_FIXTURE_PATH = path.resolve(__dirname, 'fixtures', 'contoso.json');
 
 const COLLECTIONS = [
   'users', 'groups', 'servicePrincipals', 'connectedOrganizations', 'sites', 'catalogs', 'resources', 'accessPackages',

@@ -1,5 +1,5 @@
 /**
- * Grants: what a delivered assignment gives in the directory and in SharePoint (contract §6 "Resource identity
+ * Grants: what a delivered assignment gives in the directory and in SharePoint (docs/graph-notes.md §6 "Resource identity
  * by origin system"): AadGroup Member_/Owner_ roles → group membership, AadApplication app role → an
  * appRoleAssignment on the service principal, SharePointOnline role originId → that site role's members.
  * Effective membership is always recomputed as base ∪ grants, so provenance is exact.

@@ -1,6 +1,6 @@
 /**
  * The local tenant: an in-memory emulator of the Microsoft Graph entitlement-management / access-review
- * endpoints and the SharePoint REST endpoints Access Hub uses. See ../shared/docs/graph-contract.md §15.
+ * endpoints and the SharePoint REST endpoints Access Hub uses. See docs/graph-notes.md §15.
  */
 import type * as http from 'http';
 import type { AddressInfo } from 'net';

@@ -1,7 +1,8 @@
 /**
  * OData query options for every collection and entity: $select, $expand (nested options), $filter, $orderby,
- * $top, $skip, $skiptoken, $count. Entity types describe their declared properties (v1.0 CSDL, contract
- * Appendix A) so unknown names in $select/$filter/$orderby/$expand are rejected with 400 as Graph does.
+ * $top, $skip, $skiptoken, $count. Entity types describe their declared properties (Graph's v1.0 metadata,
+ * docs/graph-notes.md §10) so unknown names in $select/$filter/$orderby/$expand are rejected with 400 as Graph
+ * does.
  */
 import { badRequest } from './errors';
 import { compare, evaluate, FilterNode, getPath, parseFilter, truthy, visitPaths } from './odataFilter';

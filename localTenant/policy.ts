@@ -1,5 +1,5 @@
 /**
- * Policy semantics (contract §7): who a policy admits (allowedTargetScope + specificAllowedTargets +
+ * Policy semantics (docs/graph-notes.md §7): who a policy admits (allowedTargetScope + specificAllowedTargets +
  * requestorSettings), who approves a stage (subject sets, with fallbacks), and the admin roles.
  */
 import type { FxApprovalStageSettings, FxConnectedOrganization, FxPolicy, FxSubjectSet, FxUser, Id } from './fixture';
@@ -42,7 +42,7 @@ export function scopeAdmits(db: Db, idx: DbIndex, p: FxPolicy, user: FxUser): bo
   }
 }
 
-/** A policy through which the user may request for themselves (contract §2.2 "Extra requirement"). */
+/** A policy through which the user may request for themselves (docs/graph-notes.md §2.2 "Extra requirement"). */
 export function policyAdmitsSelfAdd(db: Db, idx: DbIndex, p: FxPolicy, user: FxUser): boolean {
   return !!p.requestorSettings.enableTargetsToSelfAddAccess && scopeAdmits(db, idx, p, user);
 }
@@ -79,7 +79,7 @@ function resolveSets(db: Db, idx: DbIndex, sets: FxSubjectSet[], requestor: FxUs
 /**
  * Stage approvers: primary approvers, or the fallback approvers when the primary sets resolve to nobody
  * (e.g. requestorManager for a requestor without a manager — Grady). The requestor stays listed when they
- * happen to be an approver; self-approval is blocked where decisions are read and made (contract §9.3).
+ * happen to be an approver; self-approval is blocked where decisions are read and made (docs/graph-notes.md §9.3).
  */
 export function resolveStageApprovers(db: Db, idx: DbIndex, stage: FxApprovalStageSettings, requestor: FxUser): Id[] {
   const primary = resolveSets(db, idx, stage.primaryApprovers, requestor);

@@ -1,5 +1,5 @@
 /**
- * Entity types: the Graph shape each store record is emitted as (contract §10, CSDL Appendix A), their
+ * Entity types: the Graph shape each store record is emitted as (docs/graph-notes.md §10; Graph's v1.0 metadata), their
  * declared properties (for $select/$filter validation) and navigations (for $expand). Foreign keys of the
  * fixture (…Id, …Ids, catalogId, approvalStages) never leave the emulator.
  */
@@ -17,7 +17,7 @@ import { directoryTypes } from './shapesDirectory';
 export interface Ctx {
   t: Tenant;
   me?: FxUser;
-  /** `Prefer: include-unknown-enum-members` (contract §1.2). */
+  /** `Prefer: include-unknown-enum-members` (docs/graph-notes.md §1.2). */
   preferUnknown: boolean;
 }
 
@@ -50,7 +50,7 @@ function rrsSources(ctx: Ctx, p: FxAccessPackage): FxRoleScope[] {
   return p.resourceRoleScopes.filter((x) => ctx.t.idx.roles.has(x.roleId));
 }
 
-/** Contract §1.2: evolvable members are only sent with the Prefer header. */
+/** docs/graph-notes.md §1.2: evolvable members are only sent with the Prefer header. */
 export function enumOut(ctx: Ctx, value: string, evolvable: readonly string[]): string {
   return evolvable.includes(value) && !ctx.preferUnknown ? 'unknownFutureValue' : value;
 }
@@ -213,7 +213,7 @@ const connectedOrganization: EntityDef<Ctx> = {
   },
 };
 
-/** A requestor (or target) never approves their own request (contract §9.3). */
+/** A requestor (or target) never approves their own request (docs/graph-notes.md §9.3). */
 export function isSelf(r: FxRequest, userId: string | undefined): boolean {
   return !!userId && (r.requestorId === userId || r.targetId === userId);
 }

@@ -1,4 +1,4 @@
-/** Directory (user, group) and access review entity types (contract §5; CSDL). */
+/** Directory (user, group) and access review entity types (docs/graph-notes.md §5; CSDL). */
 import type * as MG from '@microsoft/microsoft-graph-types';
 import type { FxAccessReview, FxDecision, FxGroup, FxReviewInstance, FxUser, Json } from './fixture';
 import type { EntityDef } from './odata';

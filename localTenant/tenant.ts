@@ -16,15 +16,15 @@ import { resumeWorkflows, runTimeTriggers } from './workflow';
 export type ApprovalScope = typeof SCOPES.ReadWriteAll | typeof SCOPES.SubjectAccess;
 
 export interface TenantQuirks {
-  /** POST assignmentRequests status (contract §3.4: docs show 201, a live SDK expects 200). */
+  /** POST assignmentRequests status (docs/graph-notes.md §3.4: docs show 201, a live SDK expects 200). */
   createStatus?: 200 | 201;
-  /** cancel status (contract §3.7: page text 200, example 204). */
+  /** cancel status (docs/graph-notes.md §3.7: page text 200, example 204). */
   cancelStatus?: 200 | 204;
-  /** Tenant without Entra ID P2/Governance: every EM call fails with NoLicense (contract §11.3). */
+  /** Tenant without Entra ID P2/Governance: every EM call fails with NoLicense (docs/graph-notes.md §11.3). */
   noLicense?: boolean;
-  /** [gap] contract §4.1: inline `stages` in the approvals list without $expand. Default false. */
+  /** [gap] docs/graph-notes.md §4.1: inline `stages` in the approvals list without $expand. Default false. */
   approvalListInlineStages?: boolean;
-  /** [gap] contract §9.1: `status` string of a request denied by a stage timeout. Default 'Denied'. */
+  /** [gap] docs/graph-notes.md §9.1: `status` string of a request denied by a stage timeout. Default 'Denied'. */
   timeoutStatus?: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The request state machine (contract §9): submitted → pendingApproval → delivering → delivered | denied |
+ * The request state machine (docs/graph-notes.md §9): submitted → pendingApproval → delivering → delivered | denied |
  * canceled, plus what time triggers (stage timeouts, assignment expiry, access review instance end).
  * Steps after the POST run asynchronously (Tenant.schedule) as the real service does.
  */
@@ -9,14 +9,14 @@ import { resolveStageApprovers } from './policy';
 import type { Tenant } from './tenant';
 import { addDuration, isDuration, stableGuid } from './util';
 
-/** Status strings per state (contract §9.2; PascalCase free-form strings). */
+/** Status strings per state (docs/graph-notes.md §9.2; PascalCase free-form strings). */
 export const STATUS_FOR_STATE: Record<string, string> = {
   submitted: 'Accepted', pendingApproval: 'PendingApproval', delivering: 'Delivering', delivered: 'Delivered',
   denied: 'Denied', canceled: 'Canceled', scheduled: 'PendingNotBefore', deliveryFailed: 'DeliveryFailed',
 };
 
 export const OPEN_STATES = new Set(['submitted', 'pendingApproval', 'delivering', 'scheduled']);
-/** Cancellable while status is accepted, pendingApproval, pendingNotBefore (contract §3.7). */
+/** Cancellable while status is accepted, pendingApproval, pendingNotBefore (docs/graph-notes.md §3.7). */
 export const CANCELLABLE_STATES = new Set(['submitted', 'pendingApproval', 'scheduled']);
 
 function setState(r: FxRequest, state: string, t: Tenant, status = STATUS_FOR_STATE[state]): void {
@@ -216,7 +216,7 @@ export function runTimeTriggers(t: Tenant): void {
 }
 
 /**
- * Ends an instance and applies its decisions (contract §5, §7 reviewSettings). An unreviewed decision takes the
+ * Ends an instance and applies its decisions (docs/graph-notes.md §5, §7 reviewSettings). An unreviewed decision takes the
  * definition's defaultDecision; with 'None' it falls back to the package policy's expirationBehavior
  * ("if reviewers don't respond": keepAccess | removeAccess | acceptAccessRecommendation).
  */

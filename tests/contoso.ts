@@ -1,4 +1,4 @@
-/** The Contoso fixture's people and object ids that tests name (from ../shared/fixtures/contoso-tenant.json). */
+/** The Contoso fixture's people and object ids that tests name (from localTenant/fixtures/contoso.json). */
 export const U = {
   allan: 'allan@contoso.com', lynne: 'lynner@contoso.com', megan: 'meganb@contoso.com', adele: 'adelev@contoso.com',
   isaiah: 'isaiahl@contoso.com', alex: 'alexw@contoso.com', grady: 'gradya@contoso.com', patti: 'pattif@contoso.com',

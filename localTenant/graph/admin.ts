@@ -1,5 +1,5 @@
 /**
- * Admin / property-pane endpoints (contract §6): need Read.All or ReadWrite.All plus an EM role
+ * Admin / property-pane endpoints (docs/graph-notes.md §6): need Read.All or ReadWrite.All plus an EM role
  * (identityGovernanceAdministrators: everything; catalogOwners: their catalogs only), else 403 UnAuthorized.
  */
 import { forbiddenRole, GraphError } from '../errors';
@@ -23,7 +23,7 @@ function catalogOrThrow(t: Tenant, req: GraphReq, id: string): FxCatalog {
   return c;
 }
 
-/** Catalog-scoped admins must filter admin lists by accessPackage/id (contract §2.2, §6). */
+/** Catalog-scoped admins must filter admin lists by accessPackage/id (docs/graph-notes.md §2.2, §6). */
 function requireFullAdminOrPackageFilter(req: GraphReq, cats: Set<string> | 'all'): void {
   if (cats === 'all') return;
   const f = req.params.get('$filter') ?? req.params.get('filter') ?? '';
@@ -86,7 +86,7 @@ export const adminRoutes: Route[] = [
     method: 'GET', pattern: `${EM}/assignmentPolicies`,
     handler: (t, req) => {
       const cats = requireAdmin(t, req);
-      // Catalog-scoped admins should read policies through accessPackages?$expand=assignmentPolicies (contract §2.2).
+      // Catalog-scoped admins should read policies through accessPackages?$expand=assignmentPolicies (docs/graph-notes.md §2.2).
       if (cats !== 'all') throw forbiddenRole();
       return collection(t, req, 'accessPackageAssignmentPolicy', t.db.assignmentPolicies, `${EM}/assignmentPolicies`);
     },

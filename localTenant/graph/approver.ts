@@ -1,4 +1,4 @@
-/** Approver endpoints (contract §4). The approval id is the request id (§1.3). */
+/** Approver endpoints (docs/graph-notes.md §4). The approval id is the request id (§1.3). */
 import { SCOPES } from '../auth';
 import { badRequest, GraphError, MESSAGES } from '../errors';
 import type { FxRequest } from '../fixture';
@@ -11,15 +11,15 @@ import { fail } from './requestValidation';
 
 const APPROVALS = `${EM}/accessPackageAssignmentApprovals`;
 
-/** Approval scope is switchable (contract §2.3): ReadWrite.All by default, SubjectAccess as the alternative. */
+/** Approval scope is switchable (docs/graph-notes.md §2.3): ReadWrite.All by default, SubjectAccess as the alternative. */
 function approvalScopes(t: Tenant, read: boolean): string[] {
   const s = new Set<string>([t.approvalScope, SCOPES.ReadWriteAll]);
-  // GET approval/stages is documented with Read.All as least privileged (contract §2.2).
+  // GET approval/stages is documented with Read.All as least privileged (docs/graph-notes.md §2.2).
   if (read) s.add(SCOPES.ReadAll);
   return [...s];
 }
 
-/** Someone who approves (or approved) a stage of the request; never the requestor or target (contract §9.3). */
+/** Someone who approves (or approved) a stage of the request; never the requestor or target (docs/graph-notes.md §9.3). */
 function isApprover(r: FxRequest, userId: string): boolean {
   return !isSelf(r, userId) && r.approvalStages.some((s) => s.assignedToUserIds.includes(userId));
 }
@@ -78,7 +78,7 @@ export const approverRoutes: Route[] = [
   },
   {
     method: 'GET', pattern: `${APPROVALS}/{id}`,
-    // Stages are inline on GET approval (contract §4.2), with or without $expand=stages.
+    // Stages are inline on GET approval (docs/graph-notes.md §4.2), with or without $expand=stages.
     handler: (t, req, p) => {
       const r = approvalFor(t, req, p.id);
       const expanded = req.params.get('$expand') ?? req.params.get('expand');

@@ -65,7 +65,7 @@ export function matchRoute(pattern: string, segs: string[]): Record<string, stri
   return out;
 }
 
-/** Validates an enum function argument (contract §15.1: unknown `on` → 400; evolvable members need Prefer). */
+/** Validates an enum function argument (docs/graph-notes.md §15.1: unknown `on` → 400; evolvable members need Prefer). */
 export function checkOn(req: GraphReq, on: string, allowed: string[], evolvable: string[] = [], enumName = 'filterByCurrentUserOptions'): string {
   if (allowed.includes(on)) return on;
   if (evolvable.includes(on) && /include-unknown-enum-members/i.test(req.headers.prefer ?? '')) return on;
@@ -90,7 +90,7 @@ export function contextUrl(req: GraphReq, fragment: string): string {
   return `${req.origin}/v1.0/$metadata#${fragment}`;
 }
 
-/** A paged collection with the query options applied (every collection, contract §15.1 "Paging"). */
+/** A paged collection with the query options applied (every collection, docs/graph-notes.md §15.1 "Paging"). */
 export function collection(t: Tenant, req: GraphReq, type: string, items: unknown[], context: string, q = options(req)): GraphRes {
   const def = REGISTRY[type];
   validateOptions(REGISTRY, def, q);
@@ -120,7 +120,7 @@ export function hasAnyScope(req: GraphReq, scopes: string[]): boolean {
   return scopes.some((s) => req.scopes.has(s));
 }
 
-/** 403 with Graph's envelope when the token's scopes do not cover the endpoint (contract §2.2). */
+/** 403 with Graph's envelope when the token's scopes do not cover the endpoint (docs/graph-notes.md §2.2). */
 export function requireScopes(req: GraphReq, anyOf: string[], code = 'Authorization_RequestDenied', message = MESSAGES.insufficientPrivileges): void {
   if (!hasAnyScope(req, anyOf)) throw new GraphError(403, code, `${message} Required scopes: ${anyOf.join(' or ')}.`);
 }
@@ -129,7 +129,7 @@ export const REQUESTER_READ = [SCOPES.SubjectAccess, SCOPES.ReadAll, SCOPES.Read
 export const REQUESTER_WRITE = [SCOPES.SubjectAccess, SCOPES.ReadWriteAll];
 export const ADMIN_READ = [SCOPES.ReadAll, SCOPES.ReadWriteAll];
 
-/** Admin reads need a scope and an EM role; returns the catalogs the caller may see (contract §2.2, §11.3). */
+/** Admin reads need a scope and an EM role; returns the catalogs the caller may see (docs/graph-notes.md §2.2, §11.3). */
 export function requireAdmin(t: Tenant, req: GraphReq): Set<string> | 'all' {
   requireScopes(req, ADMIN_READ);
   const cats = adminCatalogs(t.db, req.user.id);

@@ -1,5 +1,5 @@
 /**
- * Validation of request bodies (contract §3.4). Everything here is pure: it throws before anything is mutated.
+ * Validation of request bodies (docs/graph-notes.md §3.4). Everything here is pure: it throws before anything is mutated.
  */
 import { badRequest, businessError, EmulatorErrorKey } from '../errors';
 import type { FxAnswer, FxPolicy, FxQuestion, FxSchedule } from '../fixture';

@@ -1,4 +1,4 @@
-/** Requester read endpoints (contract §3.1–§3.3, §3.5, §3.6, §3.8). */
+/** Requester read endpoints (docs/graph-notes.md §3.1–§3.3, §3.5, §3.6, §3.8). */
 import { SCOPES } from '../auth';
 import { forbiddenRole, GraphError, noHttpResource } from '../errors';
 import type { FxAccessPackage, FxRequest } from '../fixture';
@@ -12,11 +12,11 @@ import {
 const EVOLVABLE_REQUEST_ON = ['targetOrRequestor', 'targetManager', 'requestForOthers', 'targetAgentIdentitySponsorOrOwner'];
 const EVOLVABLE_ASSIGNMENT_ON = ['targetManager', 'targetAgentIdentitySponsorOrOwner'];
 
-/** Packages the caller may request: at least one policy admits them and lets targets add access (§3.1). */
+/** Packages the caller may request: at least one policy admits them and lets targets add access (docs/graph-notes.md §3.1). */
 function allowedRequestor(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
   checkOn(req, p.on, ['allowedRequestor'], [], 'accessPackageFilterByCurrentUserOptions');
   requireScopes(req, REQUESTER_READ);
-  // Hidden packages stay in the result with isHidden:true; the client decides (contract §3.1 [gap]).
+  // Hidden packages stay in the result with isHidden:true; the client decides (docs/graph-notes.md §3.1 [gap]).
   const items = t.db.accessPackages.filter((pkg) => admittingPolicies(t.db, t.idx, pkg.id, req.user).length > 0);
   return collection(t, req, 'accessPackage', items, 'Collection(microsoft.graph.accessPackage)');
 }
@@ -32,7 +32,7 @@ function requirements(t: Tenant, req: GraphReq, p: Record<string, string>): Grap
     isRequestorJustificationRequired: !!pol.requestApprovalSettings.isRequestorJustificationRequired,
     allowCustomAssignmentSchedule: !!pol.requestorSettings.allowCustomAssignmentSchedule,
     schedule: { startDateTime: null, recurrence: null, expiration: pol.expiration },
-    // CSDL question shape (accessPackageTextInputQuestion / accessPackageMultipleChoiceQuestion), contract §3.3.
+    // CSDL question shape (accessPackageTextInputQuestion / accessPackageMultipleChoiceQuestion), docs/graph-notes.md §3.3.
     questions: [...pol.questions].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)).map((q) => REGISTRY.accessPackageQuestion.emit(q as never, ctx)),
   }));
   return { status: 200, body: { '@odata.context': contextUrl(req, 'Collection(microsoft.graph.accessPackageAssignmentRequestRequirements)'), value } };
@@ -78,7 +78,7 @@ function requestsFilter(t: Tenant, req: GraphReq, p: Record<string, string>): Gr
 }
 
 function requestById(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
-  // [gap] contract §2.3: documented with Read.All only; the emulator also accepts SubjectAccess for one's own request.
+  // [gap] docs/graph-notes.md §2.3: documented with Read.All only; the emulator also accepts SubjectAccess for one's own request.
   requireScopes(req, REQUESTER_READ);
   const r = t.idx.requests.get(p.id);
   if (!r) throw new GraphError(404, 'ResourceNotFound', `Request '${p.id}' was not found.`);

@@ -1,4 +1,4 @@
-/** POST {EM}/assignmentRequests and POST …/{id}/cancel (contract §3.4, §3.7). */
+/** POST {EM}/assignmentRequests and POST …/{id}/cancel (docs/graph-notes.md §3.4, §3.7). */
 import { randomUUID } from 'crypto';
 import { SCOPES } from '../auth';
 import { badRequest, forbiddenRole, GraphError, MESSAGES } from '../errors';
@@ -64,7 +64,7 @@ function createRequest(t: Tenant, req: GraphReq): GraphRes {
     if (!packageId && policyId) packageId = t.idx.policies.get(policyId)?.accessPackageId;
     if (!packageId) throw badRequest("The property 'assignment.accessPackageId' is required.");
     if (!t.idx.packages.has(packageId)) throw new GraphError(404, 'ResourceNotFound', `Access package '${packageId}' was not found.`);
-    // Requests on behalf of others are not enabled by any policy the emulator knows (contract §2.2).
+    // Requests on behalf of others are not enabled by any policy the emulator knows (docs/graph-notes.md §2.2).
     if (targetId !== me.id) throw fail(t, 'PolicyNotAllowed', MESSAGES.noPolicy);
     const admitting = admittingPolicies(t.db, t.idx, packageId, me);
     let policy: FxPolicy | undefined;
@@ -108,7 +108,7 @@ function createRequest(t: Tenant, req: GraphReq): GraphRes {
   // Everything is validated; from here on nothing can fail, so the store is never half-written.
   submit(t, rec);
   const ctx = ctxOf(t, req);
-  // The immediate response has null dates and state submitted/Accepted (contract §3.4).
+  // The immediate response has null dates and state submitted/Accepted (docs/graph-notes.md §3.4).
   const out = { ...REGISTRY.accessPackageAssignmentRequest.emit(rec as never, ctx), createdDateTime: null, completedDateTime: null };
   return {
     status: t.quirks.createStatus ?? 201,
@@ -137,7 +137,7 @@ function cancel(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
   if (!r) throw new GraphError(404, 'ResourceNotFound', `Request '${p.id}' was not found.`);
   const own = r.requestorId === req.user.id || r.targetId === req.user.id;
   if (!own) {
-    // Cancelling someone else's request needs ReadWrite.All plus an EM role (contract §2.2).
+    // Cancelling someone else's request needs ReadWrite.All plus an EM role (docs/graph-notes.md §2.2).
     const cats = adminCatalogs(t.db, req.user.id);
     const catalogId = t.idx.packages.get(r.accessPackageId)?.catalogId ?? '';
     if (!req.scopes.has(SCOPES.ReadWriteAll) || !cats || (cats !== 'all' && !cats.has(catalogId))) throw forbiddenRole();

@@ -1,4 +1,4 @@
-/** Access reviews, reviewer side (contract §5). Only listed reviewers see and decide. */
+/** Access reviews, reviewer side (docs/graph-notes.md §5). Only listed reviewers see and decide. */
 import { SCOPES } from '../auth';
 import { badRequest, GraphError, MESSAGES } from '../errors';
 import type { FxAccessReview, FxDecision, FxReviewInstance } from '../fixture';

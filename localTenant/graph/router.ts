@@ -53,7 +53,7 @@ export function dispatchGraph(t: Tenant, req: GraphReq): GraphRes {
       return r.handler(t, req, params);
     }
     if (methodMismatch) throw new GraphError(405, '', `The requested resource does not support http method '${req.method}'.`);
-    // EM answers unknown routes with an empty code (contract §11.3); elsewhere Graph's generic 404.
+    // EM answers unknown routes with an empty code (docs/graph-notes.md §11.3); elsewhere Graph's generic 404.
     if (joined.toLowerCase().startsWith('identitygovernance')) throw noHttpResource(`${req.origin}${req.path}`);
     throw new GraphError(404, 'Request_ResourceNotFound', `Resource not found for the segment '${req.segments[req.segments.length - 1] ?? ''}'.`);
   } catch (e) {

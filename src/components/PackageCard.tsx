@@ -4,7 +4,8 @@ import * as strings from 'CommonStrings';
 import { ICatalogEntry } from '../models/catalog';
 import { grantLabel } from '../models/grants';
 import { StatusBadge } from './StatusBadge';
-import { format } from './format';
+import { formatCount } from './format';
+import { useServices } from '../context/ServicesContext';
 
 export interface IPackageCardProps {
   entry: ICatalogEntry;
@@ -26,6 +27,7 @@ function actionLabel(entry: ICatalogEntry): string {
 /** One package: name, description, what it grants, the person's status and the one action that fits. */
 export const PackageCard: React.FC<IPackageCardProps> = ({ entry, layout, onOpen }) => {
   const theme = useTheme();
+  const { language } = useServices();
   const classes = React.useMemo(() => mergeStyleSets({
     root: {
       padding: 12,
@@ -54,7 +56,7 @@ export const PackageCard: React.FC<IPackageCardProps> = ({ entry, layout, onOpen
               <Text variant="small" block styles={{ root: { fontWeight: 600 } }}>{strings.Grants.Heading}</Text>
               <ul className={classes.grants}>
                 {shown.map(g => <li key={g.id}><Text variant="small">{grantLabel(g)}</Text></li>)}
-                {grants.length > MAX_GRANTS && <li><Text variant="small">{format(strings.Grants.More, grants.length - MAX_GRANTS)}</Text></li>}
+                {grants.length > MAX_GRANTS && <li><Text variant="small">{formatCount(strings.Grants.More, grants.length - MAX_GRANTS, language)}</Text></li>}
               </ul>
             </div>
           )

@@ -4,9 +4,12 @@ import { loadCatalog, ICatalogOptions, ICatalogData } from '../services/loadCata
 
 export type { ICatalogOptions, ICatalogData };
 
-/** The catalog for the current person; `refreshKey` reloads it after they act (their status must be fresh). */
-export function useCatalog(options: ICatalogOptions, refreshKey: number): IAsyncResult<ICatalogData> {
+/** The catalog for the current person; `reload` reads it again after they act (their status must be fresh). */
+export function useCatalog(options: ICatalogOptions): IAsyncResult<ICatalogData> {
   const services = useServices();
-  return useAsync(() => loadCatalog(services, options),
-    [services, options.scope, options.selectedIds.join(','), options.showOwned, refreshKey]);
+  const { scope, showOwned } = options;
+  // The property pane hands a new array on every render: reload when its contents change, not its identity.
+  const selectedKey = options.selectedIds.join(',');
+  return useAsync(() => loadCatalog(services, { scope, showOwned, selectedIds: selectedKey ? selectedKey.split(',') : [] }),
+    [services, scope, selectedKey, showOwned]);
 }

@@ -11,21 +11,21 @@ define([], function () {
       Denied: 'Ihre letzte Anfrage wurde abgelehnt', Delivering: 'Der Zugriff wird eingerichtet', RequestAgain: 'Erneut anfordern', ViewDetails: 'Details anzeigen',
       Request: 'Zugriff anfordern', ViewRequest: 'Anfrage anzeigen', Approvers: 'Wartet auf: {0}'
     },
-    Grants: { Heading: 'Das erhalten Sie', Unknown: 'Der Inhalt dieses Zugriffspakets konnte nicht gelesen werden.', More: '+{0} weitere' },
+    Grants: { Heading: 'Das erhalten Sie', Unknown: 'Der Inhalt dieses Zugriffspakets konnte nicht gelesen werden.', More: { one: '+{0} weiteres', other: '+{0} weitere' } },
     Catalog: {
       EmptySite: 'Es gibt keine Zugriffspakete, die Zugriff auf diese Website gewähren.',
       EmptySiteHint: 'Fragen Sie den Websitebesitzer, welchen Zugriff Sie benötigen, oder durchsuchen Sie alle Zugriffspakete in My Access.',
       EmptyAll: 'Es gibt keine Zugriffspakete, die Sie anfordern können.',
       EmptyAllHint: 'Wenn Sie Zugriff auf etwas benötigen, wenden Sie sich an den jeweiligen Besitzer oder an Ihre Führungskraft.',
       NoMatch: 'Keine Treffer für „{0}“.', NoMatchHint: 'Versuchen Sie es mit einem anderen Begriff oder löschen Sie die Suche.',
-      Count: '{0} Zugriffspakete', SearchPlaceholder: 'Nach Name, Beschreibung oder gewährtem Zugriff suchen',
+      Count: { one: '{0} Zugriffspaket', other: '{0} Zugriffspakete' }, SearchPlaceholder: 'Nach Name, Beschreibung oder gewährtem Zugriff suchen',
       HiddenOwned: 'Bereits vorhandenen Zugriff anzeigen'
     },
     Panel: {
       Title: 'Zugriff anfordern', Loading: 'Voraussetzungen für diesen Zugriff werden geladen…',
       PolicyHeading: 'Wie möchten Sie den Zugriff anfordern?', PolicyHint: 'Für Sie gelten mehrere Möglichkeiten. Jede hat ihre eigene Genehmigung und Dauer.',
       Approval: 'Genehmigung: {0}', NoApproval: 'Keine Genehmigung erforderlich: Der Zugriff wird sofort gewährt.',
-      Lasts: 'Zugriffsdauer: {0}', LastsNever: 'bis zur Entfernung', LastsUntil: 'bis {0}', LastsDays: '{0} Tage', LastsHours: '{0} Stunden', LastsUnknown: 'gemäß Richtlinie',
+      Lasts: 'Zugriffsdauer: {0}', LastsNever: 'bis zur Entfernung', LastsUntil: 'bis {0}', LastsDays: { one: '{0} Tag', other: '{0} Tage' }, LastsHours: { one: '{0} Stunde', other: '{0} Stunden' }, LastsUnknown: 'gemäß Richtlinie',
       JustificationRequired: 'Eine geschäftliche Begründung ist erforderlich.', Justification: 'Geschäftliche Begründung', JustificationOptional: 'Geschäftliche Begründung (optional)',
       JustificationPlaceholder: 'Warum benötigen Sie diesen Zugriff?',
       QuestionsHeading: 'Fragen', ChooseOne: 'Antwort auswählen',
@@ -43,13 +43,13 @@ define([], function () {
       CancelRequest: 'Anfrage abbrechen', CancelConfirm: 'Ihre Anfrage für diesen Zugriff abbrechen? Sie müssten ihn erneut anfordern.', CancelConfirmYes: 'Ja, abbrechen', CancelConfirmNo: 'Anfrage behalten', Cancelling: 'Wird abgebrochen…', RequestCancelled: 'Anfrage abgebrochen.', Hidden: 'Nicht im Katalog aufgeführt',
       FieldErrorsSummary: 'Überprüfen Sie die markierten Felder.',
       AlreadyHaveUntil: 'Sie haben diesen Zugriff bereits bis {0}.', ApprovalRequired: 'Eine Genehmigung ist erforderlich.',
-      JustificationNotRequired: 'Keine Begründung erforderlich.', CharacterCount: '{0} von {1} Zeichen',
+      JustificationNotRequired: 'Keine Begründung erforderlich.', CharacterCount: { one: '{1} von {0} Zeichen', other: '{1} von {0} Zeichen' },
       StageLine: '{0} — {1}', DeliveryFailed: 'Ihr Zugriff konnte nicht eingerichtet werden. Öffnen Sie die Anfrage in My Access oder bitten Sie um Hilfe.',
       Scheduled: 'Ihr Zugriff beginnt planmäßig am {0}.', RequestedOn: 'Angefordert am {0}.'
     },
     Validation: {
       policyRequired: 'Wählen Sie aus, wie Sie diesen Zugriff anfordern möchten.', justificationRequired: 'Geben Sie eine geschäftliche Begründung ein.',
-      justificationTooLong: 'Die Begründung muss kürzer als {0} Zeichen sein.', answerRequired: 'Diese Antwort ist erforderlich.',
+      justificationTooLong: { one: 'Die Begründung muss kürzer als {0} Zeichen sein.', other: 'Die Begründung muss kürzer als {0} Zeichen sein.' }, answerRequired: 'Diese Antwort ist erforderlich.',
       answerPattern: 'Diese Antwort hat nicht das erwartete Format ({0}).', answerInvalidChoice: 'Wählen Sie eine der aufgeführten Antworten aus.',
       startInPast: 'Das Startdatum darf nicht in der Vergangenheit liegen.', endBeforeStart: 'Das Enddatum muss nach dem Startdatum liegen.',
       endAfterMax: 'Das Enddatum darf nicht nach dem {0} liegen.', dateInvalid: 'Geben Sie ein gültiges Datum ein.',
@@ -74,7 +74,7 @@ define([], function () {
     DatePicker: {
       goToToday: 'Zu heute wechseln', prevMonthAriaLabel: 'Vorheriger Monat', nextMonthAriaLabel: 'Nächster Monat', prevYearAriaLabel: 'Vorheriges Jahr', nextYearAriaLabel: 'Nächstes Jahr', closeButtonAriaLabel: 'Datumsauswahl schließen', isRequiredErrorMessage: 'Geben Sie ein Datum ein.', invalidInputErrorMessage: 'Geben Sie ein gültiges Datum ein.'
     },
-    Button: { Request: 'Zugriff anfordern', Pending: 'Anfrage ausstehend', HasAccess: 'Sie haben Zugriff – öffnen', Configure: 'Wählen Sie in den Webpart-Einstellungen ein Zugriffspaket aus.', InvalidPackage: 'Diese Schaltfläche verweist auf ein Zugriffspaket, das nicht existiert oder für Sie nicht verfügbar ist.' },
+    Button: { Request: 'Zugriff anfordern', Pending: '{0}: Anfrage ausstehend', HasAccess: 'Sie haben Zugriff – öffnen', Configure: 'Wählen Sie in den Webpart-Einstellungen ein Zugriffspaket aus.', InvalidPackage: 'Diese Schaltfläche verweist auf ein Zugriffspaket, das nicht existiert oder für Sie nicht verfügbar ist.' },
     Placeholder: { Coming: '{0} wird hier angezeigt.' }
   };
 });

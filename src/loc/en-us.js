@@ -11,21 +11,21 @@ define([], function () {
       Denied: 'Your last request was denied', Delivering: 'Access is being set up', RequestAgain: 'Request again', ViewDetails: 'View details',
       Request: 'Request access', ViewRequest: 'View request', Approvers: 'Waiting for: {0}'
     },
-    Grants: { Heading: 'What you get', Unknown: 'The contents of this package could not be read.', More: '+{0} more' },
+    Grants: { Heading: 'What you get', Unknown: 'The contents of this package could not be read.', More: { one: '+{0} more', other: '+{0} more' } },
     Catalog: {
       EmptySite: 'No access packages give access to this site.',
       EmptySiteHint: 'Ask the site owner which access you need, or browse all access packages in My Access.',
       EmptyAll: 'There are no access packages you can request.',
       EmptyAllHint: 'If you need access to something, ask its owner or your manager.',
       NoMatch: 'Nothing matches "{0}".', NoMatchHint: 'Try another word, or clear the search.',
-      Count: '{0} access packages', SearchPlaceholder: 'Search by name, description or what it grants',
+      Count: { one: '{0} access package', other: '{0} access packages' }, SearchPlaceholder: 'Search by name, description or what it grants',
       HiddenOwned: 'Show access I already have'
     },
     Panel: {
       Title: 'Request access', Loading: 'Loading what this access needs…',
       PolicyHeading: 'How do you want to request it?', PolicyHint: 'More than one way applies to you. Each has its own approval and duration.',
       Approval: 'Approval: {0}', NoApproval: 'No approval needed: access is granted right away.',
-      Lasts: 'Access lasts: {0}', LastsNever: 'until it is removed', LastsUntil: 'until {0}', LastsDays: '{0} days', LastsHours: '{0} hours', LastsUnknown: 'as the policy decides',
+      Lasts: 'Access lasts: {0}', LastsNever: 'until it is removed', LastsUntil: 'until {0}', LastsDays: { one: '{0} day', other: '{0} days' }, LastsHours: { one: '{0} hour', other: '{0} hours' }, LastsUnknown: 'as the policy decides',
       JustificationRequired: 'A business justification is required.', Justification: 'Business justification', JustificationOptional: 'Business justification (optional)',
       JustificationPlaceholder: 'Why do you need this access?',
       QuestionsHeading: 'Questions', ChooseOne: 'Choose an answer',
@@ -43,13 +43,13 @@ define([], function () {
       CancelRequest: 'Cancel request', CancelConfirm: 'Cancel your request for this access? You would have to request it again.', CancelConfirmYes: 'Yes, cancel it', CancelConfirmNo: 'Keep the request', Cancelling: 'Cancelling…', RequestCancelled: 'Request cancelled.', Hidden: 'Not listed in the catalog',
       FieldErrorsSummary: 'Check the highlighted fields.',
       AlreadyHaveUntil: 'You already have this access until {0}.', ApprovalRequired: 'Approval is required.',
-      JustificationNotRequired: 'No justification needed.', CharacterCount: '{0} of {1} characters',
+      JustificationNotRequired: 'No justification needed.', CharacterCount: { one: '{1} of {0} character', other: '{1} of {0} characters' },
       StageLine: '{0} — {1}', DeliveryFailed: 'Your access could not be set up. Open the request in My Access or ask for help.',
       Scheduled: 'Your access is scheduled to start on {0}.', RequestedOn: 'Requested on {0}.'
     },
     Validation: {
       policyRequired: 'Choose how you want to request this access.', justificationRequired: 'Enter a business justification.',
-      justificationTooLong: 'Keep the justification under {0} characters.', answerRequired: 'This answer is required.',
+      justificationTooLong: { one: 'Keep the justification under {0} character.', other: 'Keep the justification under {0} characters.' }, answerRequired: 'This answer is required.',
       answerPattern: 'This answer doesn\'t have the expected format ({0}).', answerInvalidChoice: 'Choose one of the listed answers.',
       startInPast: 'The start date can\'t be in the past.', endBeforeStart: 'The end date must be after the start date.',
       endAfterMax: 'The end date can be {0} at the latest.', dateInvalid: 'Enter a valid date.',
@@ -74,7 +74,7 @@ define([], function () {
     DatePicker: {
       goToToday: 'Go to today', prevMonthAriaLabel: 'Previous month', nextMonthAriaLabel: 'Next month', prevYearAriaLabel: 'Previous year', nextYearAriaLabel: 'Next year', closeButtonAriaLabel: 'Close date picker', isRequiredErrorMessage: 'Enter a date.', invalidInputErrorMessage: 'Enter a valid date.'
     },
-    Button: { Request: 'Request access', Pending: 'Request pending', HasAccess: 'You have access — open', Configure: 'Choose an access package in the web part settings.', InvalidPackage: 'This button points to an access package that doesn\'t exist or isn\'t available to you.' },
+    Button: { Request: 'Request access', Pending: '{0}: request pending', HasAccess: 'You have access — open', Configure: 'Choose an access package in the web part settings.', InvalidPackage: 'This button points to an access package that doesn\'t exist or isn\'t available to you.' },
     Placeholder: { Coming: '{0} will appear here.' }
   };
 });

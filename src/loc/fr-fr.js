@@ -11,21 +11,21 @@ define([], function () {
       Denied: 'Votre dernière demande a été refusée', Delivering: 'Votre accès est en cours de configuration', RequestAgain: 'Demander à nouveau', ViewDetails: 'Voir les détails',
       Request: 'Demander l\'accès', ViewRequest: 'Voir la demande', Approvers: 'En attente de : {0}'
     },
-    Grants: { Heading: 'Ce que vous obtenez', Unknown: 'Impossible de lire le contenu de ce package d\'accès.', More: '+{0} de plus' },
+    Grants: { Heading: 'Ce que vous obtenez', Unknown: 'Impossible de lire le contenu de ce package d\'accès.', More: { one: '+{0} autre', many: '+{0} d\'autres', other: '+{0} autres' } },
     Catalog: {
       EmptySite: 'Aucun package d\'accès ne donne accès à ce site.',
       EmptySiteHint: 'Demandez au propriétaire du site de quel accès vous avez besoin, ou parcourez tous les packages d\'accès dans My Access.',
       EmptyAll: 'Il n\'y a aucun package d\'accès que vous pouvez demander.',
       EmptyAllHint: 'Si vous avez besoin d\'accéder à une ressource, adressez-vous à son propriétaire ou à votre responsable.',
       NoMatch: 'Aucun résultat pour « {0} ».', NoMatchHint: 'Essayez un autre mot ou effacez la recherche.',
-      Count: '{0} packages d\'accès', SearchPlaceholder: 'Rechercher par nom, description ou accès accordé',
+      Count: { one: '{0} package d\'accès', many: '{0} de packages d\'accès', other: '{0} packages d\'accès' }, SearchPlaceholder: 'Rechercher par nom, description ou accès accordé',
       HiddenOwned: 'Afficher les accès dont je dispose déjà'
     },
     Panel: {
       Title: 'Demander l\'accès', Loading: 'Chargement des conditions requises pour cet accès…',
       PolicyHeading: 'Comment souhaitez-vous en faire la demande ?', PolicyHint: 'Plusieurs options s\'appliquent à vous. Chacune a sa propre approbation et sa propre durée.',
       Approval: 'Approbation : {0}', NoApproval: 'Aucune approbation requise : l\'accès est accordé immédiatement.',
-      Lasts: 'Durée de l\'accès : {0}', LastsNever: 'jusqu\'à sa suppression', LastsUntil: 'jusqu\'au {0}', LastsDays: '{0} jours', LastsHours: '{0} heures', LastsUnknown: 'selon la stratégie',
+      Lasts: 'Durée de l\'accès : {0}', LastsNever: 'jusqu\'à sa suppression', LastsUntil: 'jusqu\'au {0}', LastsDays: { one: '{0} jour', many: '{0} de jours', other: '{0} jours' }, LastsHours: { one: '{0} heure', many: '{0} d\'heures', other: '{0} heures' }, LastsUnknown: 'selon la stratégie',
       JustificationRequired: 'Une justification métier est requise.', Justification: 'Justification métier', JustificationOptional: 'Justification métier (facultatif)',
       JustificationPlaceholder: 'Pourquoi avez-vous besoin de cet accès ?',
       QuestionsHeading: 'Questions', ChooseOne: 'Choisissez une réponse',
@@ -43,13 +43,13 @@ define([], function () {
       CancelRequest: 'Annuler la demande', CancelConfirm: 'Annuler votre demande pour cet accès ? Vous devrez le demander à nouveau.', CancelConfirmYes: 'Oui, l\'annuler', CancelConfirmNo: 'Conserver la demande', Cancelling: 'Annulation…', RequestCancelled: 'Demande annulée.', Hidden: 'Non répertorié dans le catalogue',
       FieldErrorsSummary: 'Vérifiez les champs en surbrillance.',
       AlreadyHaveUntil: 'Vous disposez déjà de cet accès jusqu\'au {0}.', ApprovalRequired: 'Une approbation est requise.',
-      JustificationNotRequired: 'Aucune justification n\'est nécessaire.', CharacterCount: '{0} caractères sur {1}',
+      JustificationNotRequired: 'Aucune justification n\'est nécessaire.', CharacterCount: { one: '{1} sur {0} caractère', many: '{1} sur {0} de caractères', other: '{1} sur {0} caractères' },
       StageLine: '{0} — {1}', DeliveryFailed: 'Votre accès n\'a pas pu être configuré. Ouvrez la demande dans My Access ou demandez de l\'aide.',
       Scheduled: 'Votre accès doit commencer le {0}.', RequestedOn: 'Demande envoyée le {0}.'
     },
     Validation: {
       policyRequired: 'Choisissez comment vous souhaitez demander cet accès.', justificationRequired: 'Saisissez une justification métier.',
-      justificationTooLong: 'La justification doit comporter moins de {0} caractères.', answerRequired: 'Cette réponse est obligatoire.',
+      justificationTooLong: { one: 'La justification doit comporter moins de {0} caractère.', many: 'La justification doit comporter moins de {0} de caractères.', other: 'La justification doit comporter moins de {0} caractères.' }, answerRequired: 'Cette réponse est obligatoire.',
       answerPattern: 'Cette réponse n\'a pas le format attendu ({0}).', answerInvalidChoice: 'Choisissez l\'une des réponses proposées.',
       startInPast: 'La date de début ne peut pas être dans le passé.', endBeforeStart: 'La date de fin doit être postérieure à la date de début.',
       endAfterMax: 'La date de fin ne peut pas être postérieure au {0}.', dateInvalid: 'Saisissez une date valide.',
@@ -74,7 +74,7 @@ define([], function () {
     DatePicker: {
       goToToday: 'Aller à aujourd\'hui', prevMonthAriaLabel: 'Mois précédent', nextMonthAriaLabel: 'Mois suivant', prevYearAriaLabel: 'Année précédente', nextYearAriaLabel: 'Année suivante', closeButtonAriaLabel: 'Fermer le sélecteur de date', isRequiredErrorMessage: 'Saisissez une date.', invalidInputErrorMessage: 'Saisissez une date valide.'
     },
-    Button: { Request: 'Demander l\'accès', Pending: 'Demande en attente', HasAccess: 'Vous avez accès — ouvrir', Configure: 'Choisissez un package d\'accès dans les paramètres du composant WebPart.', InvalidPackage: 'Ce bouton pointe vers un package d\'accès qui n\'existe pas ou qui n\'est pas disponible pour vous.' },
+    Button: { Request: 'Demander l\'accès', Pending: '{0} : demande en attente', HasAccess: 'Vous avez accès — ouvrir', Configure: 'Choisissez un package d\'accès dans les paramètres du composant WebPart.', InvalidPackage: 'Ce bouton pointe vers un package d\'accès qui n\'existe pas ou qui n\'est pas disponible pour vous.' },
     Placeholder: { Coming: '{0} apparaîtra ici.' }
   };
 });

@@ -1,3 +1,9 @@
+/**
+ * A string with one form per plural category of the language (Intl.PluralRules: en and de use one/other, fr
+ * one/many/other); `{0}` is the count. Formatted by formatCount in src/components/format.ts.
+ */
+declare interface IPluralStrings { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string }
+
 declare interface ICommonStrings {
   Common: {
     Loading: string; Retry: string; Close: string; Cancel: string; OpenInMyAccess: string; Open: string;
@@ -9,14 +15,14 @@ declare interface ICommonStrings {
     Expired: string; Denied: string; Delivering: string; RequestAgain: string; ViewDetails: string; Request: string; ViewRequest: string;
     Approvers: string;
   };
-  Grants: { Heading: string; Unknown: string; More: string };
+  Grants: { Heading: string; Unknown: string; More: IPluralStrings };
   Catalog: {
     EmptySite: string; EmptySiteHint: string; EmptyAll: string; EmptyAllHint: string; NoMatch: string; NoMatchHint: string;
-    Count: string; SearchPlaceholder: string; HiddenOwned: string;
+    Count: IPluralStrings; SearchPlaceholder: string; HiddenOwned: string;
   };
   Panel: {
     Title: string; Loading: string; PolicyHeading: string; PolicyHint: string; Approval: string; NoApproval: string;
-    Lasts: string; LastsNever: string; LastsUntil: string; LastsDays: string; LastsHours: string; LastsUnknown: string;
+    Lasts: string; LastsNever: string; LastsUntil: string; LastsDays: IPluralStrings; LastsHours: IPluralStrings; LastsUnknown: string;
     JustificationRequired: string; Justification: string; JustificationOptional: string; JustificationPlaceholder: string;
     QuestionsHeading: string; ChooseOne: string; DatesHeading: string; StartDate: string; EndDate: string; DatesHint: string; ClearDates: string;
     Submit: string; Submitting: string; NotRequestable: string; NotFound: string; InvalidId: string; NoPolicies: string;
@@ -24,11 +30,11 @@ declare interface ICommonStrings {
     YourManager: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
     Denied: string; Canceled: string; AlreadyHave: string; AlreadyPending: string; CancelRequest: string; CancelConfirm: string; CancelConfirmYes: string; CancelConfirmNo: string; Cancelling: string;
     RequestCancelled: string; Hidden: string; FieldErrorsSummary: string;
-    AlreadyHaveUntil: string; ApprovalRequired: string; JustificationNotRequired: string; CharacterCount: string;
+    AlreadyHaveUntil: string; ApprovalRequired: string; JustificationNotRequired: string; CharacterCount: IPluralStrings;
     StageLine: string; DeliveryFailed: string; Scheduled: string; RequestedOn: string;
   };
   Validation: {
-    policyRequired: string; justificationRequired: string; justificationTooLong: string; answerRequired: string;
+    policyRequired: string; justificationRequired: string; justificationTooLong: IPluralStrings; answerRequired: string;
     answerPattern: string; answerInvalidChoice: string; startInPast: string; endBeforeStart: string; endAfterMax: string;
     dateInvalid: string; scheduleNotAllowed: string;
   };

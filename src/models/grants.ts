@@ -48,7 +48,7 @@ function siteRoleLevel(roleName: string, roleOriginId: string): SiteAccessLevel 
 
 /**
  * Maps one role scope to a grant. Graph's payload carries no resource object unless the role's
- * resource is expanded (graph-contract.md §1.3 "No resource object"), so names fall back to what the
+ * resource is expanded (docs/graph-notes.md §1.3 "No resource object"), so names fall back to what the
  * role and scope say.
  */
 export function mapRoleScope(rs: IGraphRoleScope): IGrant {

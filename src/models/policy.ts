@@ -24,7 +24,7 @@ function mapLocalizations(raw: any): ILocalizedText[] {
 
 /**
  * Maps a Graph question. Accepts the v1.0 CSDL shape (`text` string + `localizations[]`) and the
- * legacy shape from the v1.0 doc example (`text: {defaultText, localizedTexts}`): graph-contract.md §3.3.
+ * legacy shape from the v1.0 doc example (`text: {defaultText, localizedTexts}`): docs/graph-notes.md §3.3.
  */
 export function mapQuestion(raw: any): IQuestion {
   const type: string = String(raw['@odata.type'] || '');
@@ -224,7 +224,7 @@ export function buildAnswers(draft: IRequestDraft, policy: IPolicyRequirement, l
   return answers;
 }
 
-/** The `POST assignmentRequests` body for a userAdd (graph-contract.md §3.4). */
+/** The `POST assignmentRequests` body for a userAdd (docs/graph-notes.md §3.4). */
 export function buildAddRequestBody(draft: IRequestDraft, policy: IPolicyRequirement, targetId: string, language?: string): Record<string, unknown> {
   const body: Record<string, unknown> = {
     requestType: 'userAdd',
@@ -256,7 +256,7 @@ export function buildAddRequestBody(draft: IRequestDraft, policy: IPolicyRequire
 
 /**
  * The order the panel lists policies in when several apply: the ones without approval first (the
- * quickest way in), then by name. No policy is preselected; the person chooses (graph-contract.md §3.3).
+ * quickest way in), then by name. No policy is preselected; the person chooses (docs/graph-notes.md §3.3).
  */
 export function sortPolicies(policies: IPolicyRequirement[]): IPolicyRequirement[] {
   return policies.slice().sort((a, b) => Number(a.isApprovalRequired) - Number(b.isApprovalRequired) || a.displayName.localeCompare(b.displayName));

@@ -26,7 +26,7 @@ export function mapRequest(raw: any): IAccessRequest {
   };
 }
 
-/** When an assignment ends: the schedule's end date, or its start plus its duration (graph-contract.md §3.8). */
+/** When an assignment ends: the schedule's end date, or its start plus its duration (docs/graph-notes.md §3.8). */
 export function assignmentEnd(raw: any): string | undefined {
   const exp = raw && raw.schedule && raw.schedule.expiration;
   if (!exp) return undefined;
@@ -41,7 +41,7 @@ export function assignmentEnd(raw: any): string | undefined {
 export function mapAssignment(raw: any): IAssignment {
   const pkg = raw.accessPackage || {};
   const policy = raw.assignmentPolicy || {};
-  // The doc example puts the string "null" in expiredDateTime (graph-contract.md §3.8).
+  // The doc example puts the string "null" in expiredDateTime (docs/graph-notes.md §3.8).
   const expired = raw.expiredDateTime && raw.expiredDateTime !== 'null' ? String(raw.expiredDateTime) : undefined;
   return {
     id: String(raw.id),
@@ -78,7 +78,7 @@ export function isOpenRequest(r: IAccessRequest): boolean {
   return OPEN_STATES.indexOf(r.state) >= 0;
 }
 
-/** An assignment counts as active only when delivered and not expired (graph-contract.md §3.8, "Active" test). */
+/** An assignment counts as active only when delivered and not expired (docs/graph-notes.md §3.8, "Active" test). */
 export function isActiveAssignment(a: IAssignment, now: Date): boolean {
   if (a.state !== 'delivered' || a.expiredDateTime) return false;
   return !a.endDateTime || new Date(a.endDateTime).getTime() > now.getTime();

@@ -148,7 +148,7 @@ export class GraphEntitlementService implements IEntitlementService {
     await this._run(execute);
     const outcomes = await Promise.all(pending);
     // The resource's name comes from `$expand=role($expand=resource)`, legal per the CSDL but not shown in
-    // Graph's examples (graph-contract.md §1.3). If the service rejects it, read the documented
+    // Graph's examples (docs/graph-notes.md §1.3). If the service rejects it, read the documented
     // `$expand=role,scope` instead and name resources from their scopes.
     const first = outcomes[0];
     if (expanded && first && outcomes.every(o => 'error' in o) && 'error' in first && (await toAppError(first.error)).kind === 'validation') {
@@ -158,7 +158,7 @@ export class GraphEntitlementService implements IEntitlementService {
     for (const outcome of outcomes) {
       if ('error' in outcome) continue; // one package's contents failing must not hide the catalog
       const grants = (outcome.page.value || []).map(mapRoleScope);
-      // Nested paging of role scopes is rare; read the rest directly (graph-contract.md §1.1).
+      // Nested paging of role scopes is rare; read the rest directly (docs/graph-notes.md §1.1).
       const nextLink = outcome.page.nextLink;
       if (nextLink) {
         const rest = await this._run(() => getAllPages<IGraphRoleScope & { id?: string }>(this._q(''), nextLink));
@@ -246,7 +246,7 @@ export class GraphEntitlementService implements IEntitlementService {
       return mapApproval(await graphGet(this._q(`${EM}/accessPackageAssignmentApprovals/${encodeURIComponent(requestId)}`)));
     } catch (e) {
       const err = await toAppError(e);
-      // Reading an approval needs an EM role (graph-contract.md §2.2, role tip on GET approval): most
+      // Reading an approval needs an EM role (docs/graph-notes.md §2.2, role tip on GET approval): most
       // requestors get 403, so we stop asking for this session and show what the policy says instead.
       if (err.kind === 'forbidden') this._approvalsReadable = false;
       if (err.kind === 'forbidden' || err.kind === 'notFound') return undefined;

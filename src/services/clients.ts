@@ -51,7 +51,7 @@ export function createBrowserClients(graphBaseUrl: string, siteUrl: string, getT
 
 /**
  * A send behaviour for writes that must not run twice: it retries 429 only (the service did nothing,
- * graph-contract.md §12), honouring Retry-After and backing off when it is absent. A 5xx or a dropped
+ * docs/graph-notes.md §12), honouring Retry-After and backing off when it is absent. A 5xx or a dropped
  * connection surfaces to the caller, which reads back before posting again.
  */
 export function RetryThrottledOnly(retries: number = 3): TimelinePipe<Queryable> {

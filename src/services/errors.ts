@@ -28,7 +28,7 @@ export function isAppError(e: unknown): e is AppError {
 }
 
 /**
- * Entitlement management publishes no business-rule error codes (graph-contract.md §11.4): the local
+ * Entitlement management publishes no business-rule error codes (docs/graph-notes.md §11.4): the local
  * tenant uses obviously fake ones. We branch on the HTTP status plus this small allow-list, matched on
  * the code's last segment so a real code with the same name would map too.
  */

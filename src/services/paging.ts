@@ -10,7 +10,7 @@ function withQuery(path: string, query: string): string {
 }
 
 /**
- * Reads every page of a collection (graph-contract.md §1.1). PnPjs's default parser drops the envelope,
+ * Reads every page of a collection (docs/graph-notes.md §1.1). PnPjs's default parser drops the envelope,
  * so pages are read with its `Paged()` behaviour. When the first page reports `@odata.count`, the other
  * pages are asked for in parallel with `$skip` (up to PAGE_CONCURRENCY at once) instead of one
  * `@odata.nextLink` after another; if the service turns out not to honour `$skip` (a page repeats

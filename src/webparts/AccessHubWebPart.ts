@@ -26,7 +26,7 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
 
   /**
    * The packages the page's editor may request, for property-pane pickers, loaded once when the pane
-   * opens. Graph lists all packages only to EM admins (graph-contract.md §2.3), so a picker offers these
+   * opens. Graph lists all packages only to EM admins (docs/graph-notes.md §2.3), so a picker offers these
    * and the id/My Access link field covers the rest.
    */
   protected get pickablePackages(): IAccessPackage[] | undefined {

@@ -162,7 +162,7 @@ describe('AccessRequestButton', () => {
     const fake = fakeTenant();
     fake.state.requests.push({ id: 'r1', requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval', accessPackageId: FALCON_ID, answers: [] });
     renderWith(fake, button({ accessPackageId: FALCON_ID, label: 'Join Project Falcon' }));
-    expect(await screen.findByRole('button', { name: 'Request pending' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Project Falcon Team: request pending' })).toBeInTheDocument();
   });
 
   it('works for a hidden package, by My Access link', async () => {

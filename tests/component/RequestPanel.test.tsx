@@ -258,7 +258,7 @@ describe('RequestPanel: validation', () => {
     const region = screen.getByRole('combobox', { name: /Region/ });
     expect(campaign.compareDocumentPosition(region) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await fillJustification(user, 'Hello');
-    expect(screen.getByText('5 of 1000 characters')).toBeInTheDocument();
+    expect(screen.getByText('5 of 1,000 characters')).toBeInTheDocument();
   });
 
   it('checks a text answer against its pattern on blur and accepts a matching one', async () => {

@@ -10,9 +10,10 @@ it('renders 2,000 packages virtualized and finds one by search', async () => {
   const started = Date.now();
   const { page } = await openAs(env.browser, env.wb, '/sites/intranet/SitePages/Home.aspx', 'adelev@contoso.com');
   const catalog = page.locator('section[data-alias="AccessCatalog"]');
-  const count = catalog.getByText(/^\d+ access packages$/);
+  // English writes thousands with a comma: "2,013 access packages".
+  const count = catalog.getByText(/^[\d,]+ access packages$/);
   await count.waitFor({ timeout: 60000 });
-  const shown = Number((await count.textContent() || '').split(' ')[0]);
+  const shown = Number((await count.textContent() || '').split(' ')[0].replace(/,/g, ''));
   const loadMs = Date.now() - started;
   expect(shown).toBeGreaterThan(1900);
   const inDom = await catalog.locator('article').count();

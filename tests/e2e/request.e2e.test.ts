@@ -3,7 +3,7 @@
  * panel with questions and approval, the button, guests, deep links and languages.
  */
 import * as fs from 'fs';
-import * as path from 'path';
+import { DEFAULT_FIXTURE_PATH } from '../../localTenant/index';
 import { openAs, screenshot, startWorkbench, setupBrowserAndWorkbench } from './harness';
 import { ID, U } from '../contoso';
 
@@ -65,7 +65,7 @@ describe('AccessCatalog on the Marketing site', () => {
     // Closing the panel shows the new status on the card.
     await panel.getByRole('button', { name: 'Close' }).first().click();
     await contributors.locator('[data-status="pending"]').waitFor();
-    // The only failed request is the approval read, which Graph keeps for EM roles (graph-contract.md §2.2);
+    // The only failed request is the approval read, which Graph keeps for EM roles (docs/graph-notes.md §2.2);
     // the panel then explains the approval from the policy, as above.
     expect(errors.filter(e => !/status of 403/.test(e))).toEqual([]);
     const forbidden = env.wb.tenant.log.filter(l => l.status === 403).map(l => l.path);
@@ -102,7 +102,7 @@ describe('AccessRequestButton on the intranet home page', () => {
     await screenshot(page, 'button-falcon-pending');
     expect(requestsBy(ID.adele, ID.falcon).filter(r => r.state === 'pendingApproval')).toHaveLength(1);
     await panel.getByRole('button', { name: 'Close' }).first().click();
-    await slot.getByRole('button', { name: 'Request pending' }).waitFor();
+    await slot.getByRole('button', { name: 'Project Falcon Team: request pending' }).waitFor();
   });
 });
 
@@ -145,7 +145,7 @@ describe('guests', () => {
   it('shows Jordan (Fabrikam) only the Fabrikam policy and checks the contract number', async () => {
     // A variant of the fixture: Jordan's earlier assignment has ended and he reads the Falcon site as a visitor,
     // as a partner who is about to join the project would. (The Contoso fixture gives him active access.)
-    const fixture = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'contoso-tenant.json'), 'utf8'));
+    const fixture = JSON.parse(fs.readFileSync(DEFAULT_FIXTURE_PATH, 'utf8'));
     const jordanId = fixture.users.find((u: any) => u.userPrincipalName === U.jordan).id;
     fixture.assignments = fixture.assignments.filter((a: any) => a.targetId !== jordanId);
     fixture.assignmentRequests = fixture.assignmentRequests.filter((r: any) => r.targetId !== jordanId);

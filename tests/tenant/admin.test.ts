@@ -1,4 +1,4 @@
-/** Admin / property-pane endpoints: scopes plus EM roles (contract §2.2, §6, §11.3). */
+/** Admin / property-pane endpoints: scopes plus EM roles (docs/graph-notes.md §2.2, §6, §11.3). */
 import { EM, expectEnvelope, ID, RA, SA, TestTenant, U } from './helpers';
 
 let tt: TestTenant;

@@ -1,4 +1,4 @@
-/** Approver endpoints (contract §4), the two-stage Project Falcon workflow, scopes and timeouts. */
+/** Approver endpoints (docs/graph-notes.md §4), the two-stage Project Falcon workflow, scopes and timeouts. */
 import type { ApprovalStage } from '@microsoft/microsoft-graph-types';
 import { answer, EM, expectEnvelope, ID, RWA, SA, TestTenant, U, userAdd } from './helpers';
 

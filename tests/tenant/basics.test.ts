@@ -99,7 +99,7 @@ describe('routing and envelope', () => {
     expectEnvelope(r, 404);
   });
 
-  test('unknown EM routes answer 404 with an empty code (contract §11.3)', async () => {
+  test('unknown EM routes answer 404 with an empty code (docs/graph-notes.md §11.3)', async () => {
     expectEnvelope(await tt.as(U.adele, 'GET', `${EM}/availableAccessPackages`), 404, '');
     expectEnvelope(await tt.as(U.adele, 'GET', `${EM}/accessPackageSuggestions`), 404, '');
   });

@@ -60,7 +60,7 @@ export class TestTenant {
   settle(): Promise<void> { return this.h.tenant.settle(); }
 }
 
-/** Asserts Graph's error envelope (contract §1.1, §11.1). */
+/** Asserts Graph's error envelope (docs/graph-notes.md §1.1, §11.1). */
 export function expectEnvelope(r: Res, status: number, code?: string): void {
   expect({ status: r.status, code: r.body?.error?.code }).toEqual({ status, code: code ?? r.body?.error?.code });
   expect(typeof r.body.error.message).toBe('string');

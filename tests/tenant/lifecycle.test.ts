@@ -1,4 +1,4 @@
-/** Time triggers through /_dev/clock (expiry) and access reviews (contract §5). */
+/** Time triggers through /_dev/clock (expiry) and access reviews (docs/graph-notes.md §5). */
 import { AR, ARR, ARRW, EM, expectEnvelope, ID, SA, TestTenant, U } from './helpers';
 
 let tt: TestTenant;

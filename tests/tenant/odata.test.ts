@@ -1,4 +1,4 @@
-/** OData query options and paging on collections (contract §1.1, §15.1). */
+/** OData query options and paging on collections (docs/graph-notes.md §1.1, §15.1). */
 import { allPages, EM, expectEnvelope, ID, TestTenant, U } from './helpers';
 
 let tt: TestTenant;

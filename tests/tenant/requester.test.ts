@@ -1,4 +1,4 @@
-/** Requester endpoints (contract §3) and the request workflow without and with approval. */
+/** Requester endpoints (docs/graph-notes.md §3) and the request workflow without and with approval. */
 import type { AccessPackage, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope } from '@microsoft/microsoft-graph-types';
 import { answer, EM, expectEnvelope, ID, RA, SA, TestTenant, U, userAdd } from './helpers';
 

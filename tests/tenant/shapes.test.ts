@@ -1,7 +1,7 @@
 /**
  * Shapes against `@microsoft/microsoft-graph-types` 2.43: every property the local tenant emits on each
  * requester/approver endpoint must be one Graph's types declare, expanded navigations included. The
- * contract lists where the types package lags the CSDL (§13); those few names are allowed explicitly.
+ * notes list where the types package lags the CSDL (docs/graph-notes.md §13); those few names are allowed explicitly.
  */
 import { TestTenant, U, ID, EM, AR, userAdd, answer } from './helpers';
 import { undeclared, graphProperties } from './graphTypes';
@@ -65,7 +65,7 @@ describe('emitted shapes are Graph types', () => {
       expectShape(req, 'AccessPackageAssignmentRequest');
       if (req.accessPackage) expectShape(req.accessPackage, 'AccessPackage');
       if (req.assignment) expectShape(req.assignment, 'AccessPackageAssignment');
-      // subjectLifecycle is in the CSDL but not in the types package (graph-contract.md §13).
+      // subjectLifecycle is in the CSDL but not in the types package (docs/graph-notes.md §13).
       if (req.requestor) expectShape(req.requestor, 'AccessPackageSubject', ['subjectLifecycle']);
       for (const a of req.answers || []) expectShape(a, 'AccessPackageAnswerString');
     }
@@ -78,7 +78,7 @@ describe('emitted shapes are Graph types', () => {
     for (const a of r.body.value) {
       expectShape(a, 'AccessPackageAssignment');
       expectShape(a.accessPackage, 'AccessPackage');
-      // approverInformationVisibility is missing from the types package (graph-contract.md §13); it sits in stages.
+      // approverInformationVisibility is missing from the types package (docs/graph-notes.md §13); it sits in stages.
       expectShape(a.assignmentPolicy, 'AccessPackageAssignmentPolicy');
       expectShape(a.target, 'AccessPackageSubject', ['subjectLifecycle']);
       expect(a.expiredDateTime === null || typeof a.expiredDateTime === 'string').toBe(true);
@@ -99,7 +99,7 @@ describe('emitted shapes are Graph types', () => {
   it('access review decisions', async () => {
     const r = await tt.as(U.diego, 'GET', `${AR}/definitions/${ID.review}/instances/${ID.reviewInstance}/decisions/filterByCurrentUser(on='reviewer')`);
     expect(r.status).toBe(200);
-    // `target` and `insights` appear in examples but not in v1.0 (graph-contract.md §5: the type is open).
+    // `target` and `insights` appear in examples but not in v1.0 (docs/graph-notes.md §5: the type is open).
     for (const d of r.body.value) expectShape(d, 'AccessReviewInstanceDecisionItem', ['target', 'insights', 'insight']);
   });
 });

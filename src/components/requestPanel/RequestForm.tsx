@@ -6,7 +6,8 @@ import * as strings from 'CommonStrings';
 import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../models/types';
 import { JUSTIFICATION_FIELD, JUSTIFICATION_MAX_LENGTH, POLICY_FIELD } from '../../models/policy';
 import { AppError } from '../../services/errors';
-import { format, errorMessage } from '../format';
+import { formatCount, errorMessage } from '../format';
+import { useServices } from '../../context/ServicesContext';
 import { useRequestForm } from './useRequestForm';
 import { PolicyChoice } from './PolicyChoice';
 import { QuestionFields } from './QuestionFields';
@@ -30,6 +31,7 @@ export interface IRequestPrefill {
 /** Policy, justification, questions and dates, then one submit. */
 export const RequestForm: React.FC<IRequestFormProps> = ({ pkg, policies, onSubmitted, onConflict, prefill }) => {
   const form = useRequestForm({ packageId: pkg.id, policies, onSubmitted, onConflict, prefill });
+  const { language } = useServices();
   const [idPrefix] = React.useState(() => getId('accessRequest'));
   const { policy, draft } = form;
 
@@ -75,7 +77,7 @@ export const RequestForm: React.FC<IRequestFormProps> = ({ pkg, policies, onSubm
                 value={draft.justification}
                 onChange={(_, v) => form.setJustification(v || '')}
                 onBlur={() => form.touch(JUSTIFICATION_FIELD)}
-                description={format(strings.Panel.CharacterCount, draft.justification.length, JUSTIFICATION_MAX_LENGTH)}
+                description={formatCount(strings.Panel.CharacterCount, JUSTIFICATION_MAX_LENGTH, language, draft.justification.length)}
                 errorMessage={form.errorFor(JUSTIFICATION_FIELD)}
               />
             </div>

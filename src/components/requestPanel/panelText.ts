@@ -1,10 +1,11 @@
 import * as strings from 'CommonStrings';
 import { IFieldError, describeExpiry } from '../../models/policy';
 import { IApprovalStage, IPolicyRequirement } from '../../models/types';
-import { format, formatDate } from '../format';
+import { format, formatCount, formatDate } from '../format';
 
 /** The localized message for one client-side validation error. */
 export function fieldErrorText(error: IFieldError, language: string): string {
+  if (error.code === 'justificationTooLong') return formatCount(strings.Validation.justificationTooLong, Number(error.detail), language);
   const template = strings.Validation[error.code];
   if (error.code === 'endAfterMax') return format(template, formatDate(error.detail, language));
   return format(template, error.detail || '');
@@ -17,8 +18,8 @@ export function expiryText(policy: IPolicyRequirement, language: string): string
   switch (expiry.kind) {
     case 'never': value = strings.Panel.LastsNever; break;
     case 'until': value = format(strings.Panel.LastsUntil, formatDate(expiry.date, language)); break;
-    case 'days': value = format(strings.Panel.LastsDays, expiry.days); break;
-    case 'hours': value = format(strings.Panel.LastsHours, expiry.hours); break;
+    case 'days': value = formatCount(strings.Panel.LastsDays, expiry.days, language); break;
+    case 'hours': value = formatCount(strings.Panel.LastsHours, expiry.hours, language); break;
     default: value = strings.Panel.LastsUnknown;
   }
   return format(strings.Panel.Lasts, value);

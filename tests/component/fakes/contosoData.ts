@@ -1,4 +1,4 @@
-// A typed slice of /work/shared/fixtures/contoso-tenant.json, as the service maps it: what the panel sees.
+// A typed slice of localTenant/fixtures/contoso.json, as the service maps it: what the panel sees.
 import {
   IAccessPackage, IGrant, IPolicyRequirement, IUserInfo, ITextQuestion, IChoiceQuestion
 } from '../../../src/models/types';

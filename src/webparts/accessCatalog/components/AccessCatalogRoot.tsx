@@ -6,7 +6,7 @@ import { useDeepLink } from '../../../hooks/useDeepLink';
 import { StatusView, EmptyState } from '../../../components/StatusView';
 import { PackageCard } from '../../../components/PackageCard';
 import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
-import { format } from '../../../components/format';
+import { format, formatCount } from '../../../components/format';
 import { CatalogScope, CatalogSort, ICatalogEntry, searchCatalog, sortCatalog } from '../../../models/catalog';
 import { parsePackageRefs } from '../../../models/packageRef';
 import { useServices } from '../../../context/ServicesContext';
@@ -32,8 +32,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const { language } = useServices();
   const scope: CatalogScope = properties.scope || 'currentSite';
   const selectedIds = React.useMemo(() => parsePackageRefs(properties.packageIds), [properties.packageIds]);
-  const [refreshKey, setRefreshKey] = React.useState(0);
-  const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false }, refreshKey);
+  const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false });
   const [query, setQuery] = React.useState('');
   const [sort, setSort] = React.useState<CatalogSort>('name');
   const [layout, setLayout] = React.useState<'list' | 'cards'>(properties.layout || 'list');
@@ -42,7 +41,8 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
 
   const onOpen = React.useCallback((entry: ICatalogEntry) => setPanel({ id: entry.pkg.id, name: entry.pkg.displayName }), []);
   const onDismiss = React.useCallback(() => { setPanel(undefined); clearDeepLink(); }, [clearDeepLink]);
-  const onChanged = React.useCallback(() => setRefreshKey(k => k + 1), []);
+  // After a request or cancel the person's status must be fresh.
+  const onChanged = reload;
 
   const sortOptions: IDropdownOption[] = [
     { key: 'name', text: strings.Common.SortName },
@@ -97,7 +97,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
             }
             return (
               <>
-                <Text variant="small" role="status" aria-live="polite">{format(strings.Catalog.Count, shown.length)}</Text>
+                <Text variant="small" role="status" aria-live="polite">{formatCount(strings.Catalog.Count, shown.length, language)}</Text>
                 <div className={layout === 'cards' ? classes.cards : undefined} data-layout={layout}>
                   <List
                     items={shown}

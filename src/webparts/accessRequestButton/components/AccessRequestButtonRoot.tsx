@@ -9,6 +9,7 @@ import { packageStatus } from '../../../models/status';
 import { parsePackageRef } from '../../../models/packageRef';
 import { IPackageStatus, IAccessPackage } from '../../../models/types';
 import { ErrorBar } from '../../../components/StatusView';
+import { format } from '../../../components/format';
 
 export interface IAccessRequestButtonProperties {
   /** An access package id or a My Access link. */
@@ -24,7 +25,6 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
   const services = useServices();
   const { entitlements } = services;
   const packageId = parsePackageRef(properties.accessPackageId);
-  const [refreshKey, setRefreshKey] = React.useState(0);
   const [deepLinkId, clearDeepLink] = useDeepLink();
   const [panelId, setPanelId] = React.useState<string | undefined>(deepLinkId);
 
@@ -43,10 +43,10 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
       url = withUrl ? withUrl.url : undefined;
     }
     return { pkg, status, url };
-  }, [entitlements, packageId, refreshKey]);
+  }, [services, entitlements, packageId]);
 
   const onDismiss = React.useCallback(() => { setPanelId(undefined); clearDeepLink(); }, [clearDeepLink]);
-  const onChanged = React.useCallback(() => setRefreshKey(k => k + 1), []);
+  const onChanged = reload;
 
   let content: React.ReactNode;
   if (!properties.accessPackageId) {
@@ -61,14 +61,17 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
       : <ErrorBar error={state.error} onRetry={reload} />;
   } else if (state.value) {
     const { pkg, status, url } = state.value;
-    const label = status.kind === 'pending' || status.kind === 'delivering' ? strings.Button.Pending
+    // Several buttons can share a page: a pending one names its package ("Project Falcon Team: request pending").
+    const pending = status.kind === 'pending' || status.kind === 'delivering';
+    const label = pending ? format(strings.Button.Pending, pkg.displayName)
       : status.kind === 'hasAccess' ? strings.Button.HasAccess
         : properties.label || strings.Button.Request;
     const open = (): void => {
       if (status.kind === 'hasAccess' && url) window.open(url, '_blank', 'noopener');
       else setPanelId(pkg.id);
     };
-    const common = { text: label, onClick: open, ariaDescription: pkg.displayName, 'data-status': status.kind };
+    // The package's name is announced once: in the pending label, else as the description.
+    const common = { text: label, onClick: open, ariaDescription: pending ? undefined : pkg.displayName, 'data-status': status.kind };
     content = properties.appearance === 'link'
       ? <Link onClick={open} data-status={status.kind}>{label}</Link>
       : properties.appearance === 'default' ? <DefaultButton {...common} /> : <PrimaryButton {...common} />;

@@ -1,0 +1,111 @@
+/**
+ * The repository holds everything a clone needs: no tracked file may point at a folder beside the repo (the
+ * old shared docs and fixtures) or at a path that only exists on one machine. And every section of
+ * docs/graph-notes.md that a comment cites must exist there.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+// npm writes resolved paths and registry URLs there; it is generated, not written by us.
+const EXEMPT = new Set(['package-lock.json']);
+// What a walk must not descend into when git is absent (a tarball): installed, built or generated trees.
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'lib', 'lib-commonjs', 'dist', 'temp', 'release', 'coverage', 'jest-output', '.heft']);
+
+/** Forbidden references, each with why. Built so that this file does not contain what it forbids. */
+const FORBIDDEN: Array<[RegExp, string]> = [
+  [new RegExp(['\\.\\.', '[\\\\/]shared\\b'].join('')), 'a folder beside the repository'],
+  [new RegExp(['(?<![\\w.-])', '/work/'].join('')), 'an absolute path of one machine'],
+  [new RegExp(['(?<![\\w.-])', '/(home|Users)/[\\w.-]+'].join('')), 'a home directory'],
+  [new RegExp(['(?<![\\w.-])', '/root/'].join('')), 'root\'s home directory'],
+  [new RegExp(['(?<![\\w.-])', '/(private/)?var/folders/'].join('')), 'a macOS temporary directory'],
+  [new RegExp(['\\b[A-Za-z]:', '[\\\\/]+(Users|Documents and Settings)[\\\\/]'].join(''), 'i'), 'a Windows profile directory']
+];
+
+function gitFiles(): string[] | undefined {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return undefined; // no git, or not a work tree: walk instead
+  }
+}
+
+function walkFiles(dir: string = ROOT, prefix: string = ''): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) files.push(...walkFiles(path.join(dir, entry.name), rel + '/'));
+    } else if (entry.isFile()) {
+      files.push(rel);
+    }
+  }
+  return files;
+}
+
+function textOf(rel: string): string | undefined {
+  const full = path.join(ROOT, rel);
+  if (!fs.existsSync(full)) return undefined; // deleted in the work tree but not yet committed
+  const buffer = fs.readFileSync(full);
+  return buffer.includes(0) ? undefined : buffer.toString('utf8'); // binary (icons)
+}
+
+const files = (gitFiles() ?? walkFiles()).filter(f => !EXEMPT.has(path.basename(f)));
+
+describe('the repository is self-contained', () => {
+  it('finds the files it checks (git ls-files, else a walk of the tree)', () => {
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'localTenant/fixtures/contoso.json', 'docs/graph-notes.md']));
+  });
+
+  it('the walk used without git sees every tracked file', () => {
+    const tracked = gitFiles();
+    if (!tracked) return; // nothing to compare against without git; the walk is then what runs above
+    const walked = new Set(walkFiles());
+    expect(tracked.filter(f => fs.existsSync(path.join(ROOT, f)) && !walked.has(f))).toEqual([]);
+  });
+
+  it('no file names a path outside the repository or on one machine', () => {
+    const offending: string[] = [];
+    for (const rel of files) {
+      const text = textOf(rel);
+      if (text === undefined) continue;
+      text.split(/\r?\n/).forEach((line, i) => {
+        for (const [pattern, why] of FORBIDDEN) {
+          const m = pattern.exec(line);
+          if (m) offending.push(`${rel}:${i + 1}: "${m[0]}" (${why})`);
+        }
+      });
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('recognises what it forbids', () => {
+    const samples = ['see ' + '..' + '/shared/x', 'C:' + '\\Users\\ana', '/ho' + 'me/ana/x', '/Us' + 'ers/ana/x', '/wo' + 'rk/x'];
+    for (const sample of samples) expect({ sample, hit: FORBIDDEN.some(([p]) => p.test(sample)) }).toEqual({ sample, hit: true });
+    const fine = ['https://contoso.sharepoint.com/home/x', 'src/services/errors.ts', 'shared code', 'homework/x'];
+    for (const sample of fine) expect({ sample, hit: FORBIDDEN.some(([p]) => p.test(sample)) }).toEqual({ sample, hit: false });
+  });
+});
+
+describe('docs/graph-notes.md', () => {
+  const notes = fs.readFileSync(path.join(ROOT, 'docs', 'graph-notes.md'), 'utf8');
+  const headings = new Set((notes.match(/^#{2,4} §\d+(\.\d+)?/gm) || []).map(h => h.replace(/^#+ /, '')));
+
+  it('has a heading for every section a file cites', () => {
+    const missing: string[] = [];
+    for (const rel of files.filter(f => /\.(ts|tsx|js|md)$/.test(f) && f !== 'docs/graph-notes.md')) {
+      const text = textOf(rel);
+      if (!text) continue;
+      // A citation names the notes, then one or more sections: "docs/graph-notes.md §2.2, §6" or "§3.1–§3.3".
+      for (const cite of text.match(/graph-notes\.md §[\d.]+(?:(?:, |–)§[\d.]+)*/g) || []) {
+        for (const section of cite.match(/§\d+(?:\.\d+)?/g) || []) {
+          if (!headings.has(section)) missing.push(`${rel}: ${section}`);
+        }
+      }
+    }
+    expect(headings.size).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+});
