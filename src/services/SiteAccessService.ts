@@ -4,7 +4,10 @@ import '@pnp/sp/sites';
 import { ISiteInfo, SiteAccessLevel } from '../models/types';
 import { toAppError } from './errors';
 
-/* eslint-disable no-bitwise */
+import { levelFromPermissions } from './siteLevel';
+
+export { levelFromPermissions };
+
 
 export interface ISiteAccessService {
   /** The current site with its connected Microsoft 365 group (SharePoint's `/_api/site` GroupId). */
@@ -14,19 +17,6 @@ export interface ISiteAccessService {
 }
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
-
-// SharePoint permission bits (SP.PermissionKind): ViewListItems=1, EditListItems=3, ManagePermissions=25.
-function hasBit(high: number, low: number, bit: number): boolean {
-  const index = bit - 1;
-  return index < 32 ? ((low >>> index) & 1) === 1 : ((high >>> (index - 32)) & 1) === 1;
-}
-
-export function levelFromPermissions(high: number, low: number): SiteAccessLevel {
-  if (hasBit(high, low, 25)) return 'owner';
-  if (hasBit(high, low, 3)) return 'member';
-  if (hasBit(high, low, 1)) return 'visitor';
-  return 'none';
-}
 
 export class SharePointSiteAccessService implements ISiteAccessService {
   private _site: Promise<ISiteInfo> | undefined;
