@@ -1,6 +1,6 @@
 import { IAccessHubServices } from '../context/ServicesContext';
-import { IAccessPackage, IAccessRequest, IGrant } from '../models/types';
-import { IMyAssignment, IMyRequest } from '../models/myAccess';
+import { IAccessPackage, IAccessRequest, IAssignment, IGrant } from '../models/types';
+import { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
 import { IEntitlementService } from './EntitlementService';
 
 export interface IMyAccessData {
@@ -58,4 +58,13 @@ export async function settleRequest(svc: IEntitlementService, request: IAccessRe
     current = { ...current, ...(await svc.getRequest(current.id)) };
   }
   return current;
+}
+
+/**
+ * The extend flow (MyAccess and the AccessPrompt banner): a `userUpdate` request sent once, then read back
+ * until it is delivered, denied or waiting for an approver.
+ */
+export async function extendAccess(svc: IEntitlementService, assignment: IAssignment, options: IUpdateOptions, intervalMs: number): Promise<IAccessRequest> {
+  const created = await svc.requestUpdate(assignment, options);
+  return settleRequest(svc, created, intervalMs);
 }

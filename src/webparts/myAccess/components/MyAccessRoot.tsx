@@ -8,7 +8,7 @@ import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { IRequestPrefill } from '../../../components/requestPanel/RequestForm';
 import { errorMessage } from '../../../components/format';
 import { toAppError } from '../../../services/errors';
-import { settleRequest } from '../../../services/loadMyAccess';
+import { extendAccess, settleRequest } from '../../../services/loadMyAccess';
 import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
@@ -111,8 +111,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
       if (!row.assignment) return;
       setNotice(row.key, undefined);
       try {
-        const created = await entitlements.requestUpdate(row.assignment, options);
-        const settled = await settleRequest(entitlements, created, interval);
+        const settled = await extendAccess(entitlements, row.assignment, options, interval);
         if (settled.state === 'delivered') setNotice(row.key, { kind: 'extended' });
         else if (settled.state === 'denied' || settled.state === 'deliveryFailed') {
           setNotice(row.key, { kind: 'message', type: 'error', text: stateText(settled.state) });
