@@ -50,7 +50,7 @@ async function logLength(): Promise<number> {
 
 /** The customizer's own requests: Graph `$batch`es and SharePoint REST (web parts on the page read other paths). */
 function promptRequests(entries: ILogEntry[]): ILogEntry[] {
-  return entries.filter(e => /\/\$batch$/.test(e.path) || /_api\/(site|web\/effectiveBasePermissions)/i.test(e.path));
+  return entries.filter(e => /\/\$batch$/.test(e.path) || /_api\/(site\?\$select=GroupId,Url|web\/effectiveBasePermissions)$/i.test(e.path));
 }
 
 describe('AccessPrompt', () => {
@@ -99,7 +99,9 @@ describe('AccessPrompt', () => {
     expect(Number(perms.Low) & 0x4).toBe(0x4); // EditListItems
     await fresh.close();
     await context.close();
-    expect(errors.filter(e => !/status of 403/.test(e))).toEqual([]);
+    // The only failed reads are the panel's approval reads, which Graph keeps for approvers (docs/graph-notes.md §2.2).
+    expect(env.wb.tenant.log.filter(l => l.status >= 400).every(l => /accessPackageAssignmentApprovals\//.test(l.path))).toBe(true);
+    expect(errors.filter(e => !/status of 40[34]/.test(e))).toEqual([]);
   });
 
   it('Megan on Marketing: no banner', async () => {
@@ -119,7 +121,9 @@ describe('AccessPrompt', () => {
       .db.assignments.find(a => a.id === ID.alexEngineeringAssignment);
     expect(before).toBeDefined();
     await bar.getByRole('button', { name: 'Extend' }).click();
-    await bar.getByText(/Extended\. Your access now ends on/).waitFor({ timeout: 30000 });
+    await bar.getByText(/Extended|Extension|not granted/).waitFor({ timeout: 30000 });
+    await screenshot(page, "prompt-alex-extended");
+    await bar.getByText(/Extended\. Your access now ends on/).waitFor();
     await screenshot(page, 'prompt-alex-extended');
     // The next visit has nothing to say: access now ends in about a year.
     const fresh = await newContext(env.browser, env.wb.url);
@@ -143,7 +147,7 @@ describe('AccessPrompt', () => {
     expect(await decided(page)).toBe('none');
     expect(await banner(page).count()).toBe(0);
     const mine = promptRequests(await logSince(start));
-    expect(mine.map(e => e.path.replace(/^.*\/(\$batch|_api\/.*)$/, '$1')).sort()).toEqual(['$batch', '_api/site', '_api/web/effectiveBasePermissions']);
+    expect(mine.map(e => e.path.replace(/^.*\/(\$batch|_api\/.*)$/, '$1')).sort()).toEqual(['$batch', '_api/site?$select=GroupId,Url', '_api/web/effectiveBasePermissions']);
     await context.close();
   });
 
@@ -158,8 +162,7 @@ describe('AccessPrompt', () => {
     expect(await banner(page).count()).toBe(0);
     await page.reload();
     expect(await decided(page)).toBe('none');
-    await page.clock.fastForward('72:00:00'); // 3 days
-    await page.clock.fastForward('01:00:00');
+    await page.clock.fastForward(3 * 86400000 + 3600000); // 3 days and an hour
     await page.reload();
     expect(await decided(page)).toBe('offer');
     await banner(page).waitFor();

@@ -4,6 +4,7 @@ import { useServices } from '../../../context/ServicesContext';
 import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { format, formatDate } from '../../../components/format';
 import { extendAccess } from '../../../services/loadMyAccess';
+import { extendedEnd } from '../../../models/myAccess';
 import { IPromptView } from '../startPrompt';
 import { PromptBanner } from './PromptBanner';
 
@@ -30,7 +31,9 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
     setBusy(true);
     extendAccess(services.entitlements, banner.assignment, { justification: justification || undefined }, services.pollIntervalMs || 2000)
       .then(settled => {
-        const end = settled.schedule && settled.schedule.endDateTime;
+        // A userUpdate's schedule often carries only a duration: the new end is then the policy's, from now.
+        const policyEnd = banner.assignment.policy ? extendedEnd(banner.assignment.policy, services.now()) : undefined;
+        const end = (settled.schedule && settled.schedule.endDateTime) || (policyEnd && policyEnd.toISOString());
         if (settled.state === 'delivered') setNotice(end ? format(strings.Extended, formatDate(end, language)) : strings.ExtendedNoEnd);
         else if (settled.state === 'denied' || settled.state === 'deliveryFailed') setNotice(strings.ExtendFailed);
         else setNotice(strings.ExtendPending);
