@@ -14,6 +14,8 @@ export interface IMyAccessResult extends IAsyncResult<IMyAccessData> {
 /** The person's assignments and requests, then the packages' contents; `refreshKey` reloads after they act. */
 export function useMyAccess(refreshKey: number): IMyAccessResult {
   const services = useServices();
+  // refreshKey is the reload trigger: MyAccessRoot bumps it after the person acts.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const result = useAsync(() => loadMyAccess(services), [services, refreshKey]);
   const [grants, setGrants] = React.useState<Map<string, IGrant[]>>(() => new Map());
   const assignments = result.state.status === 'success' ? result.state.value.assignments : undefined;

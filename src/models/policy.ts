@@ -1,8 +1,14 @@
 import {
-  IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, ExpirationType, IAnswer
+  IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, IAnswer
 } from './types';
 
+import { mapSchedule, parseDuration, addDuration, IDurationParts } from './duration';
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
+
+// Schedules and durations live in ./duration (small, for the AccessPrompt customizer's first script).
+export { mapSchedule, parseDuration, addDuration };
+export type { IDurationParts };
 
 export const JUSTIFICATION_MAX_LENGTH = 1000;
 
@@ -61,16 +67,6 @@ export function mapQuestion(raw: any): IQuestion {
   };
 }
 
-export function mapSchedule(raw: any): ISchedule {
-  const exp = (raw && raw.expiration) || {};
-  return {
-    startDateTime: raw && raw.startDateTime ? String(raw.startDateTime) : undefined,
-    expirationType: (exp.type || 'notSpecified') as ExpirationType,
-    endDateTime: exp.endDateTime ? String(exp.endDateTime) : undefined,
-    duration: exp.duration ? String(exp.duration) : undefined
-  };
-}
-
 export function mapRequirement(raw: any): IPolicyRequirement {
   const questions = (raw.questions || []).map(mapQuestion).sort((a: IQuestion, b: IQuestion) => a.sequence - b.sequence);
   return {
@@ -84,26 +80,6 @@ export function mapRequirement(raw: any): IPolicyRequirement {
     schedule: mapSchedule(raw.schedule),
     questions
   };
-}
-
-const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-
-export interface IDurationParts { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
-
-export function parseDuration(iso: string): IDurationParts | undefined {
-  const m = DURATION_RE.exec(iso || '');
-  if (!m || iso === 'P' || iso === 'PT') return undefined;
-  const n = (i: number): number => (m[i] ? Number(m[i]) : 0);
-  return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
-}
-
-export function addDuration(start: Date, iso: string): Date | undefined {
-  const p = parseDuration(iso);
-  if (!p) return undefined;
-  const d = new Date(start.getTime());
-  d.setUTCFullYear(d.getUTCFullYear() + p.years, d.getUTCMonth() + p.months, d.getUTCDate() + p.weeks * 7 + p.days);
-  d.setTime(d.getTime() + ((p.hours * 60 + p.minutes) * 60 + p.seconds) * 1000);
-  return d;
 }
 
 /** How long access lasts, as a structure the UI localizes. */

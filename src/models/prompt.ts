@@ -1,10 +1,16 @@
 import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
-import { IGrant, ISiteInfo, SiteAccessLevel } from './types';
-import { IMyAssignment, mapMyAssignment, mapMyRequest } from './myAccess';
-import { isActiveAssignment, isOpenRequest } from './status';
+import { IAssignment, IGrant, ISiteInfo, SiteAccessLevel } from './types';
+import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
+import { isActiveAssignment, isOpenRequest, mapAssignment, mapRequest } from './status';
 import { siteLevelOfPackage } from './grants';
 
-// AccessPrompt's pure logic: which one banner (if any) a person sees on a site. No React, no I/O.
+// AccessPrompt's pure logic: which one banner (if any) a person sees on a site. No React, no I/O. It is part
+// of the customizer's first script, so it imports only small models (not myAccess.ts or policy.ts).
+
+/** An assignment with what its policy allows: the shape MyAccess's extend flow takes. */
+export interface IPromptAssignment extends IAssignment {
+  policy?: IAssignmentPolicyInfo;
+}
 
 export const LEVEL_RANK: Record<SiteAccessLevel, number> = { none: 0, visitor: 1, member: 2, owner: 3 };
 const DAY_MS = 86400000;
@@ -87,11 +93,13 @@ export interface IPromptFacts {
 }
 
 export type PromptBanner =
-  | { kind: 'expiring'; packageId: string; packageName: string; endDateTime: string; assignment: IMyAssignment; canExtend: boolean }
+  | { kind: 'expiring'; packageId: string; packageName: string; endDateTime: string; assignment: IPromptAssignment; canExtend: boolean }
   | { kind: 'pending'; packageId: string; packageName: string; requestId: string; approver: string }
   | { kind: 'offer'; packageId: string; packageName: string; level: SiteAccessLevel; target: SiteAccessLevel };
 
+// eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
 interface IRawApprover { '@odata.type'?: string; description?: string | null; displayName?: string | null }
+// eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
 interface IRawStage { primaryApprovers?: IRawApprover[] | null }
 
 /** Who a pending request waits for, as its policy explains it: the manager by name, else the approvers' description. */
@@ -121,9 +129,9 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   for (const { pkg, siteLevel } of bySite) siteLevels[pkg.id.toLowerCase()] = siteLevel;
   const grantsSite = (id: string | undefined | null): boolean => !!id && !!siteLevels[id.toLowerCase()];
 
-  const assignments = facts.assignments.map(mapMyAssignment);
+  const assignments: IPromptAssignment[] = facts.assignments.map(raw => ({ ...mapAssignment(raw), policy: mapAssignmentPolicy(raw.assignmentPolicy) }));
   const held: Record<string, boolean> = {};
-  let ending: IMyAssignment | undefined;
+  let ending: IPromptAssignment | undefined;
   for (const a of assignments) {
     if (!isActiveAssignment(a, now)) continue;
     held[a.accessPackageId.toLowerCase()] = true;
@@ -137,7 +145,7 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   }
 
   for (const raw of facts.requests) {
-    const r = mapMyRequest(raw);
+    const r = mapRequest(raw);
     if (r.requestType !== 'userAdd' || !isOpenRequest(r) || !grantsSite(r.accessPackageId)) continue;
     return {
       kind: 'pending', packageId: r.accessPackageId || '', requestId: r.id,
@@ -168,7 +176,7 @@ export function dismissalKey(person: string, siteUrl: string): string {
 }
 
 /** A dismissal is stored as its expiry (ms since epoch); it is over once that moment has passed. */
-export function isDismissed(stored: string | null | undefined, packageId: string, now: Date): boolean {
+export function isDismissed(stored: string | undefined, packageId: string, now: Date): boolean {
   if (!stored) return false;
   try {
     const value = JSON.parse(stored) as { until?: number; packageId?: string };

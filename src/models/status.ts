@@ -1,5 +1,5 @@
 import { IAccessRequest, IAssignment, IPackageStatus, IApproval, IApprovalStage, RequestState } from './types';
-import { addDuration, mapSchedule } from './policy';
+import { addDuration, mapSchedule } from './duration';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -16,6 +16,7 @@ export interface IShowPromptOptions {
   theme?: PartialTheme;
 }
 
+/* eslint-disable @rushstack/pair-react-dom-render-unmount -- rendered into the customizer's placeholder; unmounted by close (Escape) and hidePrompt */
 export function showPrompt(o: IShowPromptOptions): void {
   const close = (): void => { ReactDom.unmountComponentAtNode(o.target); };
   ReactDom.render(

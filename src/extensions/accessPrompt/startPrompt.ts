@@ -61,10 +61,10 @@ export async function runPrompt(host: IPromptHost): Promise<PromptBanner | undef
   }
 }
 
-function readItem(storage: Storage | undefined, key: string): string | null {
+function readItem(storage: Storage | undefined, key: string): string | undefined {
   try {
-    return storage ? storage.getItem(key) : null;
+    return (storage && storage.getItem(key)) || undefined;
   } catch {
-    return null;
+    return undefined;
   }
 }
