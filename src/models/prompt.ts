@@ -2,7 +2,9 @@ import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@m
 import { IAssignment, IGrant, ISiteInfo, SiteAccessLevel } from './types';
 import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
 import { isActiveAssignment, isOpenRequest, mapAssignment, mapRequest } from './status';
-import { siteLevelOfPackage } from './grants';
+import { packagesForSite } from './grants';
+
+export { packagesForSite };
 
 // AccessPrompt's pure logic: which one banner (if any) a person sees on a site. No React, no I/O. It is part
 // of the customizer's first script, so it imports only small models (not myAccess.ts or policy.ts).
@@ -66,19 +68,6 @@ export interface IPromptPackage {
   /** True when the person may request it (it came from `filterByCurrentUser(on='allowedRequestor')`). */
   requestable: boolean;
   grants: IGrant[];
-}
-
-/**
- * "Packages for this site", shared by the catalog and the prompt: each package with what it gives on the
- * site, leaving out those that give nothing there.
- */
-export function packagesForSite<T extends { grants: IGrant[] }>(packages: T[], site: ISiteInfo): Array<{ pkg: T; siteLevel: SiteAccessLevel }> {
-  const out: Array<{ pkg: T; siteLevel: SiteAccessLevel }> = [];
-  for (const pkg of packages) {
-    const siteLevel = siteLevelOfPackage(pkg, site);
-    if (siteLevel !== 'none') out.push({ pkg, siteLevel });
-  }
-  return out;
 }
 
 /** What the first round trip returns, as raw Graph payloads plus the site's level from SharePoint. */
