@@ -45,7 +45,7 @@ describe('PromptBanner', () => {
 
   it('says who a pending request waits for and opens its details', async () => {
     const h = setup(PENDING);
-    expect(screen.getByRole('status').textContent).toBe('Your request for Marketing Campaign Contributors is waiting for Megan Bowen.');
+    expect(screen.getByRole('status').textContent).toBe('Your request for Marketing Campaign Contributors: waiting for Megan Bowen.');
     expect(screen.queryByRole('button', { name: 'Request' })).toBeNull();
     await userEvent.click(screen.getByText('Details'));
     expect(h.onDetails).toHaveBeenCalledTimes(1);
@@ -53,7 +53,7 @@ describe('PromptBanner', () => {
 
   it('says when access ends and extends; asks for a reason first when the policy requires one', async () => {
     const h = setup(EXPIRING, { extendNeedsReason: true });
-    expect(screen.getByRole('status').textContent).toBe('Your access to Marketing through Engineering Onboarding ends on December 11, 2026.');
+    expect(screen.getByRole('status').textContent).toBe('Your access to Marketing through Engineering Onboarding will end on December 11, 2026.');
     await userEvent.click(screen.getByRole('button', { name: 'Extend' }));
     expect(h.onExtend).not.toHaveBeenCalled();
     const confirm = screen.getByRole('button', { name: 'Extend now' });

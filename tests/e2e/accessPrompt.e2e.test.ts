@@ -71,7 +71,7 @@ describe('AccessPrompt', () => {
     await panel.getByRole('button', { name: 'Submit request' }).click();
     await panel.getByText('Your request was sent and is waiting for approval.').waitFor();
     await panel.getByRole('button', { name: 'Close' }).first().click();
-    await bar.getByText('Your request for Marketing Campaign Contributors is waiting for Megan Bowen.').waitFor();
+    await bar.getByText('Your request for Marketing Campaign Contributors: waiting for Megan Bowen.').waitFor();
     await screenshot(page, 'prompt-adele-pending');
 
     // A reload in the same session shows the same (the session cache was refreshed after the request).
@@ -115,7 +115,7 @@ describe('AccessPrompt', () => {
     const { page, context } = await openAs(env.browser, env.wb, home('engineering'), U.alex);
     expect(await decided(page)).toBe('expiring');
     const bar = banner(page);
-    await bar.getByText(/Your access to Engineering through Engineering Onboarding ends on/).waitFor();
+    await bar.getByText(/Your access to Engineering through Engineering Onboarding will end on/).waitFor();
     await screenshot(page, 'prompt-alex-expiring');
     const before = (env.wb.tenant as unknown as { db: { assignments: Array<{ id: string; schedule?: { expiration?: { endDateTime?: string } } }> } })
       .db.assignments.find(a => a.id === ID.alexEngineeringAssignment);
