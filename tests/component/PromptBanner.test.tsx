@@ -20,7 +20,7 @@ function setup(banner: Banner, extra: Partial<IPromptBannerProps> = {}): Record<
 describe('PromptBanner', () => {
   it('offers the package in a polite live region, with Request and Dismiss reachable by keyboard', async () => {
     const h = setup(OFFER);
-    const region = screen.getByRole('region', { name: 'Access to this site' });
+    const region = screen.getByRole('region', { name: 'Site access notice' });
     const status = screen.getByRole('status');
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(status.textContent).toBe('You can view this site. Request Marketing Campaign Contributors to contribute.');

@@ -1,7 +1,7 @@
 define([], function () {
   return {
     Title: 'Zugriffshinweis',
-    Region: 'Zugriff auf diese Website',
+    Region: 'Hinweis zum Websitezugriff',
     Expiring: 'Ihr Zugriff auf {0} über {1} endet am {2}.',
     Extend: 'Verlängern',
     ExtendJustification: 'Warum benötigen Sie den Zugriff länger?',

@@ -1,7 +1,7 @@
 define([], function () {
   return {
     Title: 'Access prompt',
-    Region: 'Access to this site',
+    Region: 'Site access notice',
     Expiring: 'Your access to {0} through {1} will end on {2}.',
     Extend: 'Extend',
     ExtendJustification: 'Why do you need it longer?',

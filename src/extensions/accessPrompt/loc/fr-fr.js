@@ -1,7 +1,7 @@
 define([], function () {
   return {
     Title: 'Invitation d’accès',
-    Region: 'Accès à ce site',
+    Region: 'Avis d’accès au site',
     Expiring: 'Votre accès à {0} via {1} prend fin le {2}.',
     Extend: 'Prolonger',
     ExtendJustification: 'Pourquoi en avez-vous besoin plus longtemps ?',
