@@ -98,6 +98,25 @@ function write(storage: Storage | undefined, key: string, value: unknown): void 
   }
 }
 
+/**
+ * Forgets every AccessPrompt answer of this session (all sites): called wherever a person requests, extends,
+ * removes or cancels (the request panel, MyAccess), so the banner is decided again on the next page view.
+ */
+export function forgetPromptsInSession(): void {
+  try {
+    if (typeof window === 'undefined' || !window.sessionStorage) return;
+    const storage = window.sessionStorage;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key && key.indexOf('accessHub:prompt:facts:') === 0) keys.push(key);
+    }
+    keys.forEach(k => storage.removeItem(k));
+  } catch {
+    // Blocked storage: nothing was cached either.
+  }
+}
+
 /** Forgets the session's answer for this person and site: after they request, extend or cancel. */
 export function forgetPrompt(ctx: Pick<IPromptContext, 'session' | 'person' | 'siteUrl'>): void {
   try {

@@ -104,6 +104,24 @@ describe('AccessPrompt', () => {
     expect(errors.filter(e => !/status of 40[34]/.test(e))).toEqual([]);
   });
 
+  it('a request made from the catalog on the same page refreshes the banner on the next page view of the session', async () => {
+    const { page, context } = await openAs(env.browser, env.wb, home('marketing'), U.adele);
+    expect(await decided(page)).toBe('offer');
+    const card = page.locator(`article[data-package-id="${ID.contributors}"]`);
+    await card.getByRole('button', { name: 'Request access' }).click();
+    const panel = page.getByRole('dialog');
+    await panel.getByLabel('Business justification').fill('Campaign work.');
+    await panel.getByRole('textbox', { name: 'Which campaign will you work on?' }).fill('Autumn');
+    await panel.getByRole('combobox', { name: 'Region' }).click();
+    await page.getByRole('option', { name: 'Europe, Middle East and Africa' }).click();
+    await panel.getByRole('button', { name: 'Submit request' }).click();
+    await panel.getByText('Your request was sent and is waiting for approval.').waitFor();
+    await page.reload(); // same tab: same session storage
+    expect(await decided(page)).toBe('pending');
+    await banner(page).getByText(/waiting for Megan Bowen/).waitFor();
+    await context.close();
+  });
+
   it('Megan on Marketing: no banner', async () => {
     const { page, context } = await openAs(env.browser, env.wb, home('marketing'), U.megan);
     expect(await decided(page)).toBe('none');

@@ -7,6 +7,7 @@ import { AppError } from '../../services/errors';
 import { myAccessPackageUrl } from '../../services/createServices';
 import { useServices } from '../../context/ServicesContext';
 import { StatusView } from '../StatusView';
+import { forgetPromptsInSession } from '../../services/loadPrompt';
 import { errorMessage, format, formatDate } from '../format';
 import { IPanelData, usePanelData } from './usePanelData';
 import { isGuid } from './panelText';
@@ -46,7 +47,11 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
 
-  const changed = React.useCallback(() => { if (onChanged) onChanged(); }, [onChanged]);
+  const changed = React.useCallback(() => {
+    // The AccessPrompt banner caches its answer for the session; a request or cancel here makes it stale.
+    forgetPromptsInSession();
+    if (onChanged) onChanged();
+  }, [onChanged]);
 
   const onSubmitted = (request: IAccessRequest, policy: IPolicyRequirement): void => {
     changed();

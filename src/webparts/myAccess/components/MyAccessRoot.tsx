@@ -9,6 +9,7 @@ import { IRequestPrefill } from '../../../components/requestPanel/RequestForm';
 import { errorMessage } from '../../../components/format';
 import { toAppError } from '../../../services/errors';
 import { extendAccess, settleRequest } from '../../../services/loadMyAccess';
+import { forgetPromptsInSession } from '../../../services/loadPrompt';
 import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
@@ -79,6 +80,8 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   );
 
   const changed = (key: string, section: MyAccessSection): void => {
+    // The AccessPrompt banner caches its answer for the session; an extension, removal or cancel makes it stale.
+    forgetPromptsInSession();
     if (!mounted.current) return;
     setPins(prev => ({ ...prev, [key]: prev[key] || section }));
     setRefreshKey(k => k + 1);
