@@ -4,6 +4,9 @@ import { IGraphRoleScope, mapRoleScope } from '../models/grants';
 import { IPromptFacts, IPromptPackage, IPromptSettings, packagesForSite } from '../models/prompt';
 import { StorageGrantCache } from './grantCache';
 import { levelFromPermissions } from './siteLevel';
+import { forgetPrompt, sessionKey } from './promptCache';
+
+export { forgetPrompt, sessionKey };
 
 // AccessPrompt's data path. It runs on every page of every site where the customizer is active, so it is
 // plain fetch (no PnPjs, no React): this file is part of the customizer's first script.
@@ -73,10 +76,6 @@ export interface IPromptContext {
 
 interface IScan { at: number; packages: Array<{ id: string; name: string; version?: string }> }
 
-export function sessionKey(person: string, siteUrl: string): string {
-  return `accessHub:prompt:facts:${person.toLowerCase()}:${siteUrl.replace(/\/+$/, '').toLowerCase()}`;
-}
-
 function scanKey(person: string): string {
   return `accessHub:prompt:scan:${person.toLowerCase()}`;
 }
@@ -95,34 +94,6 @@ function write(storage: Storage | undefined, key: string, value: unknown): void 
     if (storage) storage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage full or blocked: this page view still has its answer.
-  }
-}
-
-/**
- * Forgets every AccessPrompt answer of this session (all sites): called wherever a person requests, extends,
- * removes or cancels (the request panel, MyAccess), so the banner is decided again on the next page view.
- */
-export function forgetPromptsInSession(): void {
-  try {
-    if (typeof window === 'undefined' || !window.sessionStorage) return;
-    const storage = window.sessionStorage;
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key && key.indexOf('accessHub:prompt:facts:') === 0) keys.push(key);
-    }
-    keys.forEach(k => storage.removeItem(k));
-  } catch {
-    // Blocked storage: nothing was cached either.
-  }
-}
-
-/** Forgets the session's answer for this person and site: after they request, extend or cancel. */
-export function forgetPrompt(ctx: Pick<IPromptContext, 'session' | 'person' | 'siteUrl'>): void {
-  try {
-    if (ctx.session) ctx.session.removeItem(sessionKey(ctx.person, ctx.siteUrl));
-  } catch {
-    // Blocked storage: nothing was cached either.
   }
 }
 

@@ -7,7 +7,7 @@ import { AppError } from '../../services/errors';
 import { myAccessPackageUrl } from '../../services/createServices';
 import { useServices } from '../../context/ServicesContext';
 import { StatusView } from '../StatusView';
-import { forgetPromptsInSession } from '../../services/loadPrompt';
+import { forgetPromptsInSession } from '../../services/promptCache';
 import { errorMessage, format, formatDate } from '../format';
 import { IPanelData, usePanelData } from './usePanelData';
 import { isGuid } from './panelText';
