@@ -1,6 +1,6 @@
 import * as strings from 'MyAccessWebPartStrings';
 import { RequestState, RequestType } from '../../../models/types';
-import { plural } from '../../../models/myAccess';
+import { formatCount } from '../../../components/format';
 
 const DAY_MS = 86400000;
 
@@ -70,5 +70,5 @@ export function requestTypeText(type: RequestType): string {
 }
 
 export function itemCount(count: number, language: string): string {
-  return plural(language, count, strings.ItemCount);
+  return formatCount(strings.ItemCount, count, language);
 }

@@ -17,7 +17,7 @@ define([], function () {
     FilterActive: "Aktiv",
     FilterPending: "Offen",
     FilterHistory: "Verlauf",
-    ItemCount: "one={0} Eintrag|other={0} Einträge",
+    ItemCount: { one: "{0} Eintrag", other: "{0} Einträge" },
     EmptyActive: "Sie haben keine aktiven Zugriffspakete.",
     EmptyPending: "Sie haben keine offenen Anfragen.",
     EmptyHistory: "Ihr Verlauf ist noch leer.",

@@ -17,7 +17,7 @@ define([], function () {
     FilterActive: "Active",
     FilterPending: "Pending",
     FilterHistory: "History",
-    ItemCount: "one={0} item|other={0} items",
+    ItemCount: { one: "{0} item", other: "{0} items" },
     EmptyActive: "You have no active access packages.",
     EmptyPending: "You have no pending requests.",
     EmptyHistory: "Nothing in your history yet.",

@@ -17,7 +17,7 @@ define([], function () {
     FilterActive: "Actifs",
     FilterPending: "En attente",
     FilterHistory: "Historique",
-    ItemCount: "one={0} élément|other={0} éléments",
+    ItemCount: { one: "{0} élément", many: "{0} d’éléments", other: "{0} éléments" },
     EmptyActive: "Vous n’avez aucun package d’accès actif.",
     EmptyPending: "Vous n’avez aucune demande en attente.",
     EmptyHistory: "Votre historique est encore vide.",

@@ -16,7 +16,7 @@ declare interface IMyAccessWebPartStrings {
   FilterActive: string;
   FilterPending: string;
   FilterHistory: string;
-  ItemCount: string;
+  ItemCount: IPluralStrings;
   EmptyActive: string;
   EmptyPending: string;
   EmptyHistory: string;
