@@ -187,6 +187,18 @@ describe('AccessPrompt', () => {
     await context.close();
   });
 
+  it('speaks the page language: Adele in German and in French', async () => {
+    const de = await openAs(env.browser, env.wb, home('marketing'), U.adele, { lang: 'de-de' });
+    expect(await decided(de.page)).toBe('offer');
+    await banner(de.page).getByText('Sie können diese Website ansehen. Beantragen Sie Marketing Campaign Contributors, um mitzuarbeiten.').waitFor();
+    await banner(de.page).getByRole('button', { name: 'Ausblenden' }).waitFor();
+    await screenshot(de.page, 'prompt-adele-de');
+    await de.context.close();
+    const fr = await openAs(env.browser, env.wb, home('marketing'), U.adele, { lang: 'fr-fr' });
+    await banner(fr.page).getByText('Vous pouvez consulter ce site. Demandez Marketing Campaign Contributors pour y contribuer.').waitFor();
+    await fr.context.close();
+  });
+
   it('Escape closes the banner; it is reachable by keyboard', async () => {
     const { page, context } = await openAs(env.browser, env.wb, home('marketing'), U.adele);
     expect(await decided(page)).toBe('offer');
