@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks what an admin uploads: the .sppkg holds the five component manifests, the Graph permission
-// requests and the customizer's elements.xml / ClientSideInstance.xml. Usage: node scripts/check-sppkg.js <file>
+// requests and the customizer's elements.xml / ClientSideInstance.xml, and the customizer's first script
+// stays within 10 KB gzipped. Usage: node scripts/check-sppkg.js <file>
 // An .sppkg is a zip (OPC package); this reads its central directory with Node's zlib, no dependency.
 'use strict';
 const fs = require('fs');
@@ -50,17 +51,26 @@ for (const scope of ['EntitlementMgmt-SubjectAccess.ReadWrite', 'EntitlementMana
 const names = [...files.keys()];
 expect(names.some(n => /elements.*\.xml$/i.test(n) && files.get(n)().includes('ClientSideExtension.ApplicationCustomizer')), 'elements.xml with the customizer');
 expect(names.some(n => /ClientSideInstance.*\.xml$/i.test(n)), 'ClientSideInstance.xml');
-expect(names.some(n => /ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)), 'the access-hub bundle in ClientSideAssets (includeClientSideAssets)');
-// What a page downloads from this solution: the one bundle plus the en-us strings it loads.
-const assetBytes = names.filter(n => /^ClientSideAssets\/.*(access-hub_[0-9a-f]+|_en-us_[0-9a-f]+)\.js$/.test(n));
-let raw = 0;
-let gz = 0;
-for (const n of assetBytes) {
-  const body = Buffer.from(files.get(n)(), 'utf8');
-  raw += body.length;
-  gz += zlib.gzipSync(body, { level: 9 }).length;
-}
-console.log(`\nJS a page with all components downloads from this solution (bundle + en-us strings): ${raw} bytes, ${gz} bytes gzipped (${assetBytes.length} files)`);
+expect(names.some(n => /ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)), 'the access-hub bundle (web parts) in ClientSideAssets (includeClientSideAssets)');
+expect(names.some(n => /ClientSideAssets\/access-prompt_[0-9a-f]+\.js$/.test(n)), 'the access-prompt bundle (customizer) in ClientSideAssets');
+
+const gzipped = n => zlib.gzipSync(Buffer.from(files.get(n)(), 'utf8'), { level: 9 }).length;
+const sizes = list => list.reduce((acc, n) => ({ raw: acc.raw + Buffer.byteLength(files.get(n)(), 'utf8'), gz: acc.gz + gzipped(n) }), { raw: 0, gz: 0 });
+const strings = names.filter(n => /^ClientSideAssets\/.*_en-us_[0-9a-f]+\.js$/.test(n));
+
+// What a page with all four web parts downloads from this solution: their bundle plus the en-us strings.
+const webParts = sizes([...names.filter(n => /^ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)), ...strings.filter(n => !/AccessPrompt/.test(n))]);
+console.log(`\nWeb parts (access-hub bundle + en-us strings): ${webParts.raw} bytes, ${webParts.gz} bytes gzipped`);
+
+// The customizer runs on every page of every site where it is active: its own first script must stay small;
+// the banner and the request panel come later, by dynamic import, only when there is something to show.
+const PROMPT_FIRST_SCRIPT_MAX_GZ = 10 * 1024;
+const promptEntry = names.filter(n => /^ClientSideAssets\/access-prompt_[0-9a-f]+\.js$/.test(n));
+const prompt = sizes(promptEntry);
+console.log(`Customizer first script (access-prompt bundle): ${prompt.raw} bytes, ${prompt.gz} bytes gzipped (limit ${PROMPT_FIRST_SCRIPT_MAX_GZ})`);
+expect(promptEntry.length === 1 && prompt.gz <= PROMPT_FIRST_SCRIPT_MAX_GZ, `customizer first script ≤ ${PROMPT_FIRST_SCRIPT_MAX_GZ} bytes gzipped`);
+const chunks = sizes(names.filter(n => /^ClientSideAssets\/chunk\..*\.js$/.test(n)));
+console.log(`Loaded on demand (the banner and request panel chunks): ${chunks.raw} bytes, ${chunks.gz} bytes gzipped`);
 if (problems.length) {
   console.error(`\n${file}: ${problems.length} problem(s)`);
   process.exit(1);

@@ -69,6 +69,21 @@ const FONTS_PREFIX = `${WORKBENCH_BASE}fonts/`;
 const LANG_PATTERN = /^[a-z]{2,3}(-[a-z0-9]{2,8}){0,2}$/i;
 const FALLBACK_LOCALE = 'en-us';
 
+/**
+ * The customizer's `ClientSideComponentProperties`, as a site admin would set them, from the page's query:
+ * `prompt={"packageIds":["…"],"dismissDays":7}` (JSON). Anything unreadable gives none.
+ */
+function customizerProperties(q: URLSearchParams): Record<string, unknown> {
+  const raw = q.get('prompt');
+  if (!raw) return {};
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {};
+  } catch {
+    return {};
+  }
+}
+
 function firstQuery(q: URLSearchParams, key: string): string | undefined {
   const v = q.get(key);
   return v === null ? undefined : v.trim();
@@ -274,7 +289,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
       graphBaseUrl: `${here}/v1.0`,
       tokenUrl: '/_dev/token',
       iconsBaseUrl: FONTS_PREFIX,
-      customizer: { alias: CUSTOMIZER_ALIAS, placeholderId: TOP_PLACEHOLDER_ID, properties: {} },
+      customizer: { alias: CUSTOMIZER_ALIAS, placeholderId: TOP_PLACEHOLDER_ID, properties: customizerProperties(url.searchParams) },
       webParts: (page.webParts || []).map(wp => ({
         alias: String(wp.alias), title: localizedTitle(titles, String(wp.alias), language), properties: wp.properties === undefined ? {} : wp.properties
       }))

@@ -1,6 +1,6 @@
 import { IAccessPackage, IGrant, IPackageStatus, IAccessRequest, IAssignment, ISiteInfo, SiteAccessLevel } from './types';
 import { packageStatus } from './status';
-import { siteLevelOfPackage, grantLabel } from './grants';
+import { grantLabel, packagesForSite } from './grants';
 
 export type CatalogScope = 'currentSite' | 'all' | 'selected';
 export type CatalogSort = 'name' | 'status';
@@ -41,9 +41,16 @@ export function catalogCandidates(packages: IAccessPackage[], scope: CatalogScop
  */
 export function buildCatalog(input: ICatalogInput): ICatalogEntry[] {
   const entries: ICatalogEntry[] = [];
-  for (const pkg of catalogCandidates(input.packages, input.scope, input.selectedIds)) {
+  const candidates = catalogCandidates(input.packages, input.scope, input.selectedIds);
+  // "Packages for this site" is one function, shared with the AccessPrompt customizer.
+  const onSite = new Map<string, SiteAccessLevel>();
+  if (input.site) {
+    const withGrants = candidates.map(pkg => ({ id: pkg.id, grants: input.grants.get(pkg.id) || [] }));
+    for (const { pkg, siteLevel } of packagesForSite(withGrants, input.site)) onSite.set(pkg.id, siteLevel);
+  }
+  for (const pkg of candidates) {
     const grants = input.grants.get(pkg.id);
-    const siteLevel = input.site && grants ? siteLevelOfPackage({ grants }, input.site) : 'none';
+    const siteLevel: SiteAccessLevel = onSite.get(pkg.id) || 'none';
     if (input.scope === 'currentSite' && siteLevel === 'none') continue;
     const status = packageStatus(pkg.id, input.assignments, input.requests, input.now);
     if (!input.showOwned && status.kind === 'hasAccess') continue;

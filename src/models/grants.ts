@@ -125,6 +125,19 @@ export function siteLevelOfPackage(pkg: Pick<IPackageWithGrants, 'grants'>, site
   return best;
 }
 
+/**
+ * "Packages for this site", shared by the catalog and the prompt: each package with what it gives on the
+ * site, leaving out those that give nothing there.
+ */
+export function packagesForSite<T extends { grants: IGrant[] }>(packages: T[], site: ISiteInfo): Array<{ pkg: T; siteLevel: SiteAccessLevel }> {
+  const out: Array<{ pkg: T; siteLevel: SiteAccessLevel }> = [];
+  for (const pkg of packages) {
+    const siteLevel = siteLevelOfPackage(pkg, site);
+    if (siteLevel !== 'none') out.push({ pkg, siteLevel });
+  }
+  return out;
+}
+
 export function packageBelongsToSite(pkg: Pick<IPackageWithGrants, 'grants'>, site: ISiteInfo): boolean {
   return siteLevelOfPackage(pkg, site) !== 'none';
 }

@@ -1,60 +1,19 @@
-import type {
-  AccessPackageAssignment, AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, ExpirationPattern
-} from '@microsoft/microsoft-graph-types';
-import { IAccessRequest, IAnswer, IAssignment, IGrant, ISchedule, ExpirationType } from './types';
+import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
+import { IAccessRequest, IAnswer, IAssignment, IGrant } from './types';
 import { mapAssignment, mapRequest, isActiveAssignment, isOpenRequest } from './status';
-import { addDuration } from './policy';
+import { addDuration } from './duration';
+import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
+
+export type { IAssignmentPolicyInfo };
+export { mapAssignmentPolicy };
 
 // MyAccess's own models and pure logic: what a person has, asked for and lost, and what they may do about it.
-
-/** What an assignment's policy lets its holder do (graph-contract.md §3.4, requestorSettings). */
-export interface IAssignmentPolicyInfo {
-  id: string;
-  displayName: string;
-  description: string;
-  canExtend: boolean;
-  canRemove: boolean;
-  canRequest: boolean;
-  allowCustomSchedule: boolean;
-  isApprovalRequiredForUpdate: boolean;
-  isJustificationRequired: boolean;
-  expiration: ISchedule;
-}
 
 export interface IMyAssignment extends IAssignment {
   packageDescription: string;
   /** The package's version, which keys the grant cache (shared with the catalog). */
   packageModified?: string;
   policy?: IAssignmentPolicyInfo;
-}
-
-// eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
-function mapExpiration(e: ExpirationPattern | null | undefined): ISchedule {
-  return {
-    expirationType: ((e && e.type) || 'notSpecified') as ExpirationType,
-    endDateTime: (e && e.endDateTime) || undefined,
-    duration: (e && e.duration) || undefined
-  };
-}
-
-// eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
-export function mapAssignmentPolicy(raw: AccessPackageAssignmentPolicy | null | undefined): IAssignmentPolicyInfo | undefined {
-  if (!raw || !raw.id) return undefined;
-  const rs = raw.requestorSettings || {};
-  const approval = raw.requestApprovalSettings || {};
-  return {
-    id: raw.id,
-    displayName: raw.displayName || '',
-    description: raw.description || '',
-    canExtend: !!rs.enableTargetsToSelfUpdateAccess,
-    canRemove: !!rs.enableTargetsToSelfRemoveAccess,
-    canRequest: !!rs.enableTargetsToSelfAddAccess,
-    allowCustomSchedule: !!rs.allowCustomAssignmentSchedule,
-    isApprovalRequiredForUpdate: !!approval.isApprovalRequiredForUpdate,
-    // Graph has one justification flag for the policy; it applies only when a request needs approval.
-    isJustificationRequired: !!approval.isRequestorJustificationRequired && !!approval.isApprovalRequiredForUpdate,
-    expiration: mapExpiration(raw.expiration)
-  };
 }
 
 /** One item of `assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`. */

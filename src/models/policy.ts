@@ -3,11 +3,17 @@ import type {
   AccessPackageTextInputQuestion, EntitlementManagementSchedule
 } from '@microsoft/microsoft-graph-types';
 import {
-  IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, ExpirationType, IAnswer
+  IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, IAnswer
 } from './types';
 import { GraphText, knownMember, optional, readText, required } from './graphShapes';
 
+import { mapSchedule, parseDuration, addDuration, IDurationParts } from './duration';
+
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
+
+// Schedules and durations live in ./duration (small, for the AccessPrompt customizer's first script).
+export { mapSchedule, parseDuration, addDuration };
+export type { IDurationParts };
 
 export const JUSTIFICATION_MAX_LENGTH = 1000;
 
@@ -78,18 +84,6 @@ export function mapQuestion(raw: GraphQuestion): IQuestion {
   };
 }
 
-const EXPIRATION_TYPES: ExpirationType[] = ['notSpecified', 'noExpiration', 'afterDateTime', 'afterDuration'];
-
-export function mapSchedule(raw: EntitlementManagementSchedule | null | undefined): ISchedule {
-  const exp = (raw && raw.expiration) || {};
-  return {
-    startDateTime: optional(raw && raw.startDateTime),
-    expirationType: knownMember<ExpirationType>(exp.type, EXPIRATION_TYPES, 'notSpecified'),
-    endDateTime: optional(exp.endDateTime),
-    duration: optional(exp.duration)
-  };
-}
-
 /**
  * One policy the person may request through. Without `policyId` it cannot be submitted (it becomes
  * `assignment.assignmentPolicyId`), so it is rejected rather than offered.
@@ -108,26 +102,6 @@ export function mapRequirement(raw: GraphRequirements): IPolicyRequirement {
     schedule: mapSchedule(raw.schedule),
     questions
   };
-}
-
-const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
-
-interface IDurationParts { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
-
-function parseDuration(iso: string): IDurationParts | undefined {
-  const m = DURATION_RE.exec(iso || '');
-  if (!m || iso === 'P' || iso === 'PT') return undefined;
-  const n = (i: number): number => (m[i] ? Number(m[i]) : 0);
-  return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
-}
-
-export function addDuration(start: Date, iso: string): Date | undefined {
-  const p = parseDuration(iso);
-  if (!p) return undefined;
-  const d = new Date(start.getTime());
-  d.setUTCFullYear(d.getUTCFullYear() + p.years, d.getUTCMonth() + p.months, d.getUTCDate() + p.weeks * 7 + p.days);
-  d.setTime(d.getTime() + ((p.hours * 60 + p.minutes) * 60 + p.seconds) * 1000);
-  return d;
 }
 
 /** How long access lasts, as a structure the UI localizes. */

@@ -3,7 +3,7 @@ import type {
   EntitlementManagementSchedule
 } from '@microsoft/microsoft-graph-types';
 import { IAccessRequest, IAnswer, IAssignment, IPackageStatus, IApproval, IApprovalStage, RequestState } from './types';
-import { addDuration, mapSchedule } from './policy';
+import { addDuration, mapSchedule } from './duration';
 import { knownMember, optional, required } from './graphShapes';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.

@@ -5,22 +5,12 @@ import { ISiteInfo, SiteAccessLevel } from '../models/types';
 import { toAppError } from './errors';
 import { ISiteAccessService } from './interfaces';
 
-/* eslint-disable no-bitwise */
+import { levelFromPermissions } from './siteLevel';
+
+export { levelFromPermissions };
+
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
-
-// SharePoint permission bits (SP.PermissionKind): ViewListItems=1, EditListItems=3, ManagePermissions=25.
-function hasBit(high: number, low: number, bit: number): boolean {
-  const index = bit - 1;
-  return index < 32 ? ((low >>> index) & 1) === 1 : ((high >>> (index - 32)) & 1) === 1;
-}
-
-function levelFromPermissions(high: number, low: number): SiteAccessLevel {
-  if (hasBit(high, low, 25)) return 'owner';
-  if (hasBit(high, low, 3)) return 'member';
-  if (hasBit(high, low, 1)) return 'visitor';
-  return 'none';
-}
 
 export class SharePointSiteAccessService implements ISiteAccessService {
   private _site: Promise<ISiteInfo> | undefined;

@@ -1,7 +1,6 @@
-import { IAccessHubServices } from './interfaces';
-import { IAccessPackage, IAccessRequest, IGrant } from '../models/types';
-import { IMyAssignment, IMyRequest } from '../models/myAccess';
-import { IEntitlementService } from './interfaces';
+import { IAccessHubServices, IEntitlementService } from './interfaces';
+import { IAccessPackage, IAccessRequest, IAssignment, IGrant } from '../models/types';
+import { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
 
 export interface IMyAccessData {
   assignments: IMyAssignment[];
@@ -58,4 +57,13 @@ export async function settleRequest(svc: IEntitlementService, request: IAccessRe
     current = { ...current, ...(await svc.getRequest(current.id)) };
   }
   return current;
+}
+
+/**
+ * The extend flow (MyAccess and the AccessPrompt banner): a `userUpdate` request sent once, then read back
+ * until it is delivered, denied or waiting for an approver.
+ */
+export async function extendAccess(svc: IEntitlementService, assignment: IAssignment, options: IUpdateOptions, intervalMs: number): Promise<IAccessRequest> {
+  const created = await svc.requestUpdate(assignment, options);
+  return settleRequest(svc, created, intervalMs);
 }

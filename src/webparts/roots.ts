@@ -3,7 +3,6 @@ import { AccessCatalogRoot, IAccessCatalogProperties } from './accessCatalog/com
 import { AccessRequestButtonRoot, IAccessRequestButtonProperties } from './accessRequestButton/components/AccessRequestButtonRoot';
 import { MyAccessRoot, IMyAccessProperties } from './myAccess/components/MyAccessRoot';
 import { AccessApprovalsRoot, IAccessApprovalsProperties } from './accessApprovals/components/AccessApprovalsRoot';
-import { AccessPromptRoot, IAccessPromptProperties } from '../extensions/accessPrompt/components/AccessPromptRoot';
 
 /** Each root's properties, by manifest alias. */
 export interface IRootProperties {
@@ -11,18 +10,16 @@ export interface IRootProperties {
   AccessRequestButton: IAccessRequestButtonProperties;
   MyAccess: IMyAccessProperties;
   AccessApprovals: IAccessApprovalsProperties;
-  /** The application customizer's root, mounted in the top placeholder. */
-  AccessPrompt: IAccessPromptProperties;
 }
 
 /**
- * The root component of each web part (and the customizer), by manifest alias. SPFx web part classes and the local workbench
+ * The root component of each web part, by manifest alias. SPFx web part classes and the local workbench
  * mount the same roots; an alias without a root yet is shown as a placeholder by the workbench.
  */
 export const ROOTS: { [K in keyof IRootProperties]: React.ComponentType<{ properties: IRootProperties[K] }> } = {
   AccessCatalog: AccessCatalogRoot,
   AccessRequestButton: AccessRequestButtonRoot,
   MyAccess: MyAccessRoot,
-  AccessApprovals: AccessApprovalsRoot,
-  AccessPrompt: AccessPromptRoot
+  AccessApprovals: AccessApprovalsRoot
+  // AccessPrompt is not here: it is its own bundle entry (extensions/accessPrompt/startPrompt.ts).
 };

@@ -66,19 +66,80 @@ describe.each([
 });
 
 describe('AccessPrompt customizer', () => {
-  it('claims the top placeholder, and only once', async () => {
+  const MARKETING_GROUP = 'b11e98fb-0ea7-4352-ad9d-eef73fffa7a7';
+  const CONTRIBUTORS = '099fb9dd-9974-4665-a422-272fbeda57f7';
+  const json = (body: unknown, status = 200): any => ({ ok: status < 400, status, json: async () => body });
+
+  function promptContext(tryCreateContent: jest.Mock, navigated: { add: jest.Mock }): any {
+    return fakeContext({
+      pageContext: {
+        web: { absoluteUrl: 'https://contoso.sharepoint.com/sites/marketing', title: 'Marketing' },
+        cultureInfo: { currentUICultureName: 'en-US' },
+        aadInfo: { tenantId: '8519e8f0-d3d6-4174-a376-1c066cf7512b' },
+        user: { loginName: 'adelev@contoso.com' }
+      },
+      placeholderProvider: { tryCreateContent, changedEvent: { add: jest.fn() } },
+      application: { navigatedEvent: navigated },
+      serviceScope: { consume: () => ({ tryGetTheme: () => undefined }) }
+    });
+  }
+
+  /** Graph and SharePoint as the local tenant answers them for a visitor of Marketing (one $batch, two REST reads). */
+  function answerAsGraph(level: 'visitor' | 'member'): jest.Mock {
+    return jest.fn(async (url: string, init?: { body?: string }) => {
+      if (/\$batch$/.test(url)) {
+        const requests: Array<{ id: string; url: string }> = JSON.parse(String(init && init.body)).requests;
+        return json({
+          responses: requests.map(r => {
+            if (r.id === 'packages') return { id: r.id, status: 200, body: { '@odata.count': 1, value: [{ id: CONTRIBUTORS, displayName: 'Marketing Campaign Contributors', modifiedDateTime: '2026-01-01T00:00:00Z' }] } };
+            if (r.id === 'manager') return { id: r.id, status: 200, body: { displayName: 'Megan Bowen' } };
+            if (r.id === CONTRIBUTORS) {
+              return { id: r.id, status: 200, body: { value: [{ id: 'rs', role: { originSystem: 'AadGroup', originId: `Member_${MARKETING_GROUP}`, displayName: 'Member' }, scope: { originSystem: 'AadGroup', originId: MARKETING_GROUP } }] } };
+            }
+            return { id: r.id, status: 200, body: { value: [] } };
+          })
+        });
+      }
+      if (/_api\/site\?/.test(url)) return json({ GroupId: MARKETING_GROUP, Url: 'https://contoso.sharepoint.com/sites/marketing' });
+      if (/effectiveBasePermissions$/.test(url)) return json(level === 'visitor' ? { High: '176', Low: '138612833' } : { High: '432', Low: '1011030767' });
+      return json({}, 404);
+    });
+  }
+
+  beforeEach(() => { window.sessionStorage.clear(); window.localStorage.clear(); });
+  afterAll(() => { (global as any).fetch = jest.fn(async () => { throw new TypeError('Failed to fetch'); }); });
+
+  it('shows the banner in the top placeholder when there is something to offer, and re-runs on navigation', async () => {
+    (global as any).fetch = answerAsGraph('visitor');
     const top = document.createElement('div');
     const tryCreateContent = jest.fn(() => ({ domElement: top, dispose: jest.fn() }));
-    const changedEvent = { add: jest.fn() };
+    const navigated = { add: jest.fn() };
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
-    await customizer.__load(fakeContext({ placeholderProvider: { tryCreateContent, changedEvent } }), {});
+    await act(async () => {
+      await customizer.__load(promptContext(tryCreateContent, navigated), {});
+      for (let i = 0; i < 20 && !top.querySelector('[data-accesshub="access-prompt"]'); i++) await new Promise(r => setTimeout(r, 25));
+    });
     expect(tryCreateContent).toHaveBeenCalledWith('Top', expect.anything());
-    expect(top.querySelector('[data-accesshub="access-prompt"]')).not.toBeNull();
-    expect(changedEvent.add).toHaveBeenCalled();
-    (customizer as any)._render();
-    expect(tryCreateContent).toHaveBeenCalledTimes(1);
-    customizer.__dispose();
+    expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.');
+    expect(navigated.add).toHaveBeenCalled();
+    // One $batch and two SharePoint reads for the decision.
+    const urls = (global as any).fetch.mock.calls.map((c: any[]) => String(c[0]));
+    expect(urls.filter((u: string) => /\$batch$/.test(u)).length).toBeGreaterThanOrEqual(1);
+    await act(async () => { customizer.__dispose(); await new Promise(r => setTimeout(r, 20)); });
     expect(top.innerHTML).toBe('');
+  });
+
+  it('claims no placeholder and loads no banner when there is nothing to show', async () => {
+    (global as any).fetch = answerAsGraph('member');
+    const tryCreateContent = jest.fn(() => ({ domElement: document.createElement('div'), dispose: jest.fn() }));
+    const customizer: any = new (AccessPromptApplicationCustomizer as any)();
+    await act(async () => {
+      await customizer.__load(promptContext(tryCreateContent, { add: jest.fn() }), {});
+      await new Promise(r => setTimeout(r, 100));
+    });
+    expect((global as any).fetch).toHaveBeenCalled();
+    expect(tryCreateContent).not.toHaveBeenCalled();
+    customizer.__dispose();
   });
 });
 

@@ -17,6 +17,9 @@ import { ROOTS } from '../../../src/webparts/roots';
 import { createBrowserClients, TokenSource } from '../../../src/services/clients';
 import { createServices } from '../../../src/services/createServices';
 import { IAccessHubServices } from '../../../src/services/interfaces';
+import { fetchTransport } from '../../../src/services/loadPrompt';
+import { promptSettings } from '../../../src/models/prompt';
+import { runPrompt } from '../../../src/extensions/accessPrompt/startPrompt';
 import type { WorkbenchClientConfig } from '../server';
 
 declare global {
@@ -102,19 +105,42 @@ function main(): void {
   const rootFor = (alias: string): React.ComponentType<{ properties: unknown }> | undefined =>
     (ROOTS as unknown as Record<string, React.ComponentType<{ properties: unknown }> | undefined>)[alias];
 
-  // The AccessPrompt customizer's top placeholder: its root when one is registered, else a slim note.
+  // The AccessPrompt customizer's top placeholder, mounted as SPFx mounts it: a plain-fetch decision first,
+  // then the banner chunk through dynamic import() only when there is something to show.
   const top = document.getElementById(config.customizer.placeholderId);
-  if (top) {
-    const Prompt = rootFor(config.customizer.alias);
-    if (Prompt) {
-      ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot() }, React.createElement(Prompt, { properties: config.customizer.properties })), top);
-    } else {
-      const note = document.createElement('div');
-      note.className = 'wb-slim-note';
-      note.setAttribute('role', 'note');
-      note.textContent = format(strings.Placeholder.Coming, config.customizer.alias);
-      top.appendChild(note);
-    }
+  if (top && config.customizer.alias === 'AccessPrompt') {
+    runPrompt({
+      ctx: {
+        transport: fetchTransport({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, graphToken: getToken, spToken: getToken }),
+        person: config.user.userPrincipalName,
+        siteUrl: config.absoluteSiteUrl,
+        siteTitle: config.siteTitle,
+        settings: promptSettings(config.customizer.properties),
+        session: window.sessionStorage,
+        local: window.localStorage,
+        grantCachePrefix: `accessHub:grants:${config.user.userPrincipalName}:`,
+        now: () => new Date()
+      },
+      dismissals: window.localStorage,
+      show: async view => {
+        const ui = await import('../../../src/extensions/accessPrompt/promptUi');
+        ui.showPrompt({ target: top, view, siteTitle: config.siteTitle, services: servicesForRoot() });
+        top.setAttribute('data-prompt', view.banner.kind);
+      },
+      hide: () => {
+        top.setAttribute('data-prompt', 'none');
+        if (top.firstChild) import('../../../src/extensions/accessPrompt/promptUi').then(ui => ui.hidePrompt(top), () => undefined);
+      }
+    }).catch((e: unknown) => {
+      // The banner never blocks the page; a failure is still worth a line in the console.
+      console.warn('AccessPrompt:', e);
+    });
+  } else if (top) {
+    const note = document.createElement('div');
+    note.className = 'wb-slim-note';
+    note.setAttribute('role', 'note');
+    note.textContent = format(strings.Placeholder.Coming, config.customizer.alias);
+    top.appendChild(note);
   }
 
   config.webParts.forEach((webPart, index) => {

@@ -9,6 +9,7 @@ import { isGuid, myAccessPackageUrl } from '../../models/packageRef';
 import { useServices } from '../../context/ServicesContext';
 import { usePanelData } from '../../hooks/usePanelData';
 import { StatusView } from '../StatusView';
+import { forgetPromptsInSession } from '../../services/promptCache';
 import { errorMessage, format, formatDate } from '../format';
 import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
@@ -46,7 +47,11 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
 
-  const changed = React.useCallback(() => { if (onChanged) onChanged(); }, [onChanged]);
+  const changed = React.useCallback(() => {
+    // The AccessPrompt banner caches its answer for the session; a request or cancel here makes it stale.
+    forgetPromptsInSession();
+    if (onChanged) onChanged();
+  }, [onChanged]);
 
   const onSubmitted = (request: IAccessRequest, policy: IPolicyRequirement): void => {
     changed();

@@ -1,46 +1,92 @@
-import * as React from 'react';
-import * as ReactDom from 'react-dom';
 import { BaseApplicationCustomizer, PlaceholderContent, PlaceholderName } from '@microsoft/sp-application-base';
-import { AppRoot } from '../../components/AppRoot';
-import { createSpfxServices } from '../../services/createSpfxServices';
-import { IAccessHubServices } from '../../services/interfaces';
-import { AccessPromptRoot } from './components/AccessPromptRoot';
+import { ThemeProvider } from '@microsoft/sp-component-base';
+import { IPromptProperties, promptSettings } from '../../models/prompt';
+import { fetchTransport } from '../../services/loadPrompt';
+import { runPrompt, IPromptView } from './startPrompt';
 
-export interface IAccessPromptApplicationCustomizerProperties {
-  /** Optional: the package to offer on this site; otherwise the best package for the site is chosen. */
-  accessPackageId?: string;
-}
+export type IAccessPromptApplicationCustomizerProperties = IPromptProperties;
 
-/** Claims the top placeholder and mounts the prompt; re-claims it when SharePoint re-creates placeholders. */
+const GRAPH = 'https://graph.microsoft.com';
+
+/**
+ * The first script on every page where the customizer is active, so it stays small: no React, Fluent UI or
+ * PnPjs here. It decides with plain fetch (startPrompt) and loads the banner chunk only when there is
+ * something to show. Runs again on in-site navigation.
+ */
 export default class AccessPromptApplicationCustomizer
   extends BaseApplicationCustomizer<IAccessPromptApplicationCustomizerProperties> {
   private _top: PlaceholderContent | undefined;
-  private _services: IAccessHubServices | undefined;
+  private _run: number = 0;
+  private _shown: boolean = false;
 
   public async onInit(): Promise<void> {
     await super.onInit();
-    this._services = createSpfxServices(this.context);
-    this.context.placeholderProvider.changedEvent.add(this, this._render);
-    this._render();
+    this.context.placeholderProvider.changedEvent.add(this, this._start);
+    this.context.application.navigatedEvent.add(this, this._start);
+    this._start();
   }
 
-  private _render(): void {
-    if (this._top || !this._services) return;
-    const top = this.context.placeholderProvider.tryCreateContent(PlaceholderName.Top, { onDispose: () => this._unmount() });
-    if (!top) return;
-    this._top = top;
-    ReactDom.render(
-      React.createElement(AppRoot, { services: this._services }, React.createElement(AccessPromptRoot, { properties: this.properties })),
-      top.domElement
-    );
+  private _target(): HTMLElement | undefined {
+    if (!this._top) {
+      this._top = this.context.placeholderProvider.tryCreateContent(PlaceholderName.Top, { onDispose: () => this._hide() });
+    }
+    return this._top ? this._top.domElement : undefined;
   }
 
-  private _unmount(): void {
-    if (this._top) ReactDom.unmountComponentAtNode(this._top.domElement);
-    this._top = undefined;
+  private _start(): void {
+    const run = ++this._run;
+    const { pageContext } = this.context;
+    const user = pageContext.user.loginName;
+    const siteUrl = pageContext.web.absoluteUrl;
+    const tokens = this.context.aadTokenProviderFactory.getTokenProvider();
+    runPrompt({
+      ctx: {
+        transport: fetchTransport({
+          graphBaseUrl: `${GRAPH}/v1.0`,
+          siteUrl,
+          graphToken: async () => (await tokens).getToken(GRAPH)
+        }),
+        person: user,
+        siteUrl,
+        siteTitle: pageContext.web.title,
+        settings: promptSettings(this.properties),
+        session: window.sessionStorage,
+        local: window.localStorage,
+        grantCachePrefix: `accessHub:grants:${pageContext.aadInfo.tenantId}:${user}:`,
+        now: () => new Date()
+      },
+      dismissals: window.localStorage,
+      show: view => this._show(run, view),
+      hide: () => this._hide()
+    }).catch(() => undefined);
+  }
+
+  private async _show(run: number, view: IPromptView): Promise<void> {
+    const [ui, spfx] = await Promise.all([
+      import(/* webpackChunkName: 'access-prompt-banner' */ './promptUi'),
+      import(/* webpackChunkName: 'access-prompt-banner' */ '../../services/createSpfxServices')
+    ]);
+    const target = this._target();
+    // A newer navigation started meanwhile: its answer wins.
+    if (!target || run !== this._run) return;
+    this._shown = true;
+    const theme = this.context.serviceScope.consume(ThemeProvider.serviceKey).tryGetTheme();
+    ui.showPrompt({
+      target, view, siteTitle: this.context.pageContext.web.title, services: spfx.createSpfxServices(this.context),
+      theme: theme ? { palette: theme.palette, semanticColors: theme.semanticColors } : undefined
+    });
+  }
+
+  private _hide(): void {
+    // Nothing was shown, so the banner chunk was never loaded: hiding costs nothing.
+    if (!this._top || !this._shown) return;
+    this._shown = false;
+    const target = this._top.domElement;
+    import(/* webpackChunkName: 'access-prompt-banner' */ './promptUi').then(ui => ui.hidePrompt(target), () => undefined);
   }
 
   protected onDispose(): void {
-    this._unmount();
+    this._hide();
+    this._top = undefined;
   }
 }

@@ -1,11 +1,81 @@
 import * as React from 'react';
+import * as strings from 'AccessPromptApplicationCustomizerStrings';
+import { useServices } from '../../../context/ServicesContext';
+import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
+import { format, formatDate } from '../../../components/format';
+import { extendAccess } from '../../../services/loadMyAccess';
+import { extendedEnd } from '../../../models/myAccess';
+import { IPromptView } from '../startPrompt';
+import { PromptBanner } from './PromptBanner';
 
-export interface IAccessPromptProperties {
-  accessPackageId?: string;
+export interface IAccessPromptRootProps {
+  view: IPromptView;
+  siteTitle: string;
+  /** Closes the banner for this page view (Escape, the close button). */
+  onClose(): void;
 }
 
-/**
- * The slim banner lands in a later issue. Until then the customizer claims its placeholder and renders
- * nothing visible, so activating it on a site changes nothing for visitors.
- */
-export const AccessPromptRoot: React.FC<{ properties: IAccessPromptProperties }> = () => <div data-accesshub="access-prompt" hidden />;
+/** The banner with what its buttons open: the shared request panel and the MyAccess extend flow. */
+export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteTitle, onClose }) => {
+  const services = useServices();
+  const { banner, settings } = view;
+  const [panelOpen, setPanelOpen] = React.useState(false);
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<string | undefined>(undefined);
+  const changedRef = React.useRef(false);
+  const language = services.language;
+  const message = settings.messages[language] || settings.messages[language.split('-')[0]];
+
+  const extend = (justification: string): void => {
+    if (banner.kind !== 'expiring' || busy) return;
+    setBusy(true);
+    extendAccess(services.entitlements, banner.assignment, { justification: justification || undefined }, services.pollIntervalMs || 2000)
+      .then(settled => {
+        // A userUpdate's schedule often carries only a duration: the new end is then the policy's, from now.
+        const policyEnd = banner.assignment.policy ? extendedEnd(banner.assignment.policy, services.now()) : undefined;
+        const end = (settled.schedule && settled.schedule.endDateTime) || (policyEnd && policyEnd.toISOString());
+        if (settled.state === 'delivered') setNotice(end ? format(strings.Extended, formatDate(end, language)) : strings.ExtendedNoEnd);
+        else if (settled.state === 'denied' || settled.state === 'deliveryFailed') setNotice(strings.ExtendFailed);
+        else setNotice(strings.ExtendPending);
+      })
+      .catch(() => setNotice(strings.ExtendFailed))
+      // The banner keeps its note; the session's answer is dropped so the next page view decides again.
+      .then(() => { setBusy(false); view.forget(); }, () => undefined);
+  };
+
+  const closePanel = (): void => {
+    setPanelOpen(false);
+    if (changedRef.current) {
+      changedRef.current = false;
+      view.changed().catch(() => undefined);
+    }
+  };
+
+  return (
+    <>
+      <PromptBanner
+        banner={banner}
+        siteTitle={siteTitle}
+        language={language}
+        message={banner.kind === 'offer' ? message : undefined}
+        notice={notice}
+        busy={busy}
+        extendNeedsReason={banner.kind === 'expiring' && !!banner.assignment.policy && banner.assignment.policy.isJustificationRequired}
+        onRequest={() => setPanelOpen(true)}
+        onDetails={() => setPanelOpen(true)}
+        onExtend={extend}
+        onDismiss={view.dismiss}
+        onClose={banner.kind === 'offer' ? view.dismiss : onClose}
+      />
+      {panelOpen && (
+        <RequestPanel
+          packageId={banner.packageId}
+          packageName={banner.packageName}
+          isOpen={panelOpen}
+          onDismiss={closePanel}
+          onChanged={() => { changedRef.current = true; }}
+        />
+      )}
+    </>
+  );
+};

@@ -1,1 +1,25 @@
-define([], function () { return { Title: 'Access prompt' }; });
+define([], function () {
+  return {
+    Title: 'Access prompt',
+    Region: 'Site access notice',
+    Expiring: 'Your access to {0} through {1} will end on {2}.',
+    Extend: 'Extend',
+    ExtendJustification: 'Why do you need it longer?',
+    ExtendConfirm: 'Extend now',
+    Extending: 'Extending…',
+    Extended: 'Extended. Your access now ends on {0}.',
+    ExtendedNoEnd: 'Extended.',
+    ExtendPending: 'Extension requested; waiting for approval.',
+    ExtendFailed: 'The extension was not granted.',
+    Pending: 'Your request for {0}: waiting for {1}.',
+    PendingNoApprover: 'Your request for {0}: waiting for approval.',
+    Details: 'Details',
+    OfferVisitorMember: 'You can view this site. Request {0} to contribute.',
+    OfferVisitorOwner: 'You can view this site. Request {0} to manage it.',
+    OfferMemberOwner: 'You can contribute to this site. Request {0} to manage it.',
+    OfferNone: 'Request {0} to get access to this site.',
+    Request: 'Request',
+    Dismiss: 'Dismiss',
+    Close: 'Close'
+  };
+});

@@ -1,5 +1,25 @@
 declare interface IAccessPromptApplicationCustomizerStrings {
   Title: string;
+  Region: string;
+  Expiring: string;
+  Extend: string;
+  ExtendJustification: string;
+  ExtendConfirm: string;
+  Extending: string;
+  Extended: string;
+  ExtendedNoEnd: string;
+  ExtendPending: string;
+  ExtendFailed: string;
+  Pending: string;
+  PendingNoApprover: string;
+  Details: string;
+  OfferVisitorMember: string;
+  OfferVisitorOwner: string;
+  OfferMemberOwner: string;
+  OfferNone: string;
+  Request: string;
+  Dismiss: string;
+  Close: string;
 }
 
 declare module 'AccessPromptApplicationCustomizerStrings' {

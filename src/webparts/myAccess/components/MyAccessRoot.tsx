@@ -8,7 +8,8 @@ import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { IRequestPrefill } from '../../../components/requestPanel/RequestForm';
 import { errorMessage } from '../../../components/format';
 import { toAppError } from '../../../services/errors';
-import { settleRequest } from '../../../services/loadMyAccess';
+import { extendAccess, settleRequest } from '../../../services/loadMyAccess';
+import { forgetPromptsInSession } from '../../../services/promptCache';
 import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
@@ -78,6 +79,8 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   );
 
   const changed = (key: string, section: MyAccessSection): void => {
+    // The AccessPrompt banner caches its answer for the session; an extension, removal or cancel makes it stale.
+    forgetPromptsInSession();
     if (!mounted.current) return;
     setPins(prev => ({ ...prev, [key]: prev[key] || section }));
     reload();
@@ -110,8 +113,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
       if (!row.assignment) return;
       setNotice(row.key, undefined);
       try {
-        const created = await entitlements.requestUpdate(row.assignment, options);
-        const settled = await settleRequest(entitlements, created, interval);
+        const settled = await extendAccess(entitlements, row.assignment, options, interval);
         if (settled.state === 'delivered') setNotice(row.key, { kind: 'extended' });
         else if (settled.state === 'denied' || settled.state === 'deliveryFailed') {
           setNotice(row.key, { kind: 'message', type: 'error', text: stateText(settled.state) });

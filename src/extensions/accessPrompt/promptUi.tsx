@@ -1,0 +1,31 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import type { PartialTheme } from '@fluentui/react';
+import { AppRoot } from '../../components/AppRoot';
+import { IAccessHubServices } from '../../context/ServicesContext';
+import { IPromptView } from './startPrompt';
+import { AccessPromptRoot } from './components/AccessPromptRoot';
+
+// The banner's chunk: loaded with dynamic import() only when there is something to show.
+
+export interface IShowPromptOptions {
+  target: HTMLElement;
+  services: IAccessHubServices;
+  view: IPromptView;
+  siteTitle: string;
+  theme?: PartialTheme;
+}
+
+/* eslint-disable @rushstack/pair-react-dom-render-unmount -- rendered into the customizer's placeholder; unmounted by close (Escape) and hidePrompt */
+export function showPrompt(o: IShowPromptOptions): void {
+  const close = (): void => { ReactDom.unmountComponentAtNode(o.target); };
+  ReactDom.render(
+    React.createElement(AppRoot, { services: o.services, theme: o.theme },
+      React.createElement(AccessPromptRoot, { view: o.view, siteTitle: o.siteTitle, onClose: close })),
+    o.target
+  );
+}
+
+export function hidePrompt(target: HTMLElement): void {
+  ReactDom.unmountComponentAtNode(target);
+}

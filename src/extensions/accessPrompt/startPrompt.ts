@@ -1,0 +1,70 @@
+import { choosePrompt, dismissalKey, dismissalValue, isDismissed, IPromptFacts, IPromptSettings, PromptBanner } from '../../models/prompt';
+import { forgetPrompt, IPromptContext, loadPrompt } from '../../services/loadPrompt';
+
+// The customizer's first script: decide with plain fetch whether there is anything to show, and only then
+// load the banner (React, Fluent UI, PnPjs, the request panel) through the host's dynamic import.
+
+export interface IPromptView {
+  banner: PromptBanner;
+  facts: IPromptFacts;
+  settings: IPromptSettings;
+  /** Remembers the dismissal for the configured days, then hides the banner. */
+  dismiss(): void;
+  /** After a request, extension or cancel: forget the session's answer and decide again. */
+  changed(): Promise<void>;
+  /** Forgets the session's answer without deciding again (the banner keeps showing its note). */
+  forget(): void;
+}
+
+export interface IPromptHost {
+  ctx: IPromptContext;
+  /** Where dismissals live (localStorage): they must outlast the session. */
+  dismissals?: Storage;
+  show(view: IPromptView): Promise<void>;
+  hide(): void;
+}
+
+/** Decides and shows at most one banner; never throws (a prompt must not break the page). */
+export async function runPrompt(host: IPromptHost): Promise<PromptBanner | undefined> {
+  const { ctx } = host;
+  try {
+    const { facts } = await loadPrompt(ctx);
+    const now = ctx.now();
+    const banner = choosePrompt(facts, ctx.settings, now);
+    const key = dismissalKey(ctx.person, ctx.siteUrl);
+    if (!banner || (banner.kind === 'offer' && isDismissed(readItem(host.dismissals, key), banner.packageId, now))) {
+      host.hide();
+      return undefined;
+    }
+    await host.show({
+      banner, facts, settings: ctx.settings,
+      dismiss: () => {
+        try {
+          if (host.dismissals) host.dismissals.setItem(key, dismissalValue(banner.packageId, ctx.now(), ctx.settings.dismissDays));
+        } catch {
+          // Blocked storage: the banner still closes for this page view.
+        }
+        host.hide();
+      },
+      forget: () => forgetPrompt(ctx),
+      changed: async () => {
+        forgetPrompt(ctx);
+        await runPrompt(host);
+      }
+    });
+    return banner;
+  } catch (e) {
+    // eslint-disable-next-line no-console -- the banner is optional; say why it is absent to whoever debugs
+    console.warn('AccessPrompt: no banner', e);
+    host.hide();
+    return undefined;
+  }
+}
+
+function readItem(storage: Storage | undefined, key: string): string | undefined {
+  try {
+    return (storage && storage.getItem(key)) || undefined;
+  } catch {
+    return undefined;
+  }
+}
