@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * One error type for every HTTP failure, mapped once here. Components show the localized message for
  * `kind` (CommonStrings.Errors[kind]); `field` ties a validation error to the input that caused it.
@@ -113,17 +111,27 @@ function parseBody(text: string): IGraphErrorBody | undefined {
   }
 }
 
+/** What PnPjs's HttpRequestError and fetch's errors carry; anything else thrown is read as text. */
+interface IThrown {
+  isHttpRequestError?: boolean;
+  response?: Response;
+  status?: number;
+  message?: unknown;
+  name?: unknown;
+  clientRequestId?: unknown;
+}
+
 /** Maps anything thrown by PnPjs or fetch into an AppError. */
 export async function toAppError(e: unknown): Promise<AppError> {
   if (isAppError(e)) return e;
-  const err = e as any;
+  const err: IThrown | undefined = typeof e === 'object' && e !== null ? (e as IThrown) : undefined;
   if (err && err.isHttpRequestError && err.response) {
     let text = '';
     try { text = await err.response.clone().text(); } catch { /* body already read: the message still has it */ }
     if (!text && typeof err.message === 'string') text = err.message.split('::> ').slice(1).join('::> ');
     const body = parseBody(text);
     const headers = err.response.headers;
-    return fromHttp(err.status, body, headers && headers.get('Retry-After'), correlationIdOf(headers, body));
+    return fromHttp(err.status !== undefined ? err.status : err.response.status, body, headers && headers.get('Retry-After'), correlationIdOf(headers, body));
   }
   if (err && (err.name === 'TypeError' || /fetch|network|Retry count exceeded/i.test(String(err.message)))) {
     // readRetry.ts tags a dropped connection with the client-request-id it sent.
@@ -131,7 +139,7 @@ export async function toAppError(e: unknown): Promise<AppError> {
       typeof err.clientRequestId === 'string' ? err.clientRequestId : undefined);
   }
   if (err && err.name === 'AbortError') return new AppError('offline', 0, 'aborted', 'aborted');
-  return new AppError('unknown', 0, '', String((err && err.message) || err));
+  return new AppError('unknown', 0, '', String((err && err.message) || e));
 }
 
 /**
