@@ -140,10 +140,15 @@ async function restOfPackages(t: IPromptTransport, first: IBatchResponse): Promi
 
 /** What each package grants: from the grant cache by version, else read 20 to a `$batch`. */
 async function grantsOf(ctx: IPromptContext, packages: Array<{ id: string; version?: string }>): Promise<Map<string, IGrant[]>> {
-  const cache = new StorageGrantCache(ctx.local, ctx.grantCachePrefix || `accessHub:grants:${ctx.person}:`);
+  const prefix = ctx.grantCachePrefix || `accessHub:grants:${ctx.person}:`;
+  // The catalog's entries name every resource and serve the prompt too. The prompt reads the documented
+  // `$expand=role,scope`, which names no group or app, so what it reads goes to entries of its own: written
+  // to the shared ones, they would show the catalog "<group id> — Member".
+  const shared = new StorageGrantCache(ctx.local, prefix);
+  const cache = new StorageGrantCache(ctx.local, `${prefix}prompt:`);
   const result = new Map<string, IGrant[]>();
   const missing = packages.filter(p => {
-    const hit = cache.get(p.id, p.version);
+    const hit = shared.get(p.id, p.version) || cache.get(p.id, p.version);
     if (hit) result.set(p.id, hit);
     return !hit;
   });

@@ -5,6 +5,8 @@
  */
 import { LocalTenantHandle } from '../../localTenant';
 import { startTenant, readLog, tokenFor } from './localTenantClient';
+import { createBrowserClients } from '../../src/services/clients';
+import { createServices } from '../../src/services/createServices';
 import { fetchTransport, loadPrompt, IPromptContext } from '../../src/services/loadPrompt';
 import { choosePrompt, promptSettings, IPromptProperties } from '../../src/models/prompt';
 import { ID, U } from '../contoso';
@@ -79,6 +81,23 @@ describe('AccessPrompt at the fixture', () => {
     expect(await decide(U.megan, 'marketing')).toBeUndefined();
     expect(await decide(U.alex, 'engineering')).toBe('expiring:Engineering Onboarding');
     expect(await decide(U.adele, 'legal')).toBeUndefined();
+  });
+
+  it('never leaves the catalog unnamed grants: after the prompt\'s scan, the catalog still names groups and apps', async () => {
+    // One browser: the prompt scans first (the documented $expand=role,scope names no group), then the catalog
+    // reads its grants with the same localStorage, as on a page with both.
+    const browser = newBrowser();
+    await loadPrompt(await contextFor(tenant, U.adele, 'marketing', browser));
+    const token = await tokenFor(tenant, U.adele);
+    const services = createServices({
+      clients: createBrowserClients(`${tenant.url}/v1.0`, `${tenant.url}/sites/marketing`, async () => token),
+      language: 'en-us', myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com',
+      storage: browser.local, cacheKey: U.adele
+    });
+    const packages = await services.entitlements.listRequestablePackages();
+    const grants = await services.entitlements.getGrants(packages.filter(p => p.id === ID.contributors));
+    const names = (grants.get(ID.contributors) || []).map(g => `${g.resourceName} — ${g.roleName}`);
+    expect(names).toEqual(expect.arrayContaining(['Marketing Team — Member', 'Salesforce — Marketing User']));
   });
 
   it('costs one round trip once the day\'s scan is known, none when cached for the session', async () => {
