@@ -74,7 +74,7 @@ async function play(svc: IEntitlementService, steps: Step[], known: Set<string>)
       answers.push({ value: (await step(svc)) ?? null });
     } catch (e) {
       if (!isAppError(e)) throw e;
-      answers.push({ errorKind: e.kind, code: e.code, status: e.status });
+      answers.push({ errorKind: e.kind, code: e.code, status: e.status, field: e.field || null });
     }
     await settled(svc);
   }
