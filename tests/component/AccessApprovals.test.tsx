@@ -6,6 +6,7 @@ import { IAccessHubServices } from '../../src/services/interfaces';
 import { AccessApprovalsRoot, IAccessApprovalsProperties } from '../../src/webparts/accessApprovals/components/AccessApprovalsRoot';
 import { IPendingApproval, IReviewDecision } from '../../src/models/approvals';
 import { AppError } from '../../src/services/errors';
+import { setErrorSink } from '../../src/services/errorLog';
 import { FakeEntitlementService } from './fakes/FakeEntitlementService';
 import { FakeApprovalService } from './fakes/FakeApprovalService';
 import { approver } from './fakes/approvers';
@@ -90,6 +91,31 @@ describe('AccessApprovals', () => {
     await user.click(within(row).getByRole('button', { name: 'Deny' }));
     await screen.findByText("Another approver decided Alex Wilber's request for Project Falcon Team first. It has left your list.");
     expect(screen.queryByRole('listitem', { name: 'Alex Wilber requested Project Falcon Team' })).toBeNull();
+  });
+
+  it('an unexpected decision error shows on its row and is logged once; a 409 is expected and not logged', async () => {
+    const logged: Array<[string, string]> = [];
+    setErrorSink((source, error) => { logged.push([source, error.code]); });
+    try {
+      const fake = FakeApprovalService.forApprover('isaiah');
+      const failing = fake.decide.bind(fake);
+      let calls = 0;
+      fake.decide = async input => {
+        if (++calls === 1) throw new AppError('server', 500, 'InternalServerError', 'Something broke.');
+        return failing(input);
+      };
+      const user = renderWith(fake);
+      const row = await rowOf('Alex Wilber requested Project Falcon Team');
+      await user.click(within(row).getByRole('button', { name: 'Approve' }));
+      expect(await screen.findByText(/The service had a problem/)).toBeInTheDocument();
+      expect(logged).toEqual([['AccessApprovals.decide', 'InternalServerError']]);
+      fake.decidedElsewhere.add(falcon.id);
+      await user.click(within(await rowOf('Alex Wilber requested Project Falcon Team')).getByRole('button', { name: 'Approve' }));
+      await screen.findByText("Another approver decided Alex Wilber's request for Project Falcon Team first. It has left your list.");
+      expect(logged).toHaveLength(1);
+    } finally {
+      setErrorSink(undefined);
+    }
   });
 
   it('bulk: one justification for all, refused while a selected stage needs one; each row reports its own outcome', async () => {

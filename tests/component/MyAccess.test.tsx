@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { IAccessHubServices } from '../../src/services/interfaces';
 import { AppError } from '../../src/services/errors';
+import { setErrorSink } from '../../src/services/errorLog';
 import { MyAccessRoot, IMyAccessProperties } from '../../src/webparts/myAccess/components/MyAccessRoot';
 import { IMyAssignment, IMyRequest } from '../../src/models/myAccess';
 import { IAccessRequest } from '../../src/models/types';
@@ -244,6 +245,33 @@ describe('MyAccess: requests', () => {
     const panel = await screen.findByRole('dialog');
     expect(await within(panel).findByDisplayValue('Campaign budget tracking.')).toBeInTheDocument();
     expect(within(panel).getByDisplayValue('Spring launch')).toBeInTheDocument();
+  });
+});
+
+describe('MyAccess: errors are handled by kind, none swallowed', () => {
+  afterEach(() => setErrorSink(undefined));
+
+  it('contents failing unexpectedly: the rows still show and act, and the error is logged once', async () => {
+    const logged: Array<[string, string]> = [];
+    setErrorSink((source, error) => { logged.push([source, error.code]); });
+    const fake = tenant();
+    fake.failOnce('getGrants', new AppError('server', 500, 'InternalServerError', 'Something broke.'));
+    renderMyAccess(fake);
+    const eng = await findRow('Engineering Onboarding');
+    await waitFor(() => expect(logged).toEqual([['MyAccess.contents', 'InternalServerError']]));
+    expect(eng.textContent).not.toContain('Gives you:');
+    expect(within(eng).getByRole('button', { name: 'Extend' })).toBeInTheDocument();
+  });
+
+  it('contents refused as expected (403) are not logged', async () => {
+    const logged: string[] = [];
+    setErrorSink(source => { logged.push(source); });
+    const fake = tenant();
+    fake.failOnce('getGrants', new AppError('forbidden', 403, 'Authorization_RequestDenied', 'Insufficient privileges.'));
+    renderMyAccess(fake);
+    await findRow('Engineering Onboarding');
+    await settle(20);
+    expect(logged).toEqual([]);
   });
 });
 
