@@ -3,6 +3,8 @@ import { useServices } from '../context/ServicesContext';
 import { IGrant } from '../models/types';
 import { useAsync, IAsyncResult } from './useAsync';
 import { loadMyAccess, loadMyAccessGrants, IMyAccessData } from '../services/loadMyAccess';
+import { toAppError } from '../services/errors';
+import { reportError } from '../services/errorLog';
 
 export type { IMyAccessData };
 
@@ -23,7 +25,8 @@ export function useMyAccess(): IMyAccessResult {
     let current = true;
     loadMyAccessGrants(services, assignments).then(
       map => { if (current) setGrants(map); },
-      () => { /* contents are a courtesy: rows still show and act without them */ }
+      // Contents are a courtesy: rows still show and act without them. An unexpected failure is logged once.
+      async (e: unknown) => { reportError('MyAccess.contents', await toAppError(e)); }
     );
     return () => { current = false; };
   }, [services, assignments]);

@@ -12,6 +12,7 @@ import type {
 import { getAllPages } from './paging';
 import { graphPath, RetryThrottledOnly } from './clients';
 import { toAppError, AppError } from './errors';
+import { reportError } from './errorLog';
 import {
   chunk, GraphDecision, IApprovalPerson, IPendingApproval, IReviewDecision, mapPendingApproval, mapPerson, mapReviewDecision
 } from '../models/approvals';
@@ -98,7 +99,11 @@ export class GraphApprovalService implements IApprovalService {
       const [batched, execute] = this._graph.batched({ maxRequests: APPROVAL_BATCH_SIZE });
       const pending = group.map(id => graphGet<WithManager>(graphPath(batched,
         `users/${encodeURIComponent(id)}?$select=id,displayName,userPrincipalName,jobTitle,department&$expand=manager($select=id,displayName)`))
-        .then(u => { result.set(id, mapPerson(u)); }, () => undefined));
+        .then(u => { result.set(id, mapPerson(u)); }, async (e: unknown) => {
+          // Expected: a person deleted meanwhile (404) or hidden from this approver (403) is left out; the row shows
+          // the request's own requestor. Anything else is logged once (reportError skips the expected kinds).
+          reportError('ApprovalService.requestors', await toAppError(e));
+        }));
       await execute();
       await Promise.all(pending);
     }));

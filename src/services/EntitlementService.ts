@@ -74,6 +74,7 @@ export class GraphEntitlementService implements IEntitlementService {
   public getMe(): Promise<IUserInfo> {
     if (!this._me) {
       this._me = this._run(async () => mapUser(await graphGet<User>(this._q('me?$select=id,displayName,userPrincipalName,mail,preferredLanguage'))));
+      // Not swallowed: callers get the rejection from the returned promise; this branch only drops the failed cache entry.
       this._me.catch(() => { this._me = undefined; });
     }
     return this._me;
@@ -174,7 +175,8 @@ export class GraphEntitlementService implements IEntitlementService {
         return graphGet<Group | ServicePrincipal | DirectoryObject>(graphPath(batched, path)).then(
           (o: Group | ServicePrincipal) => { if (o.displayName) this._names.set(r.id, o.displayName); },
           // A name we may not read (403) or that is gone (404) leaves the grant named by its id; the grant itself is still right.
-          () => undefined);
+          // Anything unexpected does too, and is logged once (reportError skips the expected kinds).
+          async (e: unknown) => { reportError('EntitlementService.names', await toAppError(e)); });
       });
       await this._run(execute);
       await Promise.all(pending);
@@ -304,7 +306,12 @@ export class GraphEntitlementService implements IEntitlementService {
     } catch (e) {
       const err = await toAppError(e);
       if (err.kind !== 'offline' && err.kind !== 'server') throw err;
-      const mine = await this.listMyRequests().catch(() => [] as IAccessRequest[]);
+      // The read-back is a best effort: if it fails too, the caller gets the original error; the read-back's own
+      // unexpected error is logged once rather than lost.
+      const mine = await this.listMyRequests().catch(async (readError: unknown) => {
+        reportError('EntitlementService.readBack', await toAppError(readError));
+        return [] as IAccessRequest[];
+      });
       const found = mine.filter(r => r.requestType === type && isOpenRequest(r) &&
         (r.assignmentId === assignment.id || r.accessPackageId === assignment.accessPackageId))[0];
       if (found) return found;

@@ -31,6 +31,7 @@ export class SharePointSiteAccessService implements ISiteAccessService {
           throw await toAppError(e);
         }
       })();
+      // Not swallowed: callers get the rejection from the returned promise; this branch only drops the failed cache entry.
       this._site.catch(() => { this._site = undefined; });
     }
     return this._site;

@@ -99,6 +99,7 @@ function isAbort(e: unknown): boolean {
 
 /** Frees the connection of an answer we will not read. */
 function discard(response: Response | undefined): void {
+  // Expected: discarding the body of a response we retry; a stream that cannot be cancelled changes nothing.
   if (response && response.body && !response.bodyUsed) response.body.cancel().catch(() => undefined);
 }
 

@@ -57,6 +57,7 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
     }).then(() => {
       this._pickableLoading = false;
       this.context.propertyPane.refresh();
+      // The handlers above report and show every error of the load; this only ends the chain.
     }, () => undefined);
   }
 

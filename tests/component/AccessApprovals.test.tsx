@@ -6,37 +6,36 @@ import { IAccessHubServices } from '../../src/services/interfaces';
 import { AccessApprovalsRoot, IAccessApprovalsProperties } from '../../src/webparts/accessApprovals/components/AccessApprovalsRoot';
 import { IPendingApproval, IReviewDecision } from '../../src/models/approvals';
 import { AppError } from '../../src/services/errors';
+import { setErrorSink } from '../../src/services/errorLog';
 import { FakeEntitlementService } from './fakes/FakeEntitlementService';
 import { FakeApprovalService } from './fakes/FakeApprovalService';
+import { approver } from './fakes/approvers';
+import { PERSONA_NOW } from './fakes/personas';
+import { ID } from '../contoso';
 
-const NOW = new Date('2026-01-01T12:00:00Z');
+// Rows start from what GraphApprovalService returns from the local tenant at PERSONA_NOW (approvers.json, checked by
+// tests/service/fakeApprovalContract.test.ts): Grady's Finance request waits for Diego (justification required,
+// denied automatically in 2 days), Alex's two-stage Falcon request waits for Isaiah, Diego reviews Megan and Lynne.
+const NOW = PERSONA_NOW;
+const diego = approver('diego');
+const grady: IPendingApproval = diego.pending[0];
+const falcon: IPendingApproval = approver('isaiah').pending[0];
 
-const grady: IPendingApproval = {
-  id: 'req-grady', requestType: 'userAdd', createdDateTime: '2025-12-31T00:00:00Z', justification: 'Need the quarterly numbers to plan the platform budget.',
-  answers: [], startDateTime: '2025-12-31T00:00:00Z', packageId: 'pkg-finance', packageName: 'Finance Reports (read)', packageDescription: 'Read access to finance reporting.',
-  policyName: 'Employees (controller approval)', requestor: { id: 'u-grady', displayName: 'Grady Archie', jobTitle: 'Contract Developer', department: 'Engineering' },
-  stages: [{ id: 'st-1', displayName: 'Finance Controller', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true }], stageIndex: 0,
-  justificationRequired: true, autoDenyAt: '2026-01-03T00:00:00Z',
-  grants: [{ id: 'g', kind: 'groupMember', originSystem: 'AadGroup', resourceName: 'Finance Reports Readers', roleName: 'Member', resourceOriginId: 'g', roleOriginId: 'Member' }]
+/**
+ * Not in the fixture: a third approver's row, Adele's request for Marketing Campaign Contributors with one stage.
+ * Derived from Alex's captured Falcon row with the id, package, requestor and stages overridden.
+ */
+const adele: IPendingApproval = {
+  ...falcon, id: '7d0c3a52-0000-4000-8000-00000000ade1', packageId: ID.contributors, packageName: 'Marketing Campaign Contributors',
+  requestor: { id: ID.adele, displayName: 'Adele Vance' }, stages: [falcon.stages[0]]
 };
 
-const falcon: IPendingApproval = {
-  ...grady, id: 'req-alex', packageId: 'pkg-falcon', packageName: 'Project Falcon Team', justification: 'Joining Falcon.', policyName: undefined,
-  requestor: { id: 'u-alex', displayName: 'Alex Wilber', managerName: 'Isaiah Langer' }, justificationRequired: false, autoDenyAt: undefined,
-  stages: [
-    { id: 'st-a1', displayName: 'Manager', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true },
-    { id: 'st-a2', displayName: 'Project Falcon Lead', status: 'Initializing', reviewResult: 'NotReviewed', assignedToMe: false }
-  ]
+const reviewOf = (name: string): IReviewDecision => {
+  const found = diego.reviews.filter(r => r.principalName === name)[0];
+  if (!found) throw new Error(`approvers.json: no review decision for ${name}`);
+  return found;
 };
-
-const adele: IPendingApproval = { ...falcon, id: 'req-adele', packageId: 'pkg-mkt', packageName: 'Marketing Campaign Contributors', requestor: { id: 'u-adele', displayName: 'Adele Vance' },
-  stages: [falcon.stages[0]] };
-
-const review = (id: string, name: string, recommendation: string, reason?: string): IReviewDecision => ({
-  id, definitionId: 'def', instanceId: 'inst', reviewName: 'Finance Reports (read): quarterly review', principalId: `u-${id}`, principalName: name,
-  resourceName: 'Finance Reports (read)', decision: 'NotReviewed', recommendation, recommendationReason: reason, justification: '',
-  dueDateTime: '2026-01-12T00:00:00Z', justificationRequired: true
-});
+const meganDecision = reviewOf('Megan Bowen');
 
 function renderWith(fake: FakeApprovalService, properties: IAccessApprovalsProperties = {}): ReturnType<typeof userEvent.setup> {
   const services: IAccessHubServices = {
@@ -71,7 +70,7 @@ describe('AccessApprovals', () => {
     await user.type(within(row).getByRole('textbox'), 'Budget planning');
     await user.click(within(row).getByRole('button', { name: 'Approve' }));
     await screen.findByText('Approved: Grady Archie for Finance Reports (read).');
-    expect(fake.decideCalls).toEqual([{ approvalId: 'req-grady', stageId: 'st-1', decision: 'Approve', justification: 'Budget planning' }]);
+    expect(fake.decideCalls).toEqual([{ approvalId: grady.id, stageId: grady.stages[0].id, decision: 'Approve', justification: 'Budget planning' }]);
     expect(screen.queryByRole('listitem', { name: 'Grady Archie requested Finance Reports (read)' })).toBeNull();
     expect(screen.getByText('No request is waiting for your decision.')).toBeInTheDocument();
   });
@@ -88,10 +87,35 @@ describe('AccessApprovals', () => {
     const fake = new FakeApprovalService([falcon]);
     const user = renderWith(fake);
     const row = await rowOf('Alex Wilber requested Project Falcon Team');
-    fake.decidedElsewhere.add('req-alex');
+    fake.decidedElsewhere.add(falcon.id);
     await user.click(within(row).getByRole('button', { name: 'Deny' }));
     await screen.findByText("Another approver decided Alex Wilber's request for Project Falcon Team first. It has left your list.");
     expect(screen.queryByRole('listitem', { name: 'Alex Wilber requested Project Falcon Team' })).toBeNull();
+  });
+
+  it('an unexpected decision error shows on its row and is logged once; a 409 is expected and not logged', async () => {
+    const logged: Array<[string, string]> = [];
+    setErrorSink((source, error) => { logged.push([source, error.code]); });
+    try {
+      const fake = FakeApprovalService.forApprover('isaiah');
+      const failing = fake.decide.bind(fake);
+      let calls = 0;
+      fake.decide = async input => {
+        if (++calls === 1) throw new AppError('server', 500, 'InternalServerError', 'Something broke.');
+        return failing(input);
+      };
+      const user = renderWith(fake);
+      const row = await rowOf('Alex Wilber requested Project Falcon Team');
+      await user.click(within(row).getByRole('button', { name: 'Approve' }));
+      expect(await screen.findByText(/The service had a problem/)).toBeInTheDocument();
+      expect(logged).toEqual([['AccessApprovals.decide', 'InternalServerError']]);
+      fake.decidedElsewhere.add(falcon.id);
+      await user.click(within(await rowOf('Alex Wilber requested Project Falcon Team')).getByRole('button', { name: 'Approve' }));
+      await screen.findByText("Another approver decided Alex Wilber's request for Project Falcon Team first. It has left your list.");
+      expect(logged).toHaveLength(1);
+    } finally {
+      setErrorSink(undefined);
+    }
   });
 
   it('bulk: one justification for all, refused while a selected stage needs one; each row reports its own outcome', async () => {
@@ -100,7 +124,7 @@ describe('AccessApprovals', () => {
     await rowOf('Adele Vance requested Marketing Campaign Contributors');
     await user.click(screen.getByRole('checkbox', { name: 'Select all 3 requests shown' }));
     expect(screen.getByText('3 requests selected')).toBeInTheDocument();
-    fake.decidedElsewhere.add('req-adele');
+    fake.decidedElsewhere.add(adele.id);
     await user.click(screen.getByRole('button', { name: 'Approve selected' }));
     expect(fake.decideManyCalls).toHaveLength(0);
     expect(await screen.findByText(/This stage requires a justification from you/)).toBeInTheDocument();
@@ -108,7 +132,7 @@ describe('AccessApprovals', () => {
     await user.click(screen.getByRole('button', { name: 'Approve selected' }));
     await screen.findByText('Approved: Grady Archie for Finance Reports (read).');
     expect(fake.decideManyCalls).toHaveLength(1);
-    expect(fake.decideManyCalls[0].map(i => i.approvalId).sort()).toEqual(['req-adele', 'req-alex', 'req-grady']);
+    expect(fake.decideManyCalls[0].map(i => i.approvalId).sort()).toEqual([adele.id, falcon.id, grady.id].sort());
     expect(screen.getByText('Approved: Alex Wilber for Project Falcon Team moved on to stage 2 of 2.')).toBeInTheDocument();
     expect(screen.getByText("Another approver decided Adele Vance's request for Marketing Campaign Contributors first. It has left your list.")).toBeInTheDocument();
     expect(screen.getByText('2 decisions recorded.')).toBeInTheDocument();
@@ -122,7 +146,7 @@ describe('AccessApprovals', () => {
   });
 
   it('names the permission an admin must approve when Graph refuses the scope, and the reviews still load', async () => {
-    const fake = new FakeApprovalService([], [review('megan', 'Megan Bowen', 'Approve')]);
+    const fake = new FakeApprovalService([], [meganDecision]);
     fake.listError = new AppError('forbidden', 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     renderWith(fake);
     await screen.findByText(/EntitlementManagement\.ReadWrite\.All/);
@@ -139,19 +163,20 @@ describe('AccessApprovals', () => {
   });
 
   it('access reviews: recommendation and reason, accept all recommendations records both', async () => {
-    const fake = new FakeApprovalService([], [review('megan', 'Megan Bowen', 'Approve'), review('lynne', 'Lynne Robbins', 'Deny', 'No sign-in to the Finance site in 90 days')]);
+    const fake = FakeApprovalService.forApprover('diego');
+    fake.pending = [];
     const user = renderWith(fake);
     const lynne = await screen.findByRole('listitem', { name: 'Lynne Robbins' });
     expect(within(lynne).getByText('Recommended: deny — No sign-in to the Finance site in 90 days')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Accept all recommendations' }));
     await screen.findByText('The recommendations were recorded.');
-    expect(fake.acceptCalls).toEqual(['def/inst']);
+    expect(fake.acceptCalls).toEqual([`${ID.review}/${ID.reviewInstance}`]);
     expect(await within(await screen.findByRole('listitem', { name: 'Lynne Robbins' })).findByText('Your decision: deny')).toBeInTheDocument();
     expect(within(screen.getByRole('listitem', { name: 'Megan Bowen' })).getByText('Your decision: approve')).toBeInTheDocument();
   });
 
   it('a review approval needs the justification the review requires', async () => {
-    const fake = new FakeApprovalService([], [review('megan', 'Megan Bowen', 'Approve')]);
+    const fake = new FakeApprovalService([], [meganDecision]);
     const user = renderWith(fake);
     const megan = await screen.findByRole('listitem', { name: 'Megan Bowen' });
     await user.click(within(megan).getByRole('button', { name: 'Approve' }));
@@ -162,7 +187,7 @@ describe('AccessApprovals', () => {
   });
 
   it('leaves access reviews out when the property is off', async () => {
-    const fake = new FakeApprovalService([grady], [review('megan', 'Megan Bowen', 'Approve')]);
+    const fake = FakeApprovalService.forApprover('diego');
     renderWith(fake, { includeAccessReviews: false, title: 'My approvals' });
     await rowOf('Grady Archie requested Finance Reports (read)');
     expect(screen.getByRole('heading', { name: 'My approvals' })).toBeInTheDocument();
@@ -171,6 +196,7 @@ describe('AccessApprovals', () => {
   });
 
   it('shows a page of requests, then more', async () => {
+    // More rows than the fixture has: copies of the derived row above, ids and requestors overridden.
     const many = Array.from({ length: 7 }, (_, i) => ({ ...adele, id: `r${i}`, createdDateTime: `2025-12-0${i + 1}T00:00:00Z`, requestor: { id: `u${i}`, displayName: `Person ${i}` } }));
     const user = renderWith(new FakeApprovalService(many), { pageSize: 5, includeAccessReviews: false });
     await rowOf('Person 0 requested Marketing Campaign Contributors');

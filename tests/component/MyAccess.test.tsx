@@ -4,53 +4,69 @@ import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { IAccessHubServices } from '../../src/services/interfaces';
 import { AppError } from '../../src/services/errors';
+import { setErrorSink } from '../../src/services/errorLog';
 import { MyAccessRoot, IMyAccessProperties } from '../../src/webparts/myAccess/components/MyAccessRoot';
-import { IAssignmentPolicyInfo, IMyAssignment } from '../../src/models/myAccess';
+import { IMyAssignment, IMyRequest } from '../../src/models/myAccess';
 import { IAccessRequest } from '../../src/models/types';
 import { FakeEntitlementService, FakeSiteAccessService } from './fakes/FakeEntitlementService';
-import { engineeringGrants, MARKETING_ID, ENGINEERING_ID, FALCON_ID, CAMPAIGN_Q } from './fakes/contosoData';
+import { engineeringGrants, MARKETING_ID, ENGINEERING_ID, CAMPAIGN_Q } from './fakes/contosoData';
+import { persona, PERSONA_NOW } from './fakes/personas';
+import { ID } from '../contoso';
 
-const NOW = new Date('2026-01-15T09:00:00Z');
 const DAY = 86400000;
 
-function policy(over: Partial<IAssignmentPolicyInfo> = {}): IAssignmentPolicyInfo {
-  return {
-    id: 'pol-eng', displayName: 'Engineers', description: 'Granted at once for one year.', canExtend: true, canRemove: true, canRequest: true,
-    allowCustomSchedule: false, isApprovalRequiredForUpdate: false, isJustificationRequired: false,
-    expiration: { expirationType: 'afterDuration', duration: 'P365D' }, ...over
-  };
+// Scenarios start from the local tenant's answers (personas.json, checked by tests/service/fakeContract.test.ts):
+// Alex at PERSONA_NOW has Engineering Onboarding ending in 10 days and a pending Project Falcon request. Rows the
+// fixture does not give one person are derived from captured rows, with the overrides spelled out.
+const NOW = PERSONA_NOW;
+const alex = persona('alex');
+const adele = persona('adele');
+
+function captured<T>(rows: T[], pick: (row: T) => boolean, what: string): T {
+  const found = rows.filter(pick)[0];
+  if (!found) throw new Error(`personas.json has no ${what}`);
+  return found;
 }
 
-const engineering: IMyAssignment = {
-  id: 'asg-eng', state: 'delivered', status: 'Delivered', accessPackageId: ENGINEERING_ID, accessPackageName: 'Engineering Onboarding',
-  packageDescription: '', startDateTime: '2025-01-25T09:00:00Z', endDateTime: new Date(NOW.getTime() + 10 * DAY).toISOString(), policy: policy()
-};
-const visitors: IMyAssignment = {
-  id: 'asg-vis', state: 'delivered', status: 'Delivered', accessPackageId: 'pkg-visitors', accessPackageName: 'Marketing Site Visitors',
-  packageDescription: '', startDateTime: '2025-11-02T00:00:00Z', policy: policy({ id: 'pol-vis', expiration: { expirationType: 'noExpiration' } })
-};
+/** Alex's Engineering Onboarding as captured: ends in 10 days, extends without approval for a year. */
+const engineering: IMyAssignment = captured(alex.myAccessAssignments, a => a.accessPackageId === ENGINEERING_ID, 'Engineering for alex');
+/** Adele's Marketing Site Visitors as captured (no end date); in these scenarios Alex holds it as well. */
+const visitors: IMyAssignment = captured(adele.myAccessAssignments, a => a.accessPackageId === ID.visitors, 'Visitors for adele');
+/** Alex's pending two-stage Project Falcon request as captured. */
+const falconRequest: IMyRequest = captured(alex.myAccessRequests, r => r.id === ID.alexFalconRequest, 'Falcon request for alex');
+const adeleDenied: IMyRequest = captured(adele.myAccessRequests, r => r.state === 'denied', 'denied request for adele');
+
+/**
+ * Not in the fixture: Finance Reports held by the requester. Derived from Adele's denied Finance request (its real
+ * policy, which cannot be extended) as if it had been delivered, with one override: the policy does not let the
+ * person request it again either (the fixture's Finance policy would), for the "neither" message.
+ */
 const finance: IMyAssignment = {
-  id: 'asg-fin', state: 'delivered', status: 'Delivered', accessPackageId: 'pkg-fin', accessPackageName: 'Finance Reports (read)',
-  packageDescription: '', startDateTime: '2025-12-01T00:00:00Z', endDateTime: '2026-05-31T00:00:00Z',
-  policy: policy({ id: 'pol-fin', canExtend: false, canRequest: false, canRemove: false })
+  id: adeleDenied.assignmentId || '', state: 'delivered', status: 'Delivered', accessPackageId: ID.finance, accessPackageName: adeleDenied.accessPackageName,
+  packageDescription: '', startDateTime: adeleDenied.completedDateTime, endDateTime: new Date(NOW.getTime() + 90 * DAY).toISOString(),
+  policy: { ...adeleDenied.policy!, canExtend: false, canRequest: false, canRemove: false }
 };
-const falconRequest: IAccessRequest = {
-  id: '9b7094da-88a5-4c2a-a0f0-05f577c4c5cb', requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval',
-  createdDateTime: '2026-01-13T00:00:00Z', accessPackageId: FALCON_ID, accessPackageName: 'Project Falcon Team', answers: []
-};
-const deniedRequest: IAccessRequest = {
-  id: 'c7a11312-0000-4000-8000-000000000001', requestType: 'userAdd', state: 'denied', status: 'Denied',
-  createdDateTime: '2025-11-22T00:00:00Z', completedDateTime: '2025-11-23T00:00:00Z', accessPackageId: MARKETING_ID,
-  accessPackageName: 'Marketing Campaign Contributors', justification: 'Campaign budget tracking.',
+
+/**
+ * Not in the fixture: a denied Marketing Campaign Contributors request with an answer. Derived from Adele's denied
+ * request (its justification and dates) with the package and the campaign question's answer overridden.
+ */
+const deniedRequest: IMyRequest = {
+  ...adeleDenied, accessPackageId: MARKETING_ID, accessPackageName: 'Marketing Campaign Contributors', policy: undefined,
   answers: [{ questionId: CAMPAIGN_Q, questionKind: 'text', value: 'Spring launch', displayValue: 'Spring launch' }]
 };
 
-function tenant(assignments: IMyAssignment[] = [engineering, visitors, finance], requests: IAccessRequest[] = [falconRequest, deniedRequest]): FakeEntitlementService {
-  // Adele as the local tenant answers for her (personas.json); the test's scenario replaces her rows.
-  const fake = FakeEntitlementService.forPersona('adele', {
+/** Alex's other captured requests (the delivered Engineering request), kept so history is as the tenant shows it. */
+const alexOtherRequests: IMyRequest[] = alex.myAccessRequests.filter(r => r.id !== falconRequest.id);
+
+function tenant(assignments: IMyAssignment[] = [engineering, visitors, finance],
+  requests: IAccessRequest[] = [falconRequest, deniedRequest, ...alexOtherRequests]): FakeEntitlementService {
+  // Alex as the local tenant answers for him (personas.json); the test's scenario sets his rows.
+  const fake = FakeEntitlementService.forPersona('alex', {
+    // What packages grant is not captured (contosoData.ts follows the fixture by hand).
     grants: {
       [ENGINEERING_ID]: engineeringGrants,
-      'pkg-visitors': [{ id: 'g-vis', kind: 'siteRole', originSystem: 'SharePointOnline', resourceName: 'Marketing', roleName: 'Visitors',
+      [ID.visitors]: [{ id: 'g-vis', kind: 'siteRole', originSystem: 'SharePointOnline', resourceName: 'Marketing', roleName: 'Visitors',
         resourceOriginId: 'https://contoso.sharepoint.com/sites/marketing', roleOriginId: '4', siteLevel: 'visitor', url: 'https://contoso.sharepoint.com/sites/marketing' }]
     },
     assignments: assignments.map(a => ({ ...a })),
@@ -101,7 +117,7 @@ describe('MyAccess: active access', () => {
     const eng = await findRow('Engineering Onboarding');
     expect(within(eng).getByText('Ends in 10 days')).toBeInTheDocument();
     expect(within(eng).getByText('Ending soon')).toBeInTheDocument();
-    expect(within(eng).getByRole('tooltip', { hidden: true }).textContent).toMatch(/January 25, 2026/);
+    expect(within(eng).getByRole('tooltip', { hidden: true }).textContent).toMatch(/December 6, 2026/);
     // Contents arrive after the rows (a second round trip).
     await waitFor(() => expect(row('Engineering Onboarding').textContent).toContain('Gives you: Engineering — Members, Engineering — Member'));
     expect(within(row('Engineering Onboarding')).getByRole('link', { name: 'Engineering — Members' }).getAttribute('href'))
@@ -116,38 +132,40 @@ describe('MyAccess: active access', () => {
     const user = renderMyAccess(fake);
     const eng = await findRow('Engineering Onboarding');
     await press(user, await within(eng).findByRole('button', { name: 'Extend' }));
-    expect(within(eng).getByText('No approval needed. Your access will end on January 15, 2027.')).toBeInTheDocument();
+    expect(within(eng).getByText('No approval needed. Your access will end on November 26, 2027.')).toBeInTheDocument();
     await press(user, within(eng).getByRole('button', { name: 'Extend now' }), true);
     await settle(50);
-    expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: 'asg-eng', options: { justification: '', endDateTime: undefined } }]);
-    expect(await within(row('Engineering Onboarding')).findByText('Extended. Your access now ends on January 15, 2027.')).toBeInTheDocument();
+    expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: engineering.id, options: { justification: '', endDateTime: undefined } }]);
+    expect(await within(row('Engineering Onboarding')).findByText('Extended. Your access now ends on November 26, 2027.')).toBeInTheDocument();
   });
 
   it('says an extension needs approval, asks for the required reason, and then shows it waiting', async () => {
-    const approved = { ...engineering, policy: policy({ isApprovalRequiredForUpdate: true, isJustificationRequired: true, description: 'Your manager approves.' }) };
+    // Not in the fixture: Engineering's policy extends without approval; override it to need approval and a reason.
+    const approved = { ...engineering, policy: { ...engineering.policy!, isApprovalRequiredForUpdate: true, isJustificationRequired: true, description: 'Your manager approves.' } };
     const fake = tenant([approved], []);
     const user = renderMyAccess(fake);
     const eng = await findRow('Engineering Onboarding');
     await press(user, within(eng).getByRole('button', { name: 'Extend' }));
-    expect(within(eng).getByText('Needs approval (Your manager approves.). If approved, your access will end on January 15, 2027.')).toBeInTheDocument();
+    expect(within(eng).getByText('Needs approval (Your manager approves.). If approved, your access will end on November 26, 2027.')).toBeInTheDocument();
     expect(within(eng).getByRole('button', { name: 'Extend now' })).toHaveAttribute('aria-disabled', 'true');
     await act(async () => { await user.type(within(eng).getByRole('textbox', { name: /Business justification/ }), 'Still on the platform team.'); });
     await press(user, within(eng).getByRole('button', { name: 'Extend now' }));
     await settle(50);
-    expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: 'asg-eng', options: { justification: 'Still on the platform team.', endDateTime: undefined } }]);
+    expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: engineering.id, options: { justification: 'Still on the platform team.', endDateTime: undefined } }]);
     const after = row('Engineering Onboarding');
     expect(within(after).getByText('Extension requested; waiting for approval.')).toBeInTheDocument();
-    expect(within(after).getByText('Extension requested on January 15, 2026; waiting for approval.')).toBeInTheDocument();
+    expect(within(after).getByText('Extension requested on November 26, 2026; waiting for approval.')).toBeInTheDocument();
     expect(within(after).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
   });
 
   it('offers an end date within the policy’s bound where the policy allows custom schedules', async () => {
-    const custom = { ...engineering, policy: policy({ allowCustomSchedule: true }) };
+    // Not in the fixture: override Engineering's policy to allow custom schedules.
+    const custom = { ...engineering, policy: { ...engineering.policy!, allowCustomSchedule: true } };
     const user = renderMyAccess(tenant([custom], []));
     const eng = await findRow('Engineering Onboarding');
     await press(user, within(eng).getByRole('button', { name: 'Extend' }));
     expect(within(eng).getByText('New end date')).toBeInTheDocument();
-    expect(within(eng).getByText('At the latest January 15, 2027.')).toBeInTheDocument();
+    expect(within(eng).getByText('At the latest November 26, 2027.')).toBeInTheDocument();
   });
 
   it('shows a refusal next to the row and keeps the form', async () => {
@@ -160,7 +178,7 @@ describe('MyAccess: active access', () => {
     await settle(10);
     expect(within(eng).getByRole('button', { name: 'Extend now' })).toBeEnabled();
     expect(within(eng).getByText("The policy you chose doesn't allow you to request this access.")).toBeInTheDocument();
-    expect(fake.state.assignments.find(a => a.id === 'asg-eng')!.endDateTime).toBe(engineering.endDateTime);
+    expect(fake.state.assignments.find(a => a.id === engineering.id)!.endDateTime).toBe(engineering.endDateTime);
   });
 
   it('where the policy allows neither extending nor requesting again, says so and links My Access', async () => {
@@ -168,7 +186,7 @@ describe('MyAccess: active access', () => {
     const fin = await findRow('Finance Reports (read)');
     await within(fin).findByText(/can't be extended or requested again here/);
     expect(within(fin).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
-    expect(within(fin).getByRole('link', { name: 'Open in My Access' }).getAttribute('href')).toContain('pkg-fin');
+    expect(within(fin).getByRole('link', { name: 'Open in My Access' }).getAttribute('href')).toContain(ID.finance);
   });
 
   it('removes after a confirmation listing what goes, and follows the removal to its end', async () => {
@@ -182,7 +200,7 @@ describe('MyAccess: active access', () => {
     expect(fake.changeCalls).toHaveLength(0);
     await press(user, within(confirm).getByRole('button', { name: 'Yes, remove it' }), true);
     await settle(50);
-    expect(fake.changeCalls).toEqual([{ type: 'userRemove', assignmentId: 'asg-vis' }]);
+    expect(fake.changeCalls).toEqual([{ type: 'userRemove', assignmentId: visitors.id }]);
     expect(await within(row('Marketing Site Visitors')).findByText('Your access has been removed.')).toBeInTheDocument();
     expect(row('Marketing Site Visitors').getAttribute('data-kind')).toBe('expired');
   });
@@ -230,6 +248,33 @@ describe('MyAccess: requests', () => {
   });
 });
 
+describe('MyAccess: errors are handled by kind, none swallowed', () => {
+  afterEach(() => setErrorSink(undefined));
+
+  it('contents failing unexpectedly: the rows still show and act, and the error is logged once', async () => {
+    const logged: Array<[string, string]> = [];
+    setErrorSink((source, error) => { logged.push([source, error.code]); });
+    const fake = tenant();
+    fake.failOnce('getGrants', new AppError('server', 500, 'InternalServerError', 'Something broke.'));
+    renderMyAccess(fake);
+    const eng = await findRow('Engineering Onboarding');
+    await waitFor(() => expect(logged).toEqual([['MyAccess.contents', 'InternalServerError']]));
+    expect(eng.textContent).not.toContain('Gives you:');
+    expect(within(eng).getByRole('button', { name: 'Extend' })).toBeInTheDocument();
+  });
+
+  it('contents refused as expected (403) are not logged', async () => {
+    const logged: string[] = [];
+    setErrorSink(source => { logged.push(source); });
+    const fake = tenant();
+    fake.failOnce('getGrants', new AppError('forbidden', 403, 'Authorization_RequestDenied', 'Insufficient privileges.'));
+    renderMyAccess(fake);
+    await findRow('Engineering Onboarding');
+    await settle(20);
+    expect(logged).toEqual([]);
+  });
+});
+
 describe('MyAccess: properties and scale', () => {
   it('shows only the sections asked for, and an empty state pointing to the catalog page', async () => {
     renderMyAccess(tenant([], []), { title: 'Mine', showHistory: false, catalogUrl: '/sites/intranet/SitePages/Catalog.aspx' });
@@ -246,6 +291,7 @@ describe('MyAccess: properties and scale', () => {
   });
 
   it('renders only part of 300 rows at a time, with the full count', async () => {
+    // Scale the fixture does not have: 300 copies of the captured Visitors row, ids and names overridden.
     const many: IMyAssignment[] = Array.from({ length: 300 }, (_, i) => ({
       ...visitors, id: `asg-${i}`, accessPackageId: `pkg-${i}`, accessPackageName: `Package ${String(i).padStart(3, '0')}`
     }));

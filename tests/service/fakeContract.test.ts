@@ -1,7 +1,7 @@
 import { FakeEntitlementService } from '../component/fakes/FakeEntitlementService';
 import { capturePersona } from '../component/fakes/capture';
 import { captureAll } from '../component/fakes/generatePersonas';
-import { CAPTURED_PACKAGES, PERSONA_USERS, PersonaName, persona } from '../component/fakes/personas';
+import { CAPTURED_PACKAGES, PERSONA_NOW, PERSONA_USERS, PersonaName, persona } from '../component/fakes/personas';
 import { ID } from '../contoso';
 
 // The component tests' fake must answer as the real service does from the local tenant, for the same
@@ -20,6 +20,15 @@ describe('the component fake against the real service (local tenant)', () => {
     const fake = FakeEntitlementService.forPersona(name);
     const fromFake = await capturePersona(fake, CAPTURED_PACKAGES);
     expect(JSON.parse(JSON.stringify(fromFake))).toEqual(JSON.parse(JSON.stringify(real[name])));
+  });
+
+  it('captures MyAccess\'s reads: Alex\'s Engineering Onboarding ends in 10 days, his Falcon request is pending, each with its policy', () => {
+    const alex = real.alex;
+    const eng = alex.myAccessAssignments.find(a => a.accessPackageId === ID.engineering);
+    expect(eng && eng.endDateTime && (new Date(eng.endDateTime).getTime() - PERSONA_NOW.getTime()) / 86400000).toBe(10);
+    expect(eng && eng.policy).toMatchObject({ id: ID.engineeringPolicy, canExtend: true, isApprovalRequiredForUpdate: false });
+    const falcon = alex.myAccessRequests.find(r => r.id === ID.alexFalconRequest);
+    expect(falcon).toMatchObject({ state: 'pendingApproval', policy: { id: ID.falconEmployees } });
   });
 
   it('pins what the fake once got wrong: no isHidden by id, Adele\'s manager is Megan', () => {

@@ -58,6 +58,8 @@ export default class AccessPromptApplicationCustomizer
       dismissals: window.localStorage,
       show: view => this._show(run, view),
       hide: () => this._hide()
+      // Expected, not swallowed: runPrompt catches its own errors (the banner is optional; it logs why it is absent and
+      // hides). This only keeps onInit's navigation handler from leaving a promise behind.
     }).catch(() => undefined);
   }
 
@@ -82,6 +84,8 @@ export default class AccessPromptApplicationCustomizer
     if (!this._top || !this._shown) return;
     this._shown = false;
     const target = this._top.domElement;
+    // Expected: the chunk was loaded when the banner was shown, so this import only fails while the page unloads;
+    // there is then nothing left to hide.
     import(/* webpackChunkName: 'access-prompt-banner' */ './promptUi').then(ui => ui.hidePrompt(target), () => undefined);
   }
 

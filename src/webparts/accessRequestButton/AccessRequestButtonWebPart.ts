@@ -76,6 +76,7 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
               deferredValidationTime: 500
             }),
             ...this.errorFields('check', this._checkError, commonStrings.PropertyPane.CheckFailed, () => {
+              // Expected: _validatePackage catches, reports and shows its own errors; this only ends the chain.
               this._validatePackage(this.properties.accessPackageId || '').catch(() => undefined);
             }),
             PropertyPaneTextField('label', { label: strings.LabelFieldLabel }),

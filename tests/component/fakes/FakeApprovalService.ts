@@ -1,6 +1,7 @@
 import { IApprovalService, IDecisionInput, IDecisionResult, ReviewDecisionValue } from '../../../src/services/ApprovalService';
 import { IPendingApproval, IReviewDecision } from '../../../src/models/approvals';
 import { AppError } from '../../../src/services/errors';
+import { approver, ApproverName } from './approvers';
 
 /**
  * An in-memory IApprovalService that answers as the local tenant does: a stage that requires a justification
@@ -18,7 +19,21 @@ export class FakeApprovalService implements IApprovalService {
   public listError?: AppError;
   public reviewError?: AppError;
 
+  /** Stages decided here, by `approvalId/stageId`: deciding one again answers 409, as the tenant does. */
+  private readonly _decided = new Set<string>();
+
   constructor(public pending: IPendingApproval[], public reviews: IReviewDecision[] = []) {}
+
+  /**
+   * A fake that starts as the local tenant's answers for these approvers (approvers.json, generated from the real
+   * GraphApprovalService and checked by tests/service/fakeApprovalContract.test.ts); several names merge their lists.
+   */
+  public static forApprover(...names: ApproverName[]): FakeApprovalService {
+    const captured = names.map(approver);
+    return new FakeApprovalService(
+      captured.reduce((all, c) => all.concat(c.pending), [] as IPendingApproval[]),
+      captured.reduce((all, c) => all.concat(c.reviews), [] as IReviewDecision[]));
+  }
 
   public async listPendingApprovals(): Promise<IPendingApproval[]> {
     this.listCalls++;
@@ -27,6 +42,9 @@ export class FakeApprovalService implements IApprovalService {
   }
 
   private _apply(input: IDecisionInput): void {
+    if (this._decided.has(`${input.approvalId}/${input.stageId}`)) {
+      throw new AppError('conflict', 409, 'AccessHubEmulator.StageAlreadyDecided', 'This stage has already been decided.');
+    }
     const a = this.pending.find(x => x.id === input.approvalId);
     if (!a) throw new AppError('notFound', 404, 'ResourceNotFound', `Approval '${input.approvalId}' was not found.`);
     if (this.decidedElsewhere.has(a.id)) throw new AppError('conflict', 409, 'AccessHubEmulator.StageAlreadyDecided', 'This stage has already been decided.');
@@ -34,6 +52,7 @@ export class FakeApprovalService implements IApprovalService {
     if (a.justificationRequired && input.justification.trim() === '') {
       throw new AppError('validation', 400, 'AccessHubEmulator.ApproverJustificationRequired', 'This stage requires a justification from the approver.', 'approverJustification');
     }
+    this._decided.add(`${input.approvalId}/${input.stageId}`);
     this.pending = this.pending.filter(x => x.id !== a.id);
   }
 
@@ -62,7 +81,7 @@ export class FakeApprovalService implements IApprovalService {
 
   public async recordReviewDecision(item: IReviewDecision, decision: ReviewDecisionValue, justification: string): Promise<void> {
     if (decision === 'Approve' && item.justificationRequired && justification.trim() === '') {
-      throw new AppError('validation', 400, 'AccessHubEmulator.ReviewerJustificationRequired', 'A justification is required to approve in this review.');
+      throw new AppError('validation', 400, 'AccessHubEmulator.ReviewerJustificationRequired', 'A justification is required to approve in this review.', 'justification');
     }
     this.reviews = this.reviews.map(r => (r.id === item.id ? { ...r, decision, justification } : r));
   }

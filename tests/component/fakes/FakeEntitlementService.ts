@@ -79,8 +79,10 @@ export class FakeEntitlementService implements IEntitlementService {
       packages: p.requestable,
       requirements,
       otherPackageIds,
-      requests: p.requests,
-      assignments: p.assignments,
+      // MyAccess's reads carry more than listMyRequests/listMyAssignments (package, policy); the fake keeps the
+      // richer rows and strips them for the plain reads (the contract test checks both against the tenant).
+      requests: p.myAccessRequests,
+      assignments: p.myAccessAssignments,
       ...overrides
     });
   }
@@ -215,16 +217,23 @@ export class FakeEntitlementService implements IEntitlementService {
     }
     request.state = 'canceled';
     request.status = 'Canceled';
+    request.completedDateTime = this.now().toISOString();
   }
 
   public async listMyRequests(): Promise<IAccessRequest[]> {
     await this._enter('listMyRequests');
-    return this.state.requests.map(r => ({ ...r }));
+    return this.state.requests.map(r => {
+      const { policy, ...plain } = r as IMyRequest; // eslint-disable-line @typescript-eslint/no-unused-vars
+      return plain;
+    });
   }
 
   public async listMyAssignments(): Promise<IAssignment[]> {
     await this._enter('listMyAssignments');
-    return this.state.assignments.map(a => ({ ...a }));
+    return this.state.assignments.map(a => {
+      const { packageDescription, packageModified, policy, ...plain } = a as IMyAssignment; // eslint-disable-line @typescript-eslint/no-unused-vars
+      return plain;
+    });
   }
 
   public async getApproval(requestId: string): Promise<IApproval | undefined> {
@@ -258,8 +267,10 @@ export class FakeEntitlementService implements IEntitlementService {
 
   private async _change(type: 'userUpdate' | 'userRemove', assignmentId: string, options: IUpdateOptions = {}): Promise<IAccessRequest> {
     await this._enter(type === 'userUpdate' ? 'requestUpdate' : 'requestRemove');
+    // The local tenant's rules, in its order (localTenant/graph/requests.ts; tests/service/fakeMyAccessContract.test.ts
+    // runs the same steps on both and compares answers and resulting state).
     const a = this.state.assignments.find(x => x.id === assignmentId) as IMyAssignment | undefined;
-    if (!a) throw new AppError('notFound', 400, 'AccessHubEmulator.AssignmentNotFound', `Assignment '${assignmentId}' was not found for the caller.`);
+    if (!a) throw new AppError('notFound', 404, 'AccessHubEmulator.AssignmentNotFound', `Assignment '${assignmentId}' was not found for the caller.`);
     if (a.state !== 'delivered' || a.expiredDateTime) {
       throw new AppError('notFound', 400, 'AccessHubEmulator.AssignmentNotActive', `Assignment '${assignmentId}' is not active.`);
     }
@@ -270,11 +281,20 @@ export class FakeEntitlementService implements IEntitlementService {
     if (this.state.requests.some(r => r.accessPackageId === a.accessPackageId && isOpenRequest(r))) {
       throw new AppError('openRequestExists', 400, 'AccessHubEmulator.ExistingOpenRequest', 'There is already an open request for this access package.');
     }
+    const justification = (options.justification || '').trim();
+    if (type === 'userUpdate' && policy.isApprovalRequiredForUpdate && policy.isJustificationRequired && !justification) {
+      throw new AppError('validation', 400, 'AccessHubEmulator.JustificationRequired', 'A justification is required by the policy.', 'justification');
+    }
+    // An extension carries the answers of the assignment's last delivered request, as the tenant copies them.
+    const previous = type === 'userUpdate'
+      ? this.state.requests.filter(r => r.assignmentId === a.id && r.state === 'delivered' && r.answers.length > 0).slice(-1)[0] : undefined;
+    const now = this.now().toISOString();
     const id = `00000000-0000-4000-9000-${String(++this._seq).padStart(12, '0')}`;
-    const request: IAccessRequest = {
-      id, requestType: type, state: 'submitted', status: 'Accepted', createdDateTime: '2026-01-15T09:00:00Z',
-      justification: options.justification || undefined, accessPackageId: a.accessPackageId, accessPackageName: a.accessPackageName,
-      assignmentId: a.id, answers: []
+    const request: IMyRequest = {
+      id, requestType: type, state: 'submitted', status: 'Accepted', createdDateTime: now,
+      justification: justification || undefined, accessPackageId: a.accessPackageId, accessPackageName: a.accessPackageName,
+      assignmentId: a.id, schedule: { startDateTime: now, expirationType: 'notSpecified' },
+      answers: previous ? previous.answers.map(x => ({ ...x })) : [], policy
     };
     this.state.requests.push(request);
     // The tenant answers "submitted" and moves on asynchronously: approval, or delivery that changes the assignment.
@@ -294,8 +314,11 @@ export class FakeEntitlementService implements IEntitlementService {
       }
       request.state = 'delivered';
       request.status = 'Delivered';
+      request.completedDateTime = this.now().toISOString();
     }, 0);
-    return { ...request };
+    // The immediate answer has no dates and no expanded policy (docs/graph-notes.md §3.4).
+    const { policy: _policy, createdDateTime: _created, ...answer } = request; // eslint-disable-line @typescript-eslint/no-unused-vars
+    return { ...answer, answers: answer.answers.slice() };
   }
 
   /** The fake tenant's clock (the local tenant's `now`). */

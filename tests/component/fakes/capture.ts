@@ -3,6 +3,7 @@ import { isAppError } from '../../../src/services/errors';
 import {
   IAccessPackage, IAccessRequest, IAssignment, IPolicyRequirement, IUserInfo
 } from '../../../src/models/types';
+import { IMyAssignment, IMyRequest } from '../../../src/models/myAccess';
 
 /** What a call gave: its value, or the kind of AppError it failed with. */
 export type Outcome<T> = { value: T } | { errorKind: string };
@@ -20,6 +21,9 @@ export interface IPersonaCapture {
   requirements: Record<string, Outcome<IPolicyRequirement[]>>;
   requests: IAccessRequest[];
   assignments: IAssignment[];
+  /** MyAccess's reads: assignments with package and policy, requests with their policy. */
+  myAccessAssignments: IMyAssignment[];
+  myAccessRequests: IMyRequest[];
 }
 
 async function outcome<T>(work: () => Promise<T>): Promise<Outcome<T>> {
@@ -47,6 +51,8 @@ export async function capturePersona(svc: IEntitlementService, packageIds: strin
     available,
     requirements,
     requests: (await svc.listMyRequests()).sort(byId),
-    assignments: (await svc.listMyAssignments()).sort(byId)
+    assignments: (await svc.listMyAssignments()).sort(byId),
+    myAccessAssignments: (await svc.listMyAccessAssignments()).sort(byId),
+    myAccessRequests: (await svc.listMyAccessRequests()).sort(byId)
   };
 }

@@ -6,6 +6,8 @@ import { format, formatDate } from '../../../components/format';
 import { extendAccess } from '../../../services/loadMyAccess';
 import { extendedEnd } from '../../../models/myAccess';
 import { IPromptView } from '../startPrompt';
+import { toAppError } from '../../../services/errors';
+import { reportError } from '../../../services/errorLog';
 import { PromptBanner } from './PromptBanner';
 
 export interface IAccessPromptRootProps {
@@ -38,8 +40,13 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
         else if (settled.state === 'denied' || settled.state === 'deliveryFailed') setNotice(strings.ExtendFailed);
         else setNotice(strings.ExtendPending);
       })
-      .catch(() => setNotice(strings.ExtendFailed))
-      // The banner keeps its note; the session's answer is dropped so the next page view decides again.
+      .catch(async (e: unknown) => {
+        // The banner says the extension failed; an unexpected error is also logged once for support.
+        setNotice(strings.ExtendFailed);
+        reportError('AccessPrompt.extend', await toAppError(e));
+      })
+      // The banner keeps its note; the session's answer is dropped so the next page view decides again. Nothing
+      // above can reject any more (the catch handles every error), so the last handler only ends the chain.
       .then(() => { setBusy(false); view.forget(); }, () => undefined);
   };
 
@@ -47,6 +54,7 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
     setPanelOpen(false);
     if (changedRef.current) {
       changedRef.current = false;
+      // Expected: changed() decides again through runPrompt, which catches, logs and hides on its own errors.
       view.changed().catch(() => undefined);
     }
   };

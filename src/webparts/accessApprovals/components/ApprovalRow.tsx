@@ -6,7 +6,10 @@ import { grantLabel } from '../../../models/grants';
 import { format, formatCount, formatDate } from '../../../components/format';
 import { useServices } from '../../../context/ServicesContext';
 
-/** The decision handlers catch and show their own errors; this keeps an event handler from leaving a promise behind. */
+/**
+ * Expected: the decision handlers (RequestsSection) catch every error, show it on its row and log unexpected ones;
+ * this only keeps an event handler from leaving a promise behind.
+ */
 export function fire(work: Promise<void>): void {
   work.catch(() => undefined);
 }

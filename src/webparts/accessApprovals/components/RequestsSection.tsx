@@ -8,6 +8,7 @@ import {
 } from '../../../models/approvals';
 import { IDecisionInput } from '../../../services/ApprovalService';
 import { AppError, toAppError } from '../../../services/errors';
+import { reportError } from '../../../services/errorLog';
 import { errorMessage, format, formatCount } from '../../../components/format';
 import { useApprovalService, useServices } from '../../../context/ServicesContext';
 import { ApprovalRow, DecidedRow, fire } from './ApprovalRow';
@@ -67,6 +68,9 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
 
   const record = (results: Array<{ approval: IPendingApproval; approve: boolean; error?: AppError }>): void => {
     const rows: IDecided[] = results.map(r => ({ approval: r.approval, outcome: outcomeFor(r.approval, r.approve, r.error), error: r.error }));
+    // Each row shows its own error; unexpected ones are also logged once. A 409 is expected here: another approver
+    // decided first, and the row says so.
+    for (const r of rows) if (r.outcome === 'failed' && r.error) reportError('AccessApprovals.decide', r.error);
     setDecided(prev => rows.filter(r => r.outcome !== 'failed').concat(prev));
     setFailed(prev => {
       const next = new Map(prev);

@@ -8,6 +8,7 @@ import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { IRequestPrefill } from '../../../components/requestPanel/RequestForm';
 import { errorMessage } from '../../../components/format';
 import { toAppError } from '../../../services/errors';
+import { reportError } from '../../../services/errorLog';
 import { extendAccess, settleRequest } from '../../../services/loadMyAccess';
 import { forgetPromptsInSession } from '../../../services/promptCache';
 import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
@@ -155,7 +156,11 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
           throw e;
         }
         // Decided elsewhere a moment ago: read what it is now and say so; nothing is retried.
-        const now2 = await entitlements.getRequest(row.request.id).catch(() => undefined);
+        // If that read fails too, the note says "?" for the state; an unexpected failure is logged once.
+        const now2 = await entitlements.getRequest(row.request.id).catch(async (readError: unknown) => {
+          reportError('MyAccess.cancelReadBack', await toAppError(readError));
+          return undefined;
+        });
         setNotice(key, { kind: 'message', type: 'warning', text: strings.CancelRaced.replace('{0}', now2 ? stateText(now2.state) : '?') });
       }
       changed(key, 'pending');
