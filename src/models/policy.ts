@@ -1,11 +1,11 @@
 import type {
   AccessPackageAnswerChoice, AccessPackageAssignmentRequestRequirements, AccessPackageMultipleChoiceQuestion,
-  AccessPackageTextInputQuestion, EntitlementManagementSchedule
+  AccessPackageTextInputQuestion
 } from '@microsoft/microsoft-graph-types';
 import {
   IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, IAnswer
 } from './types';
-import { GraphText, knownMember, optional, readText, required } from './graphShapes';
+import { GraphText, optional, readText, required } from './graphShapes';
 
 import { mapSchedule, parseDuration, addDuration, IDurationParts } from './duration';
 

@@ -1,6 +1,6 @@
-import type { AccessPackage, AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
+import type { AccessPackage, AccessPackageAssignment, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope } from '@microsoft/microsoft-graph-types';
 import { IGrant, ISiteInfo } from '../models/types';
-import { IGraphRoleScope, mapRoleScope } from '../models/grants';
+import { mapRoleScope } from '../models/grants';
 import { IPromptFacts, IPromptPackage, IPromptSettings, packagesForSite } from '../models/prompt';
 import { StorageGrantCache } from './grantCache';
 import { levelFromPermissions } from './siteLevel';
@@ -149,7 +149,7 @@ async function grantsOf(ctx: IPromptContext, packages: Array<{ id: string; versi
   for (const p of missing) {
     const r = answers[p.id];
     if (!r || r.status >= 400) continue; // one package failing must not hide the others
-    const grants = ((r.body as { value?: IGraphRoleScope[] }).value || []).map(mapRoleScope);
+    const grants = ((r.body as { value?: AccessPackageResourceRoleScope[] }).value || []).map(rs => mapRoleScope(rs));
     cache.set(p.id, p.version, grants);
     result.set(p.id, grants);
   }
@@ -218,7 +218,7 @@ export async function loadPrompt(ctx: IPromptContext): Promise<IPromptLoad> {
     const grants = new Map<string, IGrant[]>();
     for (const id of namedFirst) {
       const r = graph[`n:${id}`];
-      if (r && r.status < 400) grants.set(id, ((r.body as { value?: IGraphRoleScope[] }).value || []).map(mapRoleScope));
+      if (r && r.status < 400) grants.set(id, ((r.body as { value?: AccessPackageResourceRoleScope[] }).value || []).map(rs => mapRoleScope(rs)));
     }
     const names: Record<string, string> = {};
     for (const id of namedFirst) {

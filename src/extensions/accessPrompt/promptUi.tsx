@@ -2,7 +2,7 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import type { PartialTheme } from '@fluentui/react';
 import { AppRoot } from '../../components/AppRoot';
-import { IAccessHubServices } from '../../context/ServicesContext';
+import { IAccessHubServices } from '../../services/interfaces';
 import { IPromptView } from './startPrompt';
 import { AccessPromptRoot } from './components/AccessPromptRoot';
 
