@@ -1,23 +1,5 @@
-import type { EntitlementManagementSchedule } from '@microsoft/microsoft-graph-types';
-import { ISchedule, ExpirationType } from './types';
-import { knownMember, optional } from './graphShapes';
-
-/* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
-
 // Apart from policy.ts so that code on every page (the AccessPrompt customizer) can compute ends without the
-// request form's validation.
-
-const EXPIRATION_TYPES: ExpirationType[] = ['notSpecified', 'noExpiration', 'afterDateTime', 'afterDuration'];
-
-export function mapSchedule(raw: EntitlementManagementSchedule | null | undefined): ISchedule {
-  const exp = (raw && raw.expiration) || {};
-  return {
-    startDateTime: optional(raw && raw.startDateTime),
-    expirationType: knownMember<ExpirationType>(exp.type, EXPIRATION_TYPES, 'notSpecified'),
-    endDateTime: optional(exp.endDateTime),
-    duration: optional(exp.duration)
-  };
-}
+// request form's validation. Mapping a schedule (mapSchedule) is in ./schedule, which that code does not need.
 
 const DURATION_RE = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 

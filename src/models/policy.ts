@@ -5,13 +5,15 @@ import type {
 import {
   IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, IAnswer
 } from './types';
-import { GraphText, optional, readText, required } from './graphShapes';
+import { optional, required } from './graphShapes';
+import { GraphText, readText } from './graphText';
 
-import { mapSchedule, parseDuration, addDuration, IDurationParts } from './duration';
+import { parseDuration, addDuration, IDurationParts } from './duration';
+import { mapSchedule } from './schedule';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 
-// Schedules and durations live in ./duration (small, for the AccessPrompt customizer's first script).
+// Durations live in ./duration (small, for the AccessPrompt customizer's first script), schedules in ./schedule.
 export { mapSchedule, parseDuration, addDuration };
 export type { IDurationParts };
 

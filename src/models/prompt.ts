@@ -1,20 +1,19 @@
 import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
 import { IAssignment, IGrant, ISiteInfo, SiteAccessLevel } from './types';
 import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
-import { isActiveAssignment, isOpenRequest, mapAssignment, mapRequest } from './status';
-import { packagesForSite } from './grants';
+import { isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary } from './statusCore';
+import { LEVEL_RANK, packagesForSite } from './siteGrants';
 
-export { packagesForSite };
+export { LEVEL_RANK, packagesForSite };
 
 // AccessPrompt's pure logic: which one banner (if any) a person sees on a site. No React, no I/O. It is part
-// of the customizer's first script, so it imports only small models (not myAccess.ts or policy.ts).
+// of the customizer's first script, so it imports only small models (not myAccess.ts, policy.ts, status.ts or grants.ts).
 
 /** An assignment with what its policy allows: the shape MyAccess's extend flow takes. */
 export interface IPromptAssignment extends IAssignment {
   policy?: IAssignmentPolicyInfo;
 }
 
-export const LEVEL_RANK: Record<SiteAccessLevel, number> = { none: 0, visitor: 1, member: 2, owner: 3 };
 const DAY_MS = 86400000;
 
 export interface IPromptSettings {
@@ -134,7 +133,7 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   }
 
   for (const raw of facts.requests) {
-    const r = mapRequest(raw);
+    const r = mapRequestSummary(raw);
     if (r.requestType !== 'userAdd' || !isOpenRequest(r) || !grantsSite(r.accessPackageId)) continue;
     return {
       kind: 'pending', packageId: r.accessPackageId || '', requestId: r.id,

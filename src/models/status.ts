@@ -1,36 +1,16 @@
-import type {
-  AccessPackageAnswerString, AccessPackageAssignment, AccessPackageQuestion, AccessPackageAssignmentRequest, Approval, ApprovalStage,
-  EntitlementManagementSchedule
-} from '@microsoft/microsoft-graph-types';
-import { IAccessRequest, IAnswer, IAssignment, IPackageStatus, IApproval, IApprovalStage, RequestState } from './types';
-import { addDuration, mapSchedule } from './duration';
-import { knownMember, optional, required } from './graphShapes';
+import type { Approval, ApprovalStage } from '@microsoft/microsoft-graph-types';
+import { IAccessRequest, IAnswer, IAssignment, IPackageStatus, IApproval, IApprovalStage } from './types';
+import { mapSchedule } from './schedule';
+import { optional, required } from './graphShapes';
+import {
+  assignmentEnd, GraphAnswer, GraphAssignment, GraphRequest, isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary
+} from './statusCore';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 
-/**
- * An assignment as Graph returns it to a requester. `accessPackageId` and `assignmentPolicyId` are not
- * declared on v1.0's accessPackageAssignment but appear in the documented examples (and are what a
- * create body sends), so they are read when the navigation properties are not expanded.
- */
-export type GraphAssignment = AccessPackageAssignment & { accessPackageId?: string | null; assignmentPolicyId?: string | null };
-
-/** A request, with the beta-era `completedDate` that the v1.0 list example still shows. */
-export type GraphRequest = Omit<AccessPackageAssignmentRequest, 'assignment' | 'answers'> & {
-  assignment?: GraphAssignment | null;
-  answers?: GraphAnswer[] | null;
-  completedDate?: string | null;
-};
-
-/** v1.0 defines only accessPackageAnswerString; the answered question's `@odata.type` tells its kind. */
-export type GraphAnswer = Omit<AccessPackageAnswerString, 'answeredQuestion'> & {
-  answeredQuestion?: (AccessPackageQuestion & { '@odata.type'?: string }) | null;
-};
-
-const REQUEST_STATES: RequestState[] = [
-  'submitted', 'pendingApproval', 'delivering', 'delivered', 'deliveryFailed', 'denied', 'scheduled', 'canceled',
-  'partiallyDelivered', 'unknownFutureValue'
-];
+// The mappers and open / active rules live in ./statusCore (small, for the AccessPrompt customizer's first script).
+export { assignmentEnd, isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary };
+export type { GraphAnswer, GraphAssignment, GraphRequest };
 
 function mapAnswer(a: GraphAnswer): IAnswer {
   const q = a.answeredQuestion || {};
@@ -45,56 +25,10 @@ function mapAnswer(a: GraphAnswer): IAnswer {
 }
 
 export function mapRequest(raw: GraphRequest): IAccessRequest {
-  const pkg = raw.accessPackage || {};
-  const assignment = raw.assignment || {};
   return {
-    id: required(raw.id, 'accessPackageAssignmentRequest', 'id'),
-    requestType: raw.requestType || '',
-    // A state this version does not know (Graph's enums are evolvable) must not read as open or delivered.
-    state: knownMember<RequestState>(raw.state, REQUEST_STATES, 'unknownFutureValue'),
-    status: raw.status || '',
-    createdDateTime: optional(raw.createdDateTime),
-    completedDateTime: optional(raw.completedDateTime) || optional(raw.completedDate),
-    justification: optional(raw.justification),
-    accessPackageId: optional(pkg.id) || optional(assignment.accessPackageId),
-    accessPackageName: optional(pkg.displayName),
-    assignmentId: optional(assignment.id),
+    ...mapRequestSummary(raw),
     schedule: raw.schedule ? mapSchedule(raw.schedule) : undefined,
     answers: (raw.answers || []).filter(Boolean).map(mapAnswer)
-  };
-}
-
-/** When an assignment ends: the schedule's end date, or its start plus its duration (docs/graph-notes.md §3.8). */
-export function assignmentEnd(schedule: EntitlementManagementSchedule | null | undefined): string | undefined {
-  const exp = schedule && schedule.expiration;
-  if (!exp) return undefined;
-  const end = optional(exp.endDateTime);
-  if (end) return end;
-  const start = optional(schedule && schedule.startDateTime);
-  const duration = optional(exp.duration);
-  if (exp.type === 'afterDuration' && duration && start) {
-    const computed = addDuration(new Date(start), duration);
-    return computed ? computed.toISOString() : undefined;
-  }
-  return undefined;
-}
-
-export function mapAssignment(raw: GraphAssignment): IAssignment {
-  const pkg = raw.accessPackage || {};
-  const policy = raw.assignmentPolicy || {};
-  const accessPackageId = optional(pkg.id) || optional(raw.accessPackageId);
-  return {
-    id: required(raw.id, 'accessPackageAssignment', 'id'),
-    state: raw.state || '',
-    status: raw.status || '',
-    // An assignment that names no package cannot be matched to one; the status loader must not guess.
-    accessPackageId: required(accessPackageId, 'accessPackageAssignment', 'accessPackage.id'),
-    accessPackageName: optional(pkg.displayName),
-    assignmentPolicyId: optional(policy.id) || optional(raw.assignmentPolicyId),
-    startDateTime: optional(raw.schedule && raw.schedule.startDateTime),
-    endDateTime: assignmentEnd(raw.schedule),
-    // The doc example puts the string "null" in expiredDateTime (docs/graph-notes.md §3.8); optional() drops it.
-    expiredDateTime: optional(raw.expiredDateTime)
   };
 }
 
@@ -123,18 +57,6 @@ export function mapApproval(raw: Approval): IApproval {
 export function currentStage(stages: IApprovalStage[]): IApprovalStage | undefined {
   const open = stages.filter(s => !/^(approved|denied)$/i.test(s.reviewResult) && !/^(completed|expired)$/i.test(s.status));
   return open[0];
-}
-
-const OPEN_STATES: RequestState[] = ['submitted', 'pendingApproval', 'delivering', 'scheduled'];
-
-export function isOpenRequest(r: IAccessRequest): boolean {
-  return OPEN_STATES.indexOf(r.state) >= 0;
-}
-
-/** An assignment counts as active only when delivered and not expired (docs/graph-notes.md §3.8, "Active" test). */
-export function isActiveAssignment(a: IAssignment, now: Date): boolean {
-  if (a.state !== 'delivered' || a.expiredDateTime) return false;
-  return !a.endDateTime || new Date(a.endDateTime).getTime() > now.getTime();
 }
 
 function newest<T extends { createdDateTime?: string }>(items: T[]): T | undefined {

@@ -1,9 +1,7 @@
-import type {
-  AccessPackage, AccessPackageAssignment, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope
-} from '@microsoft/microsoft-graph-types';
+import type { AccessPackage, AccessPackageAssignment, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope } from '@microsoft/microsoft-graph-types';
 import { IGrant, ISiteInfo } from '../models/types';
-import { mapRoleScope } from '../models/grants';
-import { IPromptFacts, IPromptPackage, IPromptSettings, packagesForSite } from '../models/prompt';
+import { mapRoleScope, packagesForSite } from '../models/siteGrants';
+import { IPromptFacts, IPromptPackage, IPromptSettings } from '../models/prompt';
 import { StorageGrantCache } from './grantCache';
 import { levelFromPermissions } from './siteLevel';
 import { forgetPrompt, sessionKey } from './promptCache';

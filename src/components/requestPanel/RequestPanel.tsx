@@ -9,7 +9,7 @@ import { isGuid, myAccessPackageUrl } from '../../models/packageRef';
 import { useServices } from '../../context/ServicesContext';
 import { usePanelData } from '../../hooks/usePanelData';
 import { StatusView } from '../StatusView';
-import { forgetPromptsInSession } from '../../services/promptCache';
+import { forgetPromptsInSession } from '../../services/promptSession';
 import { errorMessage, format, formatDate } from '../format';
 import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';

@@ -19,11 +19,14 @@ export default class AccessPromptApplicationCustomizer
   private _run: number = 0;
   private _shown: boolean = false;
 
-  public async onInit(): Promise<void> {
-    await super.onInit();
-    this.context.placeholderProvider.changedEvent.add(this, this._start);
-    this.context.application.navigatedEvent.add(this, this._start);
-    this._start();
+  // Promise chains rather than async/await in this file: for ES5, TypeScript gives every module that uses
+  // async its own __awaiter/__generator helpers, and this is the first script on every page.
+  public onInit(): Promise<void> {
+    return super.onInit().then(() => {
+      this.context.placeholderProvider.changedEvent.add(this, this._start);
+      this.context.application.navigatedEvent.add(this, this._start);
+      this._start();
+    });
   }
 
   private _target(): HTMLElement | undefined {
@@ -44,7 +47,7 @@ export default class AccessPromptApplicationCustomizer
         transport: fetchTransport({
           graphBaseUrl: `${GRAPH}/v1.0`,
           siteUrl,
-          graphToken: async () => (await tokens).getToken(GRAPH)
+          graphToken: () => tokens.then(t => t.getToken(GRAPH))
         }),
         person: user,
         siteUrl,
@@ -63,19 +66,20 @@ export default class AccessPromptApplicationCustomizer
     }).catch(() => undefined);
   }
 
-  private async _show(run: number, view: IPromptView): Promise<void> {
-    const [ui, spfx] = await Promise.all([
+  private _show(run: number, view: IPromptView): Promise<void> {
+    return Promise.all([
       import(/* webpackChunkName: 'access-prompt-banner' */ './promptUi'),
       import(/* webpackChunkName: 'access-prompt-banner' */ '../../services/createSpfxServices')
-    ]);
-    const target = this._target();
-    // A newer navigation started meanwhile: its answer wins.
-    if (!target || run !== this._run) return;
-    this._shown = true;
-    const theme = this.context.serviceScope.consume(ThemeProvider.serviceKey).tryGetTheme();
-    ui.showPrompt({
-      target, view, siteTitle: this.context.pageContext.web.title, services: spfx.createSpfxServices(this.context),
-      theme: theme ? { palette: theme.palette, semanticColors: theme.semanticColors } : undefined
+    ]).then(([ui, spfx]) => {
+      const target = this._target();
+      // A newer navigation started meanwhile: its answer wins.
+      if (!target || run !== this._run) return;
+      this._shown = true;
+      const theme = this.context.serviceScope.consume(ThemeProvider.serviceKey).tryGetTheme();
+      ui.showPrompt({
+        target, view, siteTitle: this.context.pageContext.web.title, services: spfx.createSpfxServices(this.context),
+        theme: theme ? { palette: theme.palette, semanticColors: theme.semanticColors } : undefined
+      });
     });
   }
 

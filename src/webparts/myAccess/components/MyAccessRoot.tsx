@@ -10,7 +10,7 @@ import { errorMessage } from '../../../components/format';
 import { toAppError } from '../../../services/errors';
 import { reportError } from '../../../services/errorLog';
 import { extendAccess, settleRequest } from '../../../services/loadMyAccess';
-import { forgetPromptsInSession } from '../../../services/promptCache';
+import { forgetPromptsInSession } from '../../../services/promptSession';
 import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
