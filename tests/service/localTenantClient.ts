@@ -51,3 +51,33 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
     await new Promise(r => setTimeout(r, 25));
   }
 }
+
+export interface ILogMeasure { requests: number; roundTrips: number; paths: string[] }
+
+/**
+ * What `work` cost, counted in the tenant's log: requests, and sequential round trips (the longest chain of requests
+ * where each starts after the previous one ended, greedy by end time). A fixed latency on every call makes requests
+ * sent together clearly overlap. The log's `time` is when the answer left, `durationMs` how long it took.
+ */
+export async function measureFromLog(tenant: LocalTenantHandle, work: () => Promise<unknown>, latencyMs: number = 150): Promise<ILogMeasure> {
+  const faults = (body: unknown): Promise<Response> =>
+    fetch(`${tenant.url}/_dev/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  await faults({ latencyMs, jitterMs: 0 });
+  const before = (await readLog(tenant)).length;
+  try {
+    await work();
+  } finally {
+    await faults({});
+  }
+  const entries = (await readLog(tenant)).slice(before).filter(e => !/^\/_dev/.test(e.path));
+  const spans = entries.map(e => {
+    const end = Date.parse((e as { time?: string }).time || '');
+    return { start: end - (e.durationMs || 0), end };
+  }).sort((a, b) => a.end - b.end);
+  let roundTrips = 0;
+  let lastEnd = -Infinity;
+  for (const span of spans) {
+    if (span.start >= lastEnd) { roundTrips++; lastEnd = span.end; }
+  }
+  return { requests: entries.length, roundTrips, paths: entries.map(e => e.path) };
+}

@@ -4,7 +4,7 @@
  * extend (userUpdate), remove (userRemove) and cancel, including refusals and races.
  */
 import { LocalTenantHandle } from '../../localTenant';
-import { servicesFor, startTenant, readLog } from './localTenantClient';
+import { servicesFor, startTenant, readLog, measureFromLog, ILogMeasure } from './localTenantClient';
 import { loadMyAccess, loadMyAccessGrants, settleRequest } from '../../src/services/loadMyAccess';
 import { buildMyAccess } from '../../src/models/myAccess';
 import { isAppError } from '../../src/services/errors';
@@ -22,33 +22,7 @@ async function tenantNow(tenant: LocalTenantHandle): Promise<Date> {
   return new Date((await (await fetch(`${tenant.url}/_dev/clock`)).json()).now);
 }
 
-interface IMeasure { requests: number; roundTrips: number; paths: string[] }
-
-/**
- * Requests counted in the tenant's log. Sequential round trips: the longest chain of requests where each starts
- * after the previous one ended (greedy by end time), with a fixed latency on every call so that requests sent
- * together clearly overlap. The log's `time` is when the answer left, `durationMs` how long it took.
- */
-async function measure(tenant: LocalTenantHandle, work: () => Promise<unknown>): Promise<IMeasure> {
-  await post(tenant, '/_dev/faults', { latencyMs: LATENCY_MS, jitterMs: 0 });
-  const before = (await readLog(tenant)).length;
-  try {
-    await work();
-  } finally {
-    await post(tenant, '/_dev/faults', {});
-  }
-  const entries = (await readLog(tenant)).slice(before).filter(e => !/^\/_dev/.test(e.path));
-  const spans = entries.map(e => {
-    const end = Date.parse((e as { time?: string }).time || '');
-    return { start: end - (e.durationMs || 0), end };
-  }).sort((a, b) => a.end - b.end);
-  let roundTrips = 0;
-  let lastEnd = -Infinity;
-  for (const span of spans) {
-    if (span.start >= lastEnd) { roundTrips++; lastEnd = span.end; }
-  }
-  return { requests: entries.length, roundTrips, paths: entries.map(e => e.path) };
-}
+const measure = (tenant: LocalTenantHandle, work: () => Promise<unknown>): Promise<ILogMeasure> => measureFromLog(tenant, work, LATENCY_MS);
 
 /** Warms the token (it comes from /_dev, not from Graph) so it does not count as a round trip. */
 async function warmToken(services: IAccessHubServices): Promise<void> {

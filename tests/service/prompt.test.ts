@@ -4,7 +4,7 @@
  * packages, at the fixture and with 1,000 packages; and what it decides for the Done-when people.
  */
 import { LocalTenantHandle } from '../../localTenant';
-import { startTenant, readLog, tokenFor } from './localTenantClient';
+import { startTenant, tokenFor, measureFromLog, ILogMeasure } from './localTenantClient';
 import { createBrowserClients } from '../../src/services/clients';
 import { createServices } from '../../src/services/createServices';
 import { fetchTransport, loadPrompt, IPromptContext } from '../../src/services/loadPrompt';
@@ -41,29 +41,7 @@ async function post(tenant: LocalTenantHandle, path: string, body: unknown): Pro
   await fetch(`${tenant.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-interface IMeasure { requests: number; roundTrips: number; paths: string[] }
-
-/** Requests in the tenant's log; round trips as the longest chain of non-overlapping requests (see myAccess.test.ts). */
-async function measure(tenant: LocalTenantHandle, work: () => Promise<unknown>): Promise<IMeasure> {
-  await post(tenant, '/_dev/faults', { latencyMs: LATENCY_MS, jitterMs: 0 });
-  const before = (await readLog(tenant)).length;
-  try {
-    await work();
-  } finally {
-    await post(tenant, '/_dev/faults', {});
-  }
-  const entries = (await readLog(tenant)).slice(before).filter(e => !/^\/_dev/.test(e.path));
-  const spans = entries.map(e => {
-    const end = Date.parse((e as { time?: string }).time || '');
-    return { start: end - (e.durationMs || 0), end };
-  }).sort((a, b) => a.end - b.end);
-  let roundTrips = 0;
-  let lastEnd = -Infinity;
-  for (const span of spans) {
-    if (span.start >= lastEnd) { roundTrips++; lastEnd = span.end; }
-  }
-  return { requests: entries.length, roundTrips, paths: entries.map(e => e.path) };
-}
+const measure = (tenant: LocalTenantHandle, work: () => Promise<unknown>): Promise<ILogMeasure> => measureFromLog(tenant, work, LATENCY_MS);
 
 describe('AccessPrompt at the fixture', () => {
   let tenant: LocalTenantHandle;
