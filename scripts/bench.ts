@@ -14,8 +14,7 @@ import { createServices } from '../src/services/createServices';
 import { loadCatalog } from '../src/services/loadCatalog';
 import { loadAccessApprovals } from '../src/services/loadAccessApprovals';
 import { IDecisionInput } from '../src/services/ApprovalService';
-
-interface ISpan { start: number; end: number; url: string }
+import { ISpan, roundTrips } from '../tests/service/roundTrips';
 
 const spans: ISpan[] = [];
 const realFetch = globalThis.fetch;
@@ -24,21 +23,9 @@ globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
   const start = performance.now();
   const res = await realFetch(input, init);
   await res.clone().arrayBuffer();
-  if (recording) spans.push({ start, end: performance.now(), url: String(input) });
+  if (recording) spans.push({ start, end: performance.now(), url: String(input), method: (init && init.method) || 'GET' });
   return res;
 }) as typeof fetch;
-
-/** The longest chain of requests where each started after the previous ended: the sequential round trips. */
-function roundTrips(list: ISpan[]): number {
-  const sorted = list.slice().sort((a, b) => a.end - b.end);
-  const depth: number[] = [];
-  sorted.forEach((s, i) => {
-    let best = 0;
-    for (let j = 0; j < i; j++) if (sorted[j].end <= s.start) best = Math.max(best, depth[j]);
-    depth[i] = best + 1;
-  });
-  return Math.max(0, ...depth);
-}
 
 async function run(label: string, scale: string | undefined): Promise<void> {
   const tenant = await startLocalTenant({ port: 0, scale });
