@@ -2,19 +2,10 @@
  * axe-core (Deque's rules, WCAG 2.x A/AA) on the pages a person uses: the catalog, the request panel
  * with its questions, German, and the access-denied page. Any violation fails the test with its rule id.
  */
-import * as fs from 'fs';
-import { Page } from 'playwright-core';
-import { openAs, setupBrowserAndWorkbench } from './harness';
+import { axeViolations as violations, openAs, setupBrowserAndWorkbench } from './harness';
 import { ID } from '../contoso';
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const env = setupBrowserAndWorkbench();
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
-  return result.violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 it('the Marketing catalog and its request panel have no violations', async () => {
   const { page } = await openAs(env.browser, env.wb, '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com');

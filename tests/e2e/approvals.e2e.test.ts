@@ -6,30 +6,10 @@
  */
 import * as fs from 'fs';
 import { DEFAULT_FIXTURE_PATH } from '../../localTenant';
-import { openAs, screenshot, setupBrowserAndWorkbench, startWorkbench, launchBrowser, RunningWorkbench, LaunchedBrowser } from './harness';
+import { axeViolations as violations, openAs, screenshot, setupBrowserAndWorkbench, waitUntil, startWorkbench, launchBrowser, RunningWorkbench, LaunchedBrowser } from './harness';
 import { ID, U } from '../contoso';
-import { Page } from 'playwright-core';
-
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG A/AA violations on the page, by rule id and the first nodes. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- axe's result is untyped inside the page
-  const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- same
-  return result.violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 const APPROVALS = '/sites/intranet/SitePages/Approvals.aspx';
-
-async function waitUntil(probe: () => boolean, timeoutMs = 10000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 const env = setupBrowserAndWorkbench();
 beforeEach(async () => { await fetch(`${env.wb.url}/_dev/reset`, { method: 'POST' }); });

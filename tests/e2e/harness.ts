@@ -240,3 +240,24 @@ export function setupBrowserAndWorkbench(options: StartWorkbenchOptions = {}): I
     }
   };
 }
+
+/** Polls `probe` every 50 ms until it holds; fails after `timeoutMs`. */
+export async function waitUntil(probe: () => boolean, timeoutMs = 10000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+let axeSource: string | undefined;
+
+/** axe-core's WCAG A/AA violations on the page, by rule id and the first nodes. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource = axeSource || fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- axe's result is untyped inside the page
+  const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- same
+  return result.violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}

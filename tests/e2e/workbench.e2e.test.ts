@@ -2,19 +2,11 @@
  * The local workbench in a real browser: intranet pages rendered from the fixture, the person switcher,
  * access denied as SharePoint does it, languages, and the client mounting the real web part roots.
  */
-import { newContext, openAs, pageUrl, screenshot, setupBrowserAndWorkbench } from './harness';
+import { newContext, openAs, pageUrl, screenshot, setupBrowserAndWorkbench, waitUntil } from './harness';
 
 const MARKETING = '/sites/marketing/SitePages/Home.aspx';
 const FINANCE = '/sites/finance/SitePages/Home.aspx';
 const JORDAN = 'jordan.miller_fabrikam.com#EXT#@contoso.onmicrosoft.com';
-
-async function waitUntil(probe: () => boolean, timeoutMs = 10000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 const env = setupBrowserAndWorkbench();
 
