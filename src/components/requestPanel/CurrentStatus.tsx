@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, PrimaryButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IPackageStatus, IPolicyRequirement } from '../../models/types';
 import { AppError, toAppError } from '../../services/errors';
@@ -7,6 +7,7 @@ import { useServices } from '../../context/ServicesContext';
 import { errorMessage, format, formatDate } from '../format';
 import { ApprovalStages } from './ApprovalStages';
 import { GrantLinks } from './GrantLinks';
+import { CancelConfirm } from './CancelConfirm';
 
 export interface ICurrentStatusProps {
   pkg: IAccessPackage;
@@ -80,20 +81,7 @@ export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, poli
         </Stack>
       )}
       {!delivering && confirming && (
-        // Cancelling cannot be undone: ask once, inline, before doing it.
-        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Panel.CancelConfirm}>
-          <Text block>{strings.Panel.CancelConfirm}</Text>
-          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            <PrimaryButton
-              text={cancelling ? strings.Panel.Cancelling : strings.Panel.CancelConfirmYes}
-              disabled={cancelling}
-              allowDisabledFocus
-              onClick={cancel}
-            />
-            <DefaultButton text={strings.Panel.CancelConfirmNo} disabled={cancelling} onClick={() => setConfirming(false)} />
-            {cancelling && <Spinner size={SpinnerSize.small} ariaLabel={strings.Panel.Cancelling} />}
-          </Stack>
-        </Stack>
+        <CancelConfirm cancelling={cancelling} onConfirm={cancel} onDismiss={() => setConfirming(false)} spinner />
       )}
     </Stack>
   );

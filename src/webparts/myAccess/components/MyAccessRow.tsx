@@ -12,6 +12,7 @@ import { useServices } from '../../../context/ServicesContext';
 import { myAccessPackageUrl } from '../../../models/packageRef';
 import { format } from '../../../components/format';
 import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages';
+import { CancelConfirm } from '../../../components/requestPanel/CancelConfirm';
 import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
 import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
 
@@ -292,18 +293,11 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
         </Stack>
       )}
       {cancellable && confirming && (
-        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={common.Panel.CancelConfirm}>
-          <Text block>{common.Panel.CancelConfirm}</Text>
-          <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            <PrimaryButton
-              text={busy ? common.Panel.Cancelling : common.Panel.CancelConfirmYes}
-              disabled={busy}
-              allowDisabledFocus
-              onClick={() => actions.run(row.key, () => actions.cancel(row).then(() => { if (mounted.current) setConfirming(false); }))}
-            />
-            <DefaultButton text={common.Panel.CancelConfirmNo} disabled={busy} onClick={() => setConfirming(false)} />
-          </Stack>
-        </Stack>
+        <CancelConfirm
+          cancelling={busy}
+          onConfirm={() => actions.run(row.key, () => actions.cancel(row).then(() => { if (mounted.current) setConfirming(false); }))}
+          onDismiss={() => setConfirming(false)}
+        />
       )}
     </Stack>
   );
