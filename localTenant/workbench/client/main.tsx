@@ -20,6 +20,7 @@ import { IAccessHubServices } from '../../../src/services/interfaces';
 import { fetchTransport } from '../../../src/services/loadPrompt';
 import { promptSettings } from '../../../src/models/prompt';
 import { runPrompt } from '../../../src/extensions/accessPrompt/startPrompt';
+import { PromptMount } from '../../../src/extensions/accessPrompt/promptMount';
 import type { WorkbenchClientConfig } from '../server';
 
 declare global {
@@ -109,6 +110,16 @@ function main(): void {
   // then the banner chunk through dynamic import() only when there is something to show.
   const top = document.getElementById(config.customizer.placeholderId);
   if (top && config.customizer.alias === 'AccessPrompt') {
+    // The same PromptMount the customizer uses; data-prompt tells tests and people what was decided.
+    const mount = new PromptMount(async () => {
+      const ui = await import('../../../src/extensions/accessPrompt/promptUi');
+      const services = servicesForRoot();
+      return {
+        show: (target, view, onClose) => ui.showPrompt({ target, view, onClose, services, siteTitle: config.siteTitle }),
+        hide: ui.hidePrompt
+      };
+    }, () => top);
+    const run = mount.begin();
     runPrompt({
       ctx: {
         transport: fetchTransport({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, graphToken: getToken, spToken: getToken }),
@@ -123,13 +134,12 @@ function main(): void {
       },
       dismissals: window.localStorage,
       show: async view => {
-        const ui = await import('../../../src/extensions/accessPrompt/promptUi');
-        ui.showPrompt({ target: top, view, siteTitle: config.siteTitle, services: servicesForRoot() });
+        await mount.show(run, view);
         top.setAttribute('data-prompt', view.banner.kind);
       },
       hide: () => {
         top.setAttribute('data-prompt', 'none');
-        if (top.firstChild) import('../../../src/extensions/accessPrompt/promptUi').then(ui => ui.hidePrompt(top), () => undefined);
+        mount.hide(run);
       }
     }).catch((e: unknown) => {
       // The banner never blocks the page; a failure is still worth a line in the console.

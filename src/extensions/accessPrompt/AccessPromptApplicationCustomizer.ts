@@ -2,7 +2,8 @@ import { BaseApplicationCustomizer, PlaceholderContent, PlaceholderName } from '
 import { ThemeProvider } from '@microsoft/sp-component-base';
 import { IPromptProperties, promptSettings } from '../../models/prompt';
 import { fetchTransport } from '../../services/loadPrompt';
-import { runPrompt, IPromptView } from './startPrompt';
+import { runPrompt } from './startPrompt';
+import { IBannerChunk, PromptMount } from './promptMount';
 
 export type IAccessPromptApplicationCustomizerProperties = IPromptProperties;
 
@@ -16,14 +17,13 @@ const GRAPH = 'https://graph.microsoft.com';
 export default class AccessPromptApplicationCustomizer
   extends BaseApplicationCustomizer<IAccessPromptApplicationCustomizerProperties> {
   private _top: PlaceholderContent | undefined;
-  private _run: number = 0;
-  private _shown: boolean = false;
+  private _mount: PromptMount = new PromptMount(() => this._loadChunk(), () => this._target());
 
   // Promise chains rather than async/await in this file: for ES5, TypeScript gives every module that uses
   // async its own __awaiter/__generator helpers, and this is the first script on every page.
   public onInit(): Promise<void> {
     return super.onInit().then(() => {
-      this.context.placeholderProvider.changedEvent.add(this, this._start);
+      this.context.placeholderProvider.changedEvent.add(this, () => this._mount.placeholdersChanged());
       this.context.application.navigatedEvent.add(this, this._start);
       this._start();
     });
@@ -31,13 +31,15 @@ export default class AccessPromptApplicationCustomizer
 
   private _target(): HTMLElement | undefined {
     if (!this._top) {
-      this._top = this.context.placeholderProvider.tryCreateContent(PlaceholderName.Top, { onDispose: () => this._hide() });
+      this._top = this.context.placeholderProvider.tryCreateContent(PlaceholderName.Top, {
+        onDispose: () => { this._top = undefined; this._mount.lost(); }
+      });
     }
     return this._top ? this._top.domElement : undefined;
   }
 
   private _start(): void {
-    const run = ++this._run;
+    const run = this._mount.begin();
     const { pageContext } = this.context;
     const user = pageContext.user.loginName;
     const siteUrl = pageContext.web.absoluteUrl;
@@ -59,42 +61,34 @@ export default class AccessPromptApplicationCustomizer
         now: () => new Date()
       },
       dismissals: window.localStorage,
-      show: view => this._show(run, view),
-      hide: () => this._hide()
+      show: view => this._mount.show(run, view),
+      hide: () => this._mount.hide(run)
       // Expected, not swallowed: runPrompt catches its own errors (the banner is optional; it logs why it is absent and
       // hides). This only keeps onInit's navigation handler from leaving a promise behind.
     }).catch(() => undefined);
   }
 
-  private _show(run: number, view: IPromptView): Promise<void> {
+  private _loadChunk(): Promise<IBannerChunk> {
     return Promise.all([
       import(/* webpackChunkName: 'access-prompt-banner' */ './promptUi'),
       import(/* webpackChunkName: 'access-prompt-banner' */ '../../services/createSpfxServices')
     ]).then(([ui, spfx]) => {
-      const target = this._target();
-      // A newer navigation started meanwhile: its answer wins.
-      if (!target || run !== this._run) return;
-      this._shown = true;
+      const services = spfx.createSpfxServices(this.context);
       const theme = this.context.serviceScope.consume(ThemeProvider.serviceKey).tryGetTheme();
-      ui.showPrompt({
-        target, view, siteTitle: this.context.pageContext.web.title, services: spfx.createSpfxServices(this.context),
-        theme: theme ? { palette: theme.palette, semanticColors: theme.semanticColors } : undefined
-      });
+      return {
+        show: (target, view, onClose) => ui.showPrompt({
+          target, view, onClose, services, siteTitle: this.context.pageContext.web.title,
+          theme: theme ? { palette: theme.palette, semanticColors: theme.semanticColors } : undefined
+        }),
+        hide: ui.hidePrompt
+      };
     });
   }
 
-  private _hide(): void {
-    // Nothing was shown, so the banner chunk was never loaded: hiding costs nothing.
-    if (!this._top || !this._shown) return;
-    this._shown = false;
-    const target = this._top.domElement;
-    // Expected: the chunk was loaded when the banner was shown, so this import only fails while the page unloads;
-    // there is then nothing left to hide.
-    import(/* webpackChunkName: 'access-prompt-banner' */ './promptUi').then(ui => ui.hidePrompt(target), () => undefined);
-  }
-
   protected onDispose(): void {
-    this._hide();
+    // A decision still loading is dropped (begin), a banner on screen unmounted; nothing shown costs nothing.
+    this._mount.begin();
+    this._mount.hide();
     this._top = undefined;
   }
 }

@@ -14,14 +14,15 @@ export interface IShowPromptOptions {
   view: IPromptView;
   siteTitle: string;
   theme?: PartialTheme;
+  /** Escape or the close button: the host hides the banner for the page view (PromptMount). */
+  onClose(): void;
 }
 
-/* eslint-disable @rushstack/pair-react-dom-render-unmount -- rendered into the customizer's placeholder; unmounted by close (Escape) and hidePrompt */
+/* eslint-disable @rushstack/pair-react-dom-render-unmount -- rendered into the customizer's placeholder; unmounted by hidePrompt, which PromptMount calls on close and hide */
 export function showPrompt(o: IShowPromptOptions): void {
-  const close = (): void => { ReactDom.unmountComponentAtNode(o.target); };
   ReactDom.render(
     React.createElement(AppRoot, { services: o.services, theme: o.theme },
-      React.createElement(AccessPromptRoot, { view: o.view, siteTitle: o.siteTitle, onClose: close })),
+      React.createElement(AccessPromptRoot, { view: o.view, siteTitle: o.siteTitle, onClose: o.onClose })),
     o.target
   );
 }

@@ -1,0 +1,84 @@
+import type { IPromptView } from './startPrompt';
+
+// Where the banner lives between decisions: part of the customizer's first script (no React here), shared by
+// the customizer and the workbench so both host the banner the same way.
+
+/** The banner chunk, once loaded: renders into and clears a placeholder element. */
+export interface IBannerChunk {
+  show(target: HTMLElement, view: IPromptView, onClose: () => void): void;
+  hide(target: HTMLElement): void;
+}
+
+/**
+ * One page view's banner. `begin()` starts a page view (first load, in-site navigation); a newer page view's
+ * decision wins over one still loading. Once the chunk is loaded, closing and hiding take effect at once, and a
+ * banner the person closed stays closed for the page view even when the placeholders change.
+ */
+export class PromptMount {
+  private _chunk: IBannerChunk | undefined;
+  private _loading: Promise<IBannerChunk> | undefined;
+  private _view: IPromptView | undefined;
+  private _on: HTMLElement | undefined;
+  private _run: number = 0;
+
+  /**
+   * @param _load loads the banner chunk (a dynamic import in the host, so the bundler names the chunk)
+   * @param _target the top placeholder's element; undefined while the page has none
+   */
+  public constructor(private _load: () => Promise<IBannerChunk>, private _target: () => HTMLElement | undefined) {}
+
+  /** A new page view: forgets the last one's banner (it stays on screen until the new decision). */
+  public begin(): number {
+    this._view = undefined;
+    return ++this._run;
+  }
+
+  /** Shows this page view's banner, loading the chunk first; an older page view's decision is dropped. */
+  public show(run: number, view: IPromptView): Promise<void> {
+    if (run !== this._run) return Promise.resolve();
+    this._view = view;
+    if (!this._loading) {
+      // Loaded once per page; a failed load (offline, a new deployment) is tried again by the next decision.
+      this._loading = this._load();
+      this._loading.catch(() => { this._loading = undefined; });
+    }
+    return this._loading.then(chunk => {
+      this._chunk = chunk;
+      if (run === this._run && this._view === view) this._render(true);
+    });
+  }
+
+  /** The placeholders changed: shows the banner if it has not found its placeholder yet. */
+  public placeholdersChanged(): void {
+    this._render(false);
+  }
+
+  /** The placeholder was disposed: what it showed comes back when placeholders change again. */
+  public lost(): void {
+    this._on = undefined;
+  }
+
+  /** Hides now and for the rest of this page view (nothing to show, dismissed, closed). */
+  public hide(run: number = this._run): void {
+    if (run !== this._run) return;
+    this._view = undefined;
+    if (this._on && this._chunk) this._chunk.hide(this._on);
+    this._on = undefined;
+  }
+
+  public get shown(): boolean {
+    return !!this._on;
+  }
+
+  private _render(again: boolean): void {
+    const view = this._view;
+    const chunk = this._chunk;
+    if (!view || !chunk || (this._on && !again)) return;
+    const target = this._target();
+    if (!target) return;
+    if (this._on && this._on !== target) chunk.hide(this._on);
+    this._on = target;
+    const run = this._run;
+    chunk.show(target, view, () => this.hide(run));
+  }
+}
