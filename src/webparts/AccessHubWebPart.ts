@@ -1,13 +1,11 @@
-import * as React from 'react';
-import * as ReactDom from 'react-dom';
+import type * as React from 'react';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IPropertyPaneField, PropertyPaneButton, PropertyPaneButtonType, PropertyPaneLabel } from '@microsoft/sp-property-pane';
 import * as commonStrings from 'CommonStrings';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
-import { AppRoot } from '../components/AppRoot';
 import { IAccessHubServices } from '../services/interfaces';
-import { createSpfxServices } from '../services/createSpfxServices';
+import type { IWebPartUi, WebPartUiModule } from './webPartUi';
 import { IAccessPackage } from '../models/types';
 import { AppError, toAppError } from '../services/errors';
 import { reportError } from '../services/errorLog';
@@ -16,10 +14,16 @@ import { errorMessage, format } from '../components/format';
 /**
  * The shared base of every Access Hub web part: builds the services once, follows the section's theme
  * and mounts the web part's root component. No business rules here.
+ *
+ * The bundle's first script holds only the web part classes and their property panes; the roots, Fluent UI,
+ * PnPjs and the services come with import() in onInit (SPFx's documented code splitting), in chunks shared
+ * with the AccessPrompt banner.
  */
 export abstract class AccessHubWebPart<TProps extends object> extends BaseClientSideWebPart<TProps> {
   private _services: IAccessHubServices | undefined;
   private _theme: IReadonlyTheme | undefined;
+  private _ui: IWebPartUi | undefined;
+  private _root: React.ComponentType<{ properties: TProps }> | undefined;
 
   /** The services this web part built in onInit (for the property pane's own checks). */
   protected get services(): IAccessHubServices {
@@ -79,17 +83,19 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
     });
   }
 
-  protected abstract get rootComponent(): React.ComponentType<{ properties: TProps }>;
+  /** The web part's root component, from the chunk loaded in onInit. */
+  protected abstract rootOf(ui: WebPartUiModule): React.ComponentType<{ properties: TProps }>;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this._services = createSpfxServices(this.context);
+    const ui = await import(/* webpackChunkName: 'access-hub-ui' */ './webPartUi');
+    this._ui = ui.createWebPartUi(this.context, this.domElement);
+    this._services = this._ui.services;
+    this._root = this.rootOf(ui);
   }
 
   public render(): void {
-    if (!this._services) return;
-    const root = React.createElement(this.rootComponent, { properties: this.properties });
-    ReactDom.render(React.createElement(AppRoot, { services: this._services, theme: this._theme }, root), this.domElement);
+    if (this._ui && this._root) this._ui.render(this._root, this.properties, this._theme);
   }
 
   protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
@@ -98,7 +104,7 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
   }
 
   protected onDispose(): void {
-    ReactDom.unmountComponentAtNode(this.domElement);
+    if (this._ui) this._ui.unmount();
   }
 
   protected get dataVersion(): Version {

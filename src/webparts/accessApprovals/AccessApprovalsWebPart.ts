@@ -1,12 +1,14 @@
-import * as React from 'react';
+import type * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneSlider, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
 import * as strings from 'AccessApprovalsWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
-import { AccessApprovalsRoot, DEFAULT_PAGE_SIZE, IAccessApprovalsProperties } from './components/AccessApprovalsRoot';
+import type { WebPartUiModule } from '../webPartUi';
+import type { IAccessApprovalsProperties } from './components/AccessApprovalsRoot';
+import { DEFAULT_PAGE_SIZE } from './settings';
 
 export default class AccessApprovalsWebPart extends AccessHubWebPart<IAccessApprovalsProperties> {
-  protected get rootComponent(): React.ComponentType<{ properties: IAccessApprovalsProperties }> {
-    return AccessApprovalsRoot;
+  protected rootOf(ui: WebPartUiModule): React.ComponentType<{ properties: IAccessApprovalsProperties }> {
+    return ui.ROOTS.AccessApprovals;
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

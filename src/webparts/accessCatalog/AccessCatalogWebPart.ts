@@ -1,17 +1,18 @@
-import * as React from 'react';
+import type * as React from 'react';
 import {
   IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneChoiceGroup, PropertyPaneToggle, PropertyPaneDropdown
 } from '@microsoft/sp-property-pane';
 import * as strings from 'AccessCatalogWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
-import { AccessCatalogRoot, IAccessCatalogProperties } from './components/AccessCatalogRoot';
+import type { WebPartUiModule } from '../webPartUi';
+import type { IAccessCatalogProperties } from './components/AccessCatalogRoot';
 import { parsePackageRefs } from '../../models/packageRef';
 
 const ADD_FIELD = 'addPackage';
 
 export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalogProperties> {
-  protected get rootComponent(): React.ComponentType<{ properties: IAccessCatalogProperties }> {
-    return AccessCatalogRoot;
+  protected rootOf(ui: WebPartUiModule): React.ComponentType<{ properties: IAccessCatalogProperties }> {
+    return ui.ROOTS.AccessCatalog;
   }
 
   /** Picking a package in the "add" dropdown appends its id to the list; the dropdown itself stores nothing. */

@@ -1,8 +1,9 @@
-import * as React from 'react';
+import type * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneChoiceGroup, PropertyPaneDropdown } from '@microsoft/sp-property-pane';
 import * as strings from 'AccessRequestButtonWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
-import { AccessRequestButtonRoot, IAccessRequestButtonProperties } from './components/AccessRequestButtonRoot';
+import type { WebPartUiModule } from '../webPartUi';
+import type { IAccessRequestButtonProperties } from './components/AccessRequestButtonRoot';
 import { parsePackageRef } from '../../models/packageRef';
 import { AppError, AppErrorKind, toAppError } from '../../services/errors';
 import { reportError } from '../../services/errorLog';
@@ -17,8 +18,8 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
   /** Why the last check could not say whether the package exists (busy, offline, a server error). */
   private _checkError: AppError | undefined;
 
-  protected get rootComponent(): React.ComponentType<{ properties: IAccessRequestButtonProperties }> {
-    return AccessRequestButtonRoot;
+  protected rootOf(ui: WebPartUiModule): React.ComponentType<{ properties: IAccessRequestButtonProperties }> {
+    return ui.ROOTS.AccessRequestButton;
   }
 
   /** Accepts an id or a My Access link, checks the package exists for the owner and shows its name. */

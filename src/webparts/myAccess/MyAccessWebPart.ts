@@ -1,12 +1,13 @@
-import * as React from 'react';
+import type * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
 import * as strings from 'MyAccessWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
-import { MyAccessRoot, IMyAccessProperties } from './components/MyAccessRoot';
+import type { WebPartUiModule } from '../webPartUi';
+import type { IMyAccessProperties } from './components/MyAccessRoot';
 
 export default class MyAccessWebPart extends AccessHubWebPart<IMyAccessProperties> {
-  protected get rootComponent(): React.ComponentType<{ properties: IMyAccessProperties }> {
-    return MyAccessRoot;
+  protected rootOf(ui: WebPartUiModule): React.ComponentType<{ properties: IMyAccessProperties }> {
+    return ui.ROOTS.MyAccess;
   }
 
   private _validateDays = (value: string): string => {

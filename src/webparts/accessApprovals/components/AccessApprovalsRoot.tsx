@@ -7,6 +7,7 @@ import { AsyncState } from '../../../hooks/useAsync';
 import { useAccessApprovals, useAccessReviews } from '../../../hooks/useAccessApprovals';
 import { isMissingPermission } from '../../../services/errors';
 import { RequestsSection } from './RequestsSection';
+import { DEFAULT_PAGE_SIZE } from '../settings';
 import { ReviewsSection } from './ReviewsSection';
 
 export interface IAccessApprovalsProperties {
@@ -17,7 +18,6 @@ export interface IAccessApprovalsProperties {
   pageSize?: number;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * An unapproved Graph scope answers 403 on every call of the section: say which permission an admin must approve

@@ -1,0 +1,33 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import type { BaseComponentContext, IReadonlyTheme } from '@microsoft/sp-component-base';
+import { AppRoot } from '../components/AppRoot';
+import { createSpfxServices } from '../services/createSpfxServices';
+import { IAccessHubServices } from '../services/interfaces';
+
+/** Every web part's root, in this one chunk: a page with several web parts loads one chunk for all of them. */
+export { ROOTS } from './roots';
+
+/** This module's type, for the web part classes, which import it only with import(). */
+export type WebPartUiModule = typeof import('./webPartUi');
+
+// What every web part needs to show itself (its root, Fluent UI, PnPjs, the services), loaded with import() after
+// the web parts' first script. The AccessPrompt banner's chunk imports many of the same modules, so webpack puts
+// those in chunks both bundles load by the same URL: a page with web parts and the banner downloads them once.
+
+export interface IWebPartUi {
+  services: IAccessHubServices;
+  render<P>(root: React.ComponentType<{ properties: P }>, properties: P, theme: IReadonlyTheme | undefined): void;
+  unmount(): void;
+}
+
+export function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): IWebPartUi {
+  const services = createSpfxServices(ctx);
+  return {
+    services,
+    render: (root, properties, theme) => {
+      ReactDom.render(React.createElement(AppRoot, { services, theme }, React.createElement(root, { properties })), el);
+    },
+    unmount: () => { ReactDom.unmountComponentAtNode(el); }
+  };
+}
