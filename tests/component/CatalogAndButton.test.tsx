@@ -174,3 +174,22 @@ describe('AccessRequestButton', () => {
     await waitFor(() => expect(screen.getAllByText('This button points to an access package that doesn\'t exist or isn\'t available to you.')).toHaveLength(2));
   });
 });
+
+describe('two components on one page', () => {
+  it('a request made from the button shows in the catalog at once', async () => {
+    const fake = fakeTenant();
+    fake.deliverAfterReads = 1000; // Engineering's request stays "delivering" for the whole test
+    const user = renderWith(fake, <>{catalog({ scope: 'all' })}{button({ accessPackageId: ENGINEERING_ID, label: 'Join Engineering' })}</>);
+    // `hidden`: the open panel is modal, so Fluent hides the rest of the page from the accessibility tree.
+    const engineering = (): HTMLElement => screen.getByRole('article', { name: 'Engineering Onboarding', hidden: true });
+    await screen.findByRole('article', { name: 'Engineering Onboarding' });
+    expect(within(engineering()).getByRole('button', { name: 'Request access' })).toBeInTheDocument();
+
+    await user.click(await screen.findByRole('button', { name: 'Join Engineering' }));
+    await user.click(await screen.findByRole('button', { name: 'Submit request' }));
+    await screen.findByText(/Your request was sent|being delivered|You have access|granted/);
+    // The catalog is another component with its own data: it reads again because the button announced the change.
+    await waitFor(() => expect(within(engineering()).queryByRole('button', { name: 'Request access', hidden: true })).toBeNull());
+    await settle();
+  });
+});

@@ -452,12 +452,12 @@ describe('RequestPanel: submitting', () => {
     };
     const user = userEvent.setup();
     const { rerender } = render(
-      <AppRoot services={services}><RequestPanel packageId={ENGINEERING_ID} isOpen onDismiss={jest.fn()} /></AppRoot>
+      <AppRoot services={services}><RequestPanel packageId={ENGINEERING_ID} isOpen onDismiss={jest.fn()} onChanged={jest.fn()} /></AppRoot>
     );
     await screen.findByText('Engineers (no approval)');
     await press(user, submitButton());
     await waitFor(() => expect(fake.calls.filter(c => c === 'getRequest').length).toBeGreaterThan(1));
-    rerender(<AppRoot services={services}><RequestPanel packageId={ENGINEERING_ID} isOpen={false} onDismiss={jest.fn()} /></AppRoot>);
+    rerender(<AppRoot services={services}><RequestPanel packageId={ENGINEERING_ID} isOpen={false} onDismiss={jest.fn()} onChanged={jest.fn()} /></AppRoot>);
     await settle(30);
     const reads = fake.calls.filter(c => c === 'getRequest').length;
     await settle(60);

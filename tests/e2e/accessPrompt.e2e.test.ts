@@ -73,6 +73,8 @@ describe('AccessPrompt', () => {
     await panel.getByRole('button', { name: 'Close' }).first().click();
     await bar.getByText('Your request for Marketing Campaign Contributors: waiting for Megan Bowen.').waitFor();
     await screenshot(page, 'prompt-adele-pending');
+    // The catalog on the same page heard the change and shows the request, without a reload.
+    await page.locator(`article[data-package-id="${ID.contributors}"]`).getByText(/Request pending/).waitFor();
 
     // A reload in the same session shows the same (the session cache was refreshed after the request).
     await page.reload();
@@ -104,7 +106,7 @@ describe('AccessPrompt', () => {
     expect(errors.filter(e => !/status of 40[34]/.test(e))).toEqual([]);
   });
 
-  it('a request made from the catalog on the same page refreshes the banner on the next page view of the session', async () => {
+  it('a request made from the catalog on the same page refreshes the banner at once and on the next page view', async () => {
     const { page, context } = await openAs(env.browser, env.wb, home('marketing'), U.adele);
     expect(await decided(page)).toBe('offer');
     const card = page.locator(`article[data-package-id="${ID.contributors}"]`);
@@ -116,6 +118,9 @@ describe('AccessPrompt', () => {
     await page.getByRole('option', { name: 'Europe, Middle East and Africa' }).click();
     await panel.getByRole('button', { name: 'Submit request' }).click();
     await panel.getByText('Your request was sent and is waiting for approval.').waitFor();
+    // The customizer heard the catalog's change and decided again, without a reload.
+    await banner(page).getByText(/waiting for Megan Bowen/).waitFor();
+    expect(await page.locator('[data-prompt]').getAttribute('data-prompt')).toBe('pending');
     await page.reload(); // same tab: same session storage
     expect(await decided(page)).toBe('pending');
     await banner(page).getByText(/waiting for Megan Bowen/).waitFor();

@@ -21,6 +21,7 @@ import { fetchTransport } from '../../../src/services/loadPrompt';
 import { promptSettings } from '../../../src/models/prompt';
 import { runPrompt } from '../../../src/extensions/accessPrompt/startPrompt';
 import { PromptMount } from '../../../src/extensions/accessPrompt/promptMount';
+import { onAccessChanged, PROMPT_ORIGIN } from '../../../src/services/accessChanged';
 import type { WorkbenchClientConfig } from '../server';
 
 declare global {
@@ -119,32 +120,37 @@ function main(): void {
         hide: ui.hidePrompt
       };
     }, () => top);
-    const run = mount.begin();
-    runPrompt({
-      ctx: {
-        transport: fetchTransport({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, graphToken: getToken, spToken: getToken }),
-        person: config.user.userPrincipalName,
-        siteUrl: config.absoluteSiteUrl,
-        siteTitle: config.siteTitle,
-        settings: promptSettings(config.customizer.properties),
-        session: window.sessionStorage,
-        local: window.localStorage,
-        grantCachePrefix: `accessHub:grants:${config.user.userPrincipalName}:`,
-        now: () => new Date()
-      },
-      dismissals: window.localStorage,
-      show: async view => {
-        await mount.show(run, view);
-        top.setAttribute('data-prompt', view.banner.kind);
-      },
-      hide: () => {
-        top.setAttribute('data-prompt', 'none');
-        mount.hide(run);
-      }
-    }).catch((e: unknown) => {
-      // The banner never blocks the page; a failure is still worth a line in the console.
-      console.warn('AccessPrompt:', e);
-    });
+    const start = (): void => {
+      const run = mount.begin();
+      runPrompt({
+        ctx: {
+          transport: fetchTransport({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, graphToken: getToken, spToken: getToken }),
+          person: config.user.userPrincipalName,
+          siteUrl: config.absoluteSiteUrl,
+          siteTitle: config.siteTitle,
+          settings: promptSettings(config.customizer.properties),
+          session: window.sessionStorage,
+          local: window.localStorage,
+          grantCachePrefix: `accessHub:grants:${config.user.userPrincipalName}:`,
+          now: () => new Date()
+        },
+        dismissals: window.localStorage,
+        show: async view => {
+          await mount.show(run, view);
+          top.setAttribute('data-prompt', view.banner.kind);
+        },
+        hide: () => {
+          top.setAttribute('data-prompt', 'none');
+          mount.hide(run);
+        }
+      }).catch((e: unknown) => {
+        // The banner never blocks the page; a failure is still worth a line in the console.
+        console.warn('AccessPrompt:', e);
+      });
+    };
+    // As the customizer does: a web part on the page changed the person's access, so decide again.
+    onAccessChanged(PROMPT_ORIGIN, start);
+    start();
   } else if (top) {
     const note = document.createElement('div');
     note.className = 'wb-slim-note';

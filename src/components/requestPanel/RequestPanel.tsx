@@ -9,7 +9,6 @@ import { isGuid, myAccessPackageUrl } from '../../models/packageRef';
 import { useServices } from '../../context/ServicesContext';
 import { usePanelData } from '../../hooks/usePanelData';
 import { StatusView } from '../StatusView';
-import { forgetPromptsInSession } from '../../services/promptSession';
 import { errorMessage, format, formatDate } from '../format';
 import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
@@ -22,8 +21,11 @@ export interface IRequestPanelProps {
   packageName?: string;
   isOpen: boolean;
   onDismiss: () => void;
-  /** Called after a submit, a delivery or a cancel, so the caller refreshes the person's status. */
-  onChanged?: () => void;
+  /**
+   * Called after a submit, a delivery or a cancel: the caller refreshes the person's status and announces the
+   * change to the page's other components (useAccessChanged).
+   */
+  onChanged: () => void;
   /** "Request again": the earlier justification and answers, as My Access's resubmit prefills them. */
   prefill?: IRequestPrefill;
 }
@@ -48,9 +50,7 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
   React.useEffect(() => () => { mounted.current = false; }, []);
 
   const changed = React.useCallback(() => {
-    // The AccessPrompt banner caches its answer for the session; a request or cancel here makes it stale.
-    forgetPromptsInSession();
-    if (onChanged) onChanged();
+    onChanged();
   }, [onChanged]);
 
   const onSubmitted = (request: IAccessRequest, policy: IPolicyRequirement): void => {

@@ -4,6 +4,7 @@ import { IPromptProperties, promptSettings } from '../../models/prompt';
 import { fetchTransport } from '../../services/loadPrompt';
 import { runPrompt } from './startPrompt';
 import { IBannerChunk, PromptMount } from './promptMount';
+import { onAccessChanged, PROMPT_ORIGIN } from '../../services/accessChanged';
 
 export type IAccessPromptApplicationCustomizerProperties = IPromptProperties;
 
@@ -18,6 +19,7 @@ export default class AccessPromptApplicationCustomizer
   extends BaseApplicationCustomizer<IAccessPromptApplicationCustomizerProperties> {
   private _top: PlaceholderContent | undefined;
   private _mount: PromptMount = new PromptMount(() => this._loadChunk(), () => this._target());
+  private _unlisten: (() => void) | undefined;
 
   // Promise chains rather than async/await in this file: for ES5, TypeScript gives every module that uses
   // async its own __awaiter/__generator helpers, and this is the first script on every page.
@@ -25,6 +27,8 @@ export default class AccessPromptApplicationCustomizer
     return super.onInit().then(() => {
       this.context.placeholderProvider.changedEvent.add(this, () => this._mount.placeholdersChanged());
       this.context.application.navigatedEvent.add(this, this._start);
+      // A web part on the page changed the person's access (a request, an extension): decide again.
+      this._unlisten = onAccessChanged(PROMPT_ORIGIN, () => this._start());
       this._start();
     });
   }
@@ -86,6 +90,7 @@ export default class AccessPromptApplicationCustomizer
   }
 
   protected onDispose(): void {
+    if (this._unlisten) this._unlisten();
     // A decision still loading is dropped (begin), a banner on screen unmounted; nothing shown costs nothing.
     this._mount.begin();
     this._mount.hide();

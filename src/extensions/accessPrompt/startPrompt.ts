@@ -12,8 +12,6 @@ export interface IPromptView {
   dismiss(): void;
   /** After a request, extension or cancel: forget the session's answer and decide again. */
   changed(): Promise<void>;
-  /** Forgets the session's answer without deciding again (the banner keeps showing its note). */
-  forget(): void;
 }
 
 export interface IPromptHost {
@@ -46,7 +44,6 @@ export async function runPrompt(host: IPromptHost): Promise<PromptBanner | undef
         }
         host.hide();
       },
-      forget: () => forgetPrompt(ctx),
       changed: async () => {
         forgetPrompt(ctx);
         await runPrompt(host);

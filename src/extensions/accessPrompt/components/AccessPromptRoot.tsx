@@ -9,6 +9,7 @@ import { IPromptView } from '../startPrompt';
 import { toAppError } from '../../../services/errors';
 import { reportError } from '../../../services/errorLog';
 import { PromptBanner } from './PromptBanner';
+import { announceAccessChanged, PROMPT_ORIGIN } from '../../../services/accessChanged';
 
 export interface IAccessPromptRootProps {
   view: IPromptView;
@@ -45,9 +46,10 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
         setNotice(strings.ExtendFailed);
         reportError('AccessPrompt.extend', await toAppError(e));
       })
-      // The banner keeps its note; the session's answer is dropped so the next page view decides again. Nothing
-      // above can reject any more (the catch handles every error), so the last handler only ends the chain.
-      .then(() => { setBusy(false); view.forget(); }, () => undefined);
+      // The banner keeps its note (the customizer does not hear its own announcement); the session's answers are
+      // dropped so the next page view decides again, and the page's web parts read again. Nothing above can reject
+      // any more (the catch handles every error), so the last handler only ends the chain.
+      .then(() => { setBusy(false); announceAccessChanged(PROMPT_ORIGIN); }, () => undefined);
   };
 
   const closePanel = (): void => {
@@ -81,7 +83,7 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
           packageName={banner.packageName}
           isOpen={panelOpen}
           onDismiss={closePanel}
-          onChanged={() => { changedRef.current = true; }}
+          onChanged={() => { changedRef.current = true; announceAccessChanged(PROMPT_ORIGIN); }}
         />
       )}
     </>

@@ -10,6 +10,7 @@ import { format, formatCount } from '../../../components/format';
 import { CatalogScope, CatalogSort, ICatalogEntry, searchCatalog, sortCatalog } from '../../../models/catalog';
 import { parsePackageRefs } from '../../../models/packageRef';
 import { useServices } from '../../../context/ServicesContext';
+import { useAccessChanged } from '../../../hooks/useAccessChanged';
 
 export interface IAccessCatalogProperties {
   title?: string;
@@ -41,8 +42,9 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
 
   const onOpen = React.useCallback((entry: ICatalogEntry) => setPanel({ id: entry.pkg.id, name: entry.pkg.displayName }), []);
   const onDismiss = React.useCallback(() => { setPanel(undefined); clearDeepLink(); }, [clearDeepLink]);
-  // After a request or cancel the person's status must be fresh.
-  const onChanged = reload;
+  // After a request or cancel the person's status must be fresh, here and in the page's other components.
+  const announce = useAccessChanged(reload);
+  const onChanged = React.useCallback(() => { reload(); announce(); }, [reload, announce]);
 
   const sortOptions: IDropdownOption[] = [
     { key: 'name', text: strings.Common.SortName },

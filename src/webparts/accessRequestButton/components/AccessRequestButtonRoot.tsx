@@ -7,6 +7,7 @@ import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { parsePackageRef } from '../../../models/packageRef';
 import { ErrorBar, BusyNote } from '../../../components/StatusView';
 import { format } from '../../../components/format';
+import { useAccessChanged } from '../../../hooks/useAccessChanged';
 
 export interface IAccessRequestButtonProperties {
   /** An access package id or a My Access link. */
@@ -24,7 +25,9 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
   const { state, reload } = useButtonData(packageId);
 
   const onDismiss = React.useCallback(() => { setPanelId(undefined); clearDeepLink(); }, [clearDeepLink]);
-  const onChanged = reload;
+  // After a request or cancel the person's status must be fresh, here and in the page's other components.
+  const announce = useAccessChanged(reload);
+  const onChanged = React.useCallback(() => { reload(); announce(); }, [reload, announce]);
 
   let content: React.ReactNode;
   if (!properties.accessPackageId) {

@@ -10,7 +10,7 @@ import { errorMessage } from '../../../components/format';
 import { toAppError } from '../../../services/errors';
 import { reportError } from '../../../services/errorLog';
 import { extendAccess, settleRequest } from '../../../services/loadMyAccess';
-import { forgetPromptsInSession } from '../../../services/promptSession';
+import { useAccessChanged } from '../../../hooks/useAccessChanged';
 import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
@@ -53,6 +53,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   const catalogUrl = safeUrl(properties.catalogUrl);
 
   const { state, reload, grants } = useMyAccess();
+  const announce = useAccessChanged(reload);
   const [filter, setFilter] = React.useState<MyAccessSection>(sections[0] || 'active');
   const [notices, setNotices] = React.useState<Record<string, RowNotice>>({});
   // Rows the person acted on stay in the list they were in until they switch lists, so they see the outcome.
@@ -80,8 +81,8 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   );
 
   const changed = (key: string, section: MyAccessSection): void => {
-    // The AccessPrompt banner caches its answer for the session; an extension, removal or cancel makes it stale.
-    forgetPromptsInSession();
+    // The page's other components (the AccessPrompt banner, a catalog) read again.
+    announce();
     if (!mounted.current) return;
     setPins(prev => ({ ...prev, [key]: prev[key] || section }));
     reload();
@@ -226,7 +227,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
           prefill={panel.prefill}
           isOpen
           onDismiss={() => setPanel(undefined)}
-          onChanged={reload}
+          onChanged={() => { reload(); announce(); }}
         />
       )}
     </div>
