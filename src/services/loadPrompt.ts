@@ -34,27 +34,35 @@ export interface IFetchTransportOptions {
   spToken?: () => Promise<string>;
 }
 
+// Promise chains rather than async/await in this module's small helpers: it is part of the customizer's first
+// script, compiled to ES5, where every async function becomes a generator state machine.
+
+function json<T>(response: Response, what: string): Promise<T> {
+  if (!response.ok) throw new Error(`${what} answered ${response.status}`);
+  return response.json() as Promise<T>;
+}
+
 export function fetchTransport(o: IFetchTransportOptions): IPromptTransport {
   return {
-    async graphBatch(requests) {
-      const response = await fetch(`${o.graphBaseUrl.replace(/\/+$/, '')}/$batch`, {
+    graphBatch: requests => o.graphToken()
+      .then(token => fetch(`${o.graphBaseUrl.replace(/\/+$/, '')}/$batch`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${await o.graphToken()}` },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify({ requests: requests.map(r => ({ id: r.id, method: 'GET', url: r.url })) })
-      });
-      if (!response.ok) throw new Error(`$batch answered ${response.status}`);
-      const body = await response.json() as { responses?: Array<{ id: string; status: number; body: unknown }> };
-      const out: Record<string, IBatchResponse> = {};
-      for (const r of body.responses || []) out[r.id] = { status: r.status, body: r.body };
-      return out;
-    },
-    async spGet(path) {
-      const headers: Record<string, string> = { Accept: 'application/json;odata=nometadata' };
-      if (o.spToken) headers.Authorization = `Bearer ${await o.spToken()}`;
-      const response = await fetch(`${o.siteUrl.replace(/\/+$/, '')}/_api/${path}`, { headers, credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`_api/${path} answered ${response.status}`);
-      return response.json();
-    }
+      }))
+      .then(response => json<{ responses?: Array<{ id: string; status: number; body: unknown }> }>(response, '$batch'))
+      .then(body => {
+        const out: Record<string, IBatchResponse> = {};
+        for (const r of body.responses || []) out[r.id] = { status: r.status, body: r.body };
+        return out;
+      }),
+    spGet: path => (o.spToken ? o.spToken() : Promise.resolve(undefined))
+      .then(token => {
+        const headers: Record<string, string> = { Accept: 'application/json;odata=nometadata' };
+        if (token) headers.Authorization = `Bearer ${token}`;
+        return fetch(`${o.siteUrl.replace(/\/+$/, '')}/_api/${path}`, { headers, credentials: 'same-origin' });
+      })
+      .then(response => json(response, `_api/${path}`))
   };
 }
 
@@ -108,16 +116,16 @@ const REQUESTABLE = `/${EM}/accessPackages/filterByCurrentUser(on='allowedReques
 const roleScopes = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role,scope`;
 
 /** Runs `$batch`es of up to 20, a few at a time. */
-async function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> {
+function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> {
   const chunks: Array<Array<{ id: string; url: string }>> = [];
   for (let i = 0; i < requests.length; i += BATCH_SIZE) chunks.push(requests.slice(i, i + BATCH_SIZE));
   const out: Record<string, IBatchResponse> = {};
   let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < chunks.length) Object.assign(out, await t.graphBatch(chunks[next++]));
-  };
-  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker));
-  return out;
+  // Each worker takes the next chunk when its last one answered.
+  const worker = (): Promise<void> => (next < chunks.length
+    ? t.graphBatch(chunks[next++]).then(answers => { Object.assign(out, answers); return worker(); })
+    : Promise.resolve());
+  return Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker)).then(() => out);
 }
 
 function toPackage(p: AccessPackage): { id: string; name: string; version?: string } {
@@ -125,19 +133,20 @@ function toPackage(p: AccessPackage): { id: string; name: string; version?: stri
 }
 
 /** Every page of the requestable packages after the first, asked for in one go with `$skip`. */
-async function restOfPackages(t: IPromptTransport, first: IBatchResponse): Promise<AccessPackage[]> {
+function restOfPackages(t: IPromptTransport, first: IBatchResponse): Promise<AccessPackage[]> {
   const body = first.body as { value?: AccessPackage[]; '@odata.count'?: number };
   const all = (body.value || []).slice();
   const count = body['@odata.count'] || 0;
   const pages: Array<{ id: string; url: string }> = [];
   for (let skip = PAGE; skip < count; skip += PAGE) pages.push({ id: `p${skip}`, url: `${REQUESTABLE}&$skip=${skip}` });
-  const answers = await batchAll(t, pages);
-  for (const p of pages) all.push(...valueOf<AccessPackage>(answers[p.id]));
-  return all;
+  return batchAll(t, pages).then(answers => {
+    for (const p of pages) all.push(...valueOf<AccessPackage>(answers[p.id]));
+    return all;
+  });
 }
 
 /** What each package grants: from the grant cache by version, else read 20 to a `$batch`. */
-async function grantsOf(ctx: IPromptContext, packages: Array<{ id: string; version?: string }>): Promise<Map<string, IGrant[]>> {
+function grantsOf(ctx: IPromptContext, packages: Array<{ id: string; version?: string }>): Promise<Map<string, IGrant[]>> {
   const prefix = ctx.grantCachePrefix || `accessHub:grants:${ctx.person}:`;
   // The catalog's entries name every resource and serve the prompt too. The prompt reads the documented
   // `$expand=role,scope`, which names no group or app, so what it reads goes to entries of its own: written
@@ -150,15 +159,16 @@ async function grantsOf(ctx: IPromptContext, packages: Array<{ id: string; versi
     if (hit) result.set(p.id, hit);
     return !hit;
   });
-  const answers = await batchAll(ctx.transport, missing.map(p => ({ id: p.id, url: roleScopes(p.id) })));
-  for (const p of missing) {
-    const r = answers[p.id];
-    if (!r || r.status >= 400) continue; // one package failing must not hide the others
-    const grants = ((r.body as { value?: AccessPackageResourceRoleScope[] }).value || []).map(rs => mapRoleScope(rs));
-    cache.set(p.id, p.version, grants);
-    result.set(p.id, grants);
-  }
-  return result;
+  return batchAll(ctx.transport, missing.map(p => ({ id: p.id, url: roleScopes(p.id) }))).then(answers => {
+    for (const p of missing) {
+      const r = answers[p.id];
+      if (!r || r.status >= 400) continue; // one package failing must not hide the others
+      const grants = ((r.body as { value?: AccessPackageResourceRoleScope[] }).value || []).map(rs => mapRoleScope(rs));
+      cache.set(p.id, p.version, grants);
+      result.set(p.id, grants);
+    }
+    return result;
+  });
 }
 
 function withGrants(list: Array<{ id: string; name: string; version?: string }>, grants: Map<string, IGrant[]>, requestable: boolean): IPromptPackage[] {
@@ -264,9 +274,11 @@ export async function loadPrompt(ctx: IPromptContext): Promise<IPromptLoad> {
 }
 
 /** Re-lists the requestable packages in the background; only packages whose version changed are read again. */
-async function revalidate(ctx: IPromptContext, now: number): Promise<void> {
-  const first = await ctx.transport.graphBatch([{ id: 'packages', url: REQUESTABLE }]);
-  const list = (await restOfPackages(ctx.transport, first.packages)).map(toPackage);
-  await grantsOf(ctx, list);
-  write(ctx.local, scanKey(ctx.person), { at: now, packages: list });
+function revalidate(ctx: IPromptContext, now: number): Promise<void> {
+  return ctx.transport.graphBatch([{ id: 'packages', url: REQUESTABLE }])
+    .then(first => restOfPackages(ctx.transport, first.packages))
+    .then(packages => {
+      const list = packages.map(toPackage);
+      return grantsOf(ctx, list).then(() => write(ctx.local, scanKey(ctx.person), { at: now, packages: list }));
+    });
 }

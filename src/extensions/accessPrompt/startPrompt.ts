@@ -22,11 +22,13 @@ export interface IPromptHost {
   hide(): void;
 }
 
-/** Decides and shows at most one banner; never throws (a prompt must not break the page). */
-export async function runPrompt(host: IPromptHost): Promise<PromptBanner | undefined> {
+/**
+ * Decides and shows at most one banner; never throws (a prompt must not break the page). A promise chain rather
+ * than async/await: this is the customizer's first script, compiled to ES5.
+ */
+export function runPrompt(host: IPromptHost): Promise<PromptBanner | undefined> {
   const { ctx } = host;
-  try {
-    const { facts } = await loadPrompt(ctx);
+  return loadPrompt(ctx).then(({ facts }) => {
     const now = ctx.now();
     const banner = choosePrompt(facts, ctx.settings, now);
     const key = dismissalKey(ctx.person, ctx.siteUrl);
@@ -34,7 +36,7 @@ export async function runPrompt(host: IPromptHost): Promise<PromptBanner | undef
       host.hide();
       return undefined;
     }
-    await host.show({
+    return host.show({
       banner, facts, settings: ctx.settings,
       dismiss: () => {
         try {
@@ -44,18 +46,17 @@ export async function runPrompt(host: IPromptHost): Promise<PromptBanner | undef
         }
         host.hide();
       },
-      changed: async () => {
+      changed: () => {
         forgetPrompt(ctx);
-        await runPrompt(host);
+        return runPrompt(host).then(() => undefined);
       }
-    });
-    return banner;
-  } catch (e) {
+    }).then(() => banner);
+  }).catch((e: unknown) => {
     // eslint-disable-next-line no-console -- the banner is optional; say why it is absent to whoever debugs
     console.warn('AccessPrompt: no banner', e);
     host.hide();
     return undefined;
-  }
+  });
 }
 
 function readItem(storage: Storage | undefined, key: string): string | undefined {
