@@ -109,8 +109,11 @@ export interface FxDecision {
   appliedDateTime?: string | null; applyResult?: string | null;
 }
 export interface FxReviewInstance { id: Id; startDateTime: string; endDateTime: string; status: string; decisions: FxDecision[]; stages?: FxReviewStage[] }
-/** A stage of a multi-stage review; its reviewers list and record the instance's decisions through the stage paths. */
-export interface FxReviewStage { id: Id; startDateTime: string; endDateTime: string; status: string; reviewerIds: Id[] }
+/**
+ * A stage of a multi-stage review; its reviewers list and record decisions through the stage paths. Each stage has
+ * its own decision per reviewed identity (`decisions`, made from the instance's on first use when absent).
+ */
+export interface FxReviewStage { id: Id; startDateTime: string; endDateTime: string; status: string; reviewerIds: Id[]; decisions?: FxDecision[] }
 export interface FxAccessReview {
   id: Id; displayName: string; status: string; descriptionForReviewers?: string | null; accessPackageId: Id;
   createdDateTime: string; settings: Json; reviewerIds: Id[]; instances: FxReviewInstance[];

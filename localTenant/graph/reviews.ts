@@ -32,6 +32,34 @@ function stageFor(t: Tenant, req: GraphReq, p: Record<string, string>): { rv: Fx
   return { rv, inst, s };
 }
 
+/**
+ * A stage's own decisions (Graph: "every accessReviewStage contains a list of decision items … only one decision per
+ * identity"). Made on first use from the instance's items, keeping their ids: the first stage starts from what the
+ * instance holds, a later stage starts unreviewed, with the same recommendations.
+ */
+function stageDecisions(inst: FxReviewInstance, s: FxReviewStage): FxDecision[] {
+  if (!s.decisions) {
+    const first = (inst.stages ?? [])[0] === s;
+    s.decisions = inst.decisions.map((d) => (first ? { ...d } : { ...d, decision: 'NotReviewed', justification: '', reviewedById: null, reviewedDateTime: null }));
+  }
+  return s.decisions;
+}
+
+/**
+ * What a reviewer's write on the instance reaches: on a multi-stage instance, the decisions of the stage in progress
+ * (its reviewers only), each paired with the instance's item, which follows the latest stage's decision.
+ */
+function writableDecisions(rv: FxAccessReview, inst: FxReviewInstance, userId: string): Array<{ d: FxDecision; overall?: FxDecision }> {
+  const stages = inst.stages ?? [];
+  if (stages.length === 0) {
+    if (!rv.reviewerIds.includes(userId)) throw AR_DENIED();
+    return inst.decisions.map((d) => ({ d }));
+  }
+  const current = stages.find((s) => s.status === 'InProgress');
+  if (!current || !current.reviewerIds.includes(userId)) throw AR_DENIED();
+  return stageDecisions(inst, current).map((d) => ({ d, overall: inst.decisions.find((x) => x.id === d.id) }));
+}
+
 function instanceFor(t: Tenant, req: GraphReq, defId: string, instId: string): { rv: FxAccessReview; inst: FxReviewInstance } {
   const rv = definitionFor(t, req, defId);
   const inst = rv.instances.find((i) => i.id.toLowerCase() === instId.toLowerCase());
@@ -82,10 +110,11 @@ function batchRecord(t: Tenant, req: GraphReq, p: Record<string, string>): Graph
   if (inst.status !== 'InProgress') throw fail(t, 'ReviewNotActive', `Access review instance '${inst.id}' is ${inst.status}.`);
   const principalId = raw.principalId as string | undefined;
   const resourceId = raw.resourceId as string | undefined;
-  for (const d of inst.decisions) {
+  for (const { d, overall } of writableDecisions(rv, inst, req.user.id)) {
     if (principalId && d.principalId !== principalId) continue;
     if (resourceId && rv.accessPackageId !== resourceId) continue;
     record(t, req, d, body.decision, body.justification);
+    if (overall) record(t, req, overall, body.decision, body.justification);
   }
   t.commit();
   return { status: 204 };
@@ -101,11 +130,12 @@ function acceptRecommendations(t: Tenant, req: GraphReq, p: Record<string, strin
   if (req.body !== undefined && req.body !== null && req.body !== '' && !(typeof req.body === 'object' && Object.keys(req.body as object).length === 0)) {
     throw badRequest('Do not supply a request body for this method.');
   }
-  if (!rv.reviewerIds.includes(req.user.id)) throw AR_DENIED();
   if (inst.status !== 'InProgress') throw fail(t, 'ReviewNotActive', `Access review instance '${inst.id}' is ${inst.status}.`);
-  for (const d of inst.decisions) {
+  for (const { d, overall } of writableDecisions(rv, inst, req.user.id)) {
     if (d.decision !== 'NotReviewed') continue;
-    if (d.recommendation === 'Approve' || d.recommendation === 'Deny') record(t, req, d, d.recommendation, '');
+    if (d.recommendation !== 'Approve' && d.recommendation !== 'Deny') continue;
+    record(t, req, d, d.recommendation, '');
+    if (overall) record(t, req, overall, d.recommendation, '');
   }
   t.commit();
   return { status: 204 };
@@ -115,11 +145,14 @@ function patchStageDecision(t: Tenant, req: GraphReq, p: Record<string, string>)
   scopeCheck(req, WRITE);
   const { rv, inst, s } = stageFor(t, req, p);
   if (!s.reviewerIds.includes(req.user.id)) throw AR_DENIED();
-  const d = inst.decisions.find((x) => x.id.toLowerCase() === p.id.toLowerCase());
-  if (!d) throw new GraphError(404, 'NotFound', `Decision '${p.id}' was not found.`);
+  const d = stageDecisions(inst, s).find((x) => x.id.toLowerCase() === p.id.toLowerCase());
+  const overall = inst.decisions.find((x) => x.id.toLowerCase() === p.id.toLowerCase());
+  if (!d || !overall) throw new GraphError(404, 'NotFound', `Decision '${p.id}' was not found.`);
   const body = validDecisionBody(t, rv, bodyObject(req), ['decision', 'justification', '@odata.type']);
   if (inst.status !== 'InProgress' || s.status !== 'InProgress') throw fail(t, 'ReviewNotActive', `Access review stage '${s.id}' is ${s.status}.`);
   record(t, req, d, body.decision, body.justification);
+  // The instance's item holds the outcome so far: the latest stage's decision, applied when the instance ends.
+  record(t, req, overall, body.decision, body.justification);
   t.commit();
   return { status: 204 };
 }
@@ -186,7 +219,7 @@ export const reviewRoutes: Route[] = [
       checkOn(req, p.on, ['reviewer'], [], 'accessReviewStageFilterByCurrentUserOptions');
       scopeCheck(req, READ);
       const { rv, inst, s } = stageFor(t, req, p);
-      const items = s.reviewerIds.includes(req.user.id) ? inst.decisions.map((d) => ({ rv, inst, d })) : [];
+      const items = s.reviewerIds.includes(req.user.id) ? stageDecisions(inst, s).map((d) => ({ rv, inst, d })) : [];
       return collection(t, req, 'accessReviewInstanceDecisionItem', items, 'Collection(microsoft.graph.accessReviewInstanceDecisionItem)');
     },
   },

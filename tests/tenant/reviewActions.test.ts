@@ -98,4 +98,23 @@ describe('multi-stage reviews', () => {
     expectEnvelope(await tt.as(U.diego, 'PATCH', `${INSTANCE}/stages/${STAGE1}/decisions/${megan.id}`, { body: { decision: 'Deny' } }), 400, 'AccessHubEmulator.ReviewNotActive');
     expect((await tt.as(U.nestor, 'PATCH', `${INSTANCE}/stages/${STAGE2}/decisions/${megan.id}`, { body: { decision: 'Approve', justification: 'Confirmed' } })).status).toBe(204);
   });
+
+  test('each stage has its own decisions: stage 2 starts unreviewed, stage 1 keeps what Diego decided, the instance follows the latest', async () => {
+    const stageItems = async (user: string, stage: string): Promise<any[]> =>
+      (await tt.as(user, 'GET', `${INSTANCE}/stages/${stage}/decisions/filterByCurrentUser(on='reviewer')`)).body.value;
+    const megan = (await stageItems(U.diego, STAGE1)).find((d: any) => d.principal.id === ID.megan);
+    expect((await tt.as(U.diego, 'PATCH', `${INSTANCE}/stages/${STAGE1}/decisions/${megan.id}`, { body: { decision: 'Deny', justification: 'Left Finance' } })).status).toBe(204);
+    expect((await tt.as(U.diego, 'GET', MINE)).body.value.find((d: any) => d.id === megan.id)).toEqual(expect.objectContaining({ decision: 'Deny' }));
+    await tt.advance('P5D');
+    // Nestor decides stage 2 afresh, with the same recommendation; stage 1 still shows Diego's decision.
+    const nestorsMegan = (await stageItems(U.nestor, STAGE2)).find((d: any) => d.id === megan.id);
+    expect(nestorsMegan).toEqual(expect.objectContaining({ decision: 'NotReviewed', recommendation: megan.recommendation, justification: '' }));
+    expect((await stageItems(U.diego, STAGE1)).find((d: any) => d.id === megan.id)).toEqual(expect.objectContaining({ decision: 'Deny', justification: 'Left Finance' }));
+    // acceptRecommendations on the instance reaches the stage in progress, for its reviewer only.
+    expectEnvelope(await tt.as(U.diego, 'POST', `${INSTANCE}/acceptRecommendations`), 403);
+    expect((await tt.as(U.nestor, 'POST', `${INSTANCE}/acceptRecommendations`)).status).toBe(204);
+    const after = await stageItems(U.nestor, STAGE2);
+    expect(after.map((d: any) => d.decision).sort()).toEqual(after.map((d: any) => d.recommendation).sort());
+    expect((await stageItems(U.diego, STAGE1)).find((d: any) => d.id === megan.id).decision).toBe('Deny');
+  });
 });
