@@ -13,4 +13,18 @@ build.rig.getTasks = function () {
   return result;
 };
 
+// The web parts' and the customizer's first scripts are two webpack runtimes that load shared chunks by the same URL
+// and share one jsonp array (self.webpackJsonp_<solution id>); each runtime installs every module of every chunk
+// pushed there, also the other bundle's chunks, over its own copy. By default webpack trims each module's exports
+// per runtime, so one module id could carry different exports in the two bundles and the runtime that started second
+// got the other's trimmed copy (the banner or the catalog failed with "... is not a function"; see
+// tests/e2e/packagedBundles.e2e.test.ts). 'global' trims with the exports all runtimes use: a module id has the same
+// code in every file of the package.
+build.configureWebpack.mergeConfig({
+  additionalConfiguration: (config) => {
+    config.optimization = Object.assign({}, config.optimization, { usedExports: 'global' });
+    return config;
+  }
+});
+
 build.initialize(require('gulp'));

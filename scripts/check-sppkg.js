@@ -2,36 +2,14 @@
 // Checks what an admin uploads: the .sppkg holds the five component manifests, the Graph permission
 // requests and the customizer's elements.xml / ClientSideInstance.xml, and the customizer's first script
 // stays within 10 KB gzipped. Usage: node scripts/check-sppkg.js <file>
-// An .sppkg is a zip (OPC package); this reads its central directory with Node's zlib, no dependency.
+// An .sppkg is a zip (OPC package); ./sppkg.js reads its central directory with Node's zlib, no dependency.
 'use strict';
 const fs = require('fs');
 const zlib = require('zlib');
-
-function entries(buffer) {
-  const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip file');
-  const count = buffer.readUInt16LE(eocd + 10);
-  let offset = buffer.readUInt32LE(eocd + 16);
-  const files = new Map();
-  for (let i = 0; i < count; i++) {
-    const method = buffer.readUInt16LE(offset + 10);
-    const compressed = buffer.readUInt32LE(offset + 20);
-    const nameLength = buffer.readUInt16LE(offset + 28);
-    const extraLength = buffer.readUInt16LE(offset + 30);
-    const commentLength = buffer.readUInt16LE(offset + 32);
-    const local = buffer.readUInt32LE(offset + 42);
-    const name = buffer.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const dataStart = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const raw = buffer.subarray(dataStart, dataStart + compressed);
-    files.set(name, () => (method === 8 ? zlib.inflateRawSync(raw) : raw).toString('utf8'));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
-}
+const { entries, decodeXml: decode } = require('./sppkg');
 
 const file = process.argv[2] || 'sharepoint/solution/access-hub.sppkg';
 const files = entries(fs.readFileSync(file));
-const decode = s => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 const text = decode([...files.values()].map(read => read()).join('\n'));
 const problems = [];
 const expect = (ok, what) => { if (!ok) problems.push(what); console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); };
