@@ -79,6 +79,41 @@ console.log(`A page with all four web parts and the banner: ${pages.both.gz} byt
 const PAGE_WITH_EVERYTHING_MAX_GZ = 210 * 1024;
 expect(pages.both.gz <= PAGE_WITH_EVERYTHING_MAX_GZ, `a page with every component ≤ ${PAGE_WITH_EVERYTHING_MAX_GZ} bytes gzipped`);
 expect(pages.both.gz < pages.webParts.gz + pages.banner.gz - 100 * 1024, 'the web parts and the banner share their chunks (Fluent UI, PnPjs, the panel) on one page');
+// The two first scripts are two webpack runtimes sharing one chunk array; each installs every module pushed there,
+// also the other bundle's, over its own. A module id must therefore have the same code in every file of the
+// package (gulpfile.js: usedExports 'global'); webpack's default trims exports per bundle, and the banner or the web
+// parts, whichever loaded second, then called functions its copy of a module no longer had.
+const acorn = require('acorn');
+const walk = require('acorn-walk');
+function webpackModules(source) {
+  const modules = new Map();
+  walk.simple(acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'script' }), {
+    ObjectExpression(node) {
+      const props = node.properties;
+      const isModuleMap = props.length > 0 && props.every(p => p.type === 'Property' && p.key.type === 'Literal' && typeof p.key.value === 'number'
+        && (p.value.type === 'FunctionExpression' || p.value.type === 'ArrowFunctionExpression'));
+      if (!isModuleMap) return;
+      for (const p of props) {
+        const code = source.slice(p.value.start, p.value.end);
+        // An AMD external (`(e){e.exports=r}`: sp-loader, a strings module) binds its own bundle's define() argument.
+        if (!/^\(\w+\)\{\w+\.exports=\w+\}$/.test(code)) modules.set(p.key.value, code);
+      }
+    }
+  });
+  return modules;
+}
+const codeById = new Map();
+for (const n of names.filter(x => /^ClientSideAssets\/(access-(hub|prompt)_|chunk\.).*\.js$/.test(x))) {
+  for (const [id, code] of webpackModules(files.get(n)())) {
+    if (!codeById.has(id)) codeById.set(id, new Map());
+    codeById.get(id).set(n, code);
+  }
+}
+const inSeveral = [...codeById].filter(([, byFile]) => byFile.size > 1);
+const differing = inSeveral.filter(([, byFile]) => new Set(byFile.values()).size > 1).map(([id]) => id);
+console.log(`Webpack modules: ${codeById.size}, ${inSeveral.length} of them in more than one file`);
+expect(codeById.size > 0 && differing.length === 0, `a module shared by the two bundles has the same code in every file${differing.length ? ` (differs: ${differing.join(', ')})` : ''}`);
+
 if (problems.length) {
   console.error(`\n${file}: ${problems.length} problem(s)`);
   process.exit(1);
