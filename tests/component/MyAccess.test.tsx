@@ -124,6 +124,11 @@ describe('MyAccess: active access', () => {
       .toBe('https://contoso.sharepoint.com/sites/engineering');
     expect(within(row('Engineering Onboarding')).getByRole('button', { name: 'Extend' })).toBeInTheDocument();
     expect(within(row('Marketing Site Visitors')).getByText('No end date')).toBeInTheDocument();
+    // Access without an end has nothing to extend or request again; it can still be removed.
+    expect(within(row('Marketing Site Visitors')).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
+    expect(within(row('Marketing Site Visitors')).queryByRole('button', { name: 'Request again' })).not.toBeInTheDocument();
+    expect(within(row('Marketing Site Visitors')).queryByText(/can't be extended/)).not.toBeInTheDocument();
+    expect(within(row('Marketing Site Visitors')).getByRole('button', { name: 'Remove my access' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: /Active/ }).textContent).toContain('3');
   });
 

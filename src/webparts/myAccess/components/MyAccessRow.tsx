@@ -153,7 +153,9 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
   const change = row.openChange;
   const newEnd = policy ? extendedEnd(policy, now()) : undefined;
   const maxEnd = newEnd;
-  const canExtend = !!policy && policy.canExtend && !change;
+  // Access with no end date has nothing to extend or request again: only removal applies.
+  const ends = !!a.endDateTime;
+  const canExtend = ends && !!policy && policy.canExtend && !change;
   const canRemove = !!policy && policy.canRemove && !change;
   const approval = policy && policy.isApprovalRequiredForUpdate;
 
@@ -200,13 +202,13 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
       {mode === 'idle' && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={format(strings.ActionsFor, row.packageName)}>
           {canExtend && <DefaultButton text={strings.Extend} disabled={busy} onClick={() => setMode('extend')} />}
-          {!canExtend && !change && policy && policy.canRequest && (
+          {ends && !canExtend && !change && policy && policy.canRequest && (
             <DefaultButton text={common.Status.RequestAgain} onClick={() => actions.requestAgain(row)} />
           )}
           {canRemove && <DefaultButton text={strings.Remove} disabled={busy} onClick={() => setMode('remove')} />}
         </Stack>
       )}
-      {mode === 'idle' && !canExtend && !change && (
+      {mode === 'idle' && ends && !canExtend && !change && (
         <Text variant="small" block>
           {policy && policy.canRequest ? strings.ExtendNotAllowedRequestAgain : strings.ExtendNotAllowed}{' '}
           {!(policy && policy.canRequest) && (
