@@ -256,6 +256,14 @@ let axeSource: string | undefined;
 export async function axeViolations(page: Page): Promise<string[]> {
   axeSource = axeSource || fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: axeSource });
+  // Let finite animations end first: Fluent fades messages in (an error message is faint for a moment), and axe
+  // measures colour contrast as it is at that instant. Spinners run forever and are not waited for.
+  await page.evaluate(() => Promise.race([
+    Promise.all(document.getAnimations()
+      .filter(a => { const t = a.effect && a.effect.getComputedTiming(); return !!t && t.iterations !== Infinity; })
+      .map(a => a.finished.catch(() => undefined))),
+    new Promise(resolve => setTimeout(resolve, 3000))
+  ]));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- axe's result is untyped inside the page
   const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- same
