@@ -20,15 +20,14 @@ import { errorMessage, format } from '../components/format';
  * with the AccessPrompt banner.
  */
 export abstract class AccessHubWebPart<TProps extends object> extends BaseClientSideWebPart<TProps> {
-  private _services: IAccessHubServices | undefined;
   private _theme: IReadonlyTheme | undefined;
   private _ui: IWebPartUi | undefined;
   private _root: React.ComponentType<{ properties: TProps }> | undefined;
 
   /** The services this web part built in onInit (for the property pane's own checks). */
   protected get services(): IAccessHubServices {
-    if (!this._services) throw new Error('services are built in onInit');
-    return this._services;
+    if (!this._ui) throw new Error('services are built in onInit');
+    return this._ui.services;
   }
 
   private _pickable: IAccessPackage[] | undefined;
@@ -49,10 +48,10 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
   }
 
   private _loadPickable(): void {
-    if (this._pickable || this._pickableLoading || !this._services) return;
+    if (this._pickable || this._pickableLoading || !this._ui) return;
     this._pickableLoading = true;
     this._pickableError = undefined;
-    this._services.entitlements.listRequestablePackages().then(list => {
+    this._ui.services.entitlements.listRequestablePackages().then(list => {
       this._pickable = list.slice().sort((a, b) => a.displayName.localeCompare(b.displayName));
     }, async (e: unknown) => {
       // Busy, offline or refused: say so in the pane with a retry, instead of an empty picker.
@@ -90,7 +89,6 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
     await super.onInit();
     const ui = await import(/* webpackChunkName: 'access-hub-ui' */ './webPartUi');
     this._ui = ui.createWebPartUi(this.context, this.domElement);
-    this._services = this._ui.services;
     this._root = this.rootOf(ui);
   }
 
