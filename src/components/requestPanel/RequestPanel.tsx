@@ -49,24 +49,20 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
 
-  const changed = React.useCallback(() => {
-    onChanged();
-  }, [onChanged]);
-
   const onSubmitted = (request: IAccessRequest, policy: IPolicyRequirement): void => {
-    changed();
+    onChanged();
     if (mounted.current) setOutcome({ request, policy });
   };
   const onConflict = (error: AppError): void => {
     setNotice(error);
     setCancelled(false);
-    changed();
+    onChanged();
     reload();
   };
   const onCancelled = (): void => {
     setNotice(undefined);
     setCancelled(true);
-    changed();
+    onChanged();
     reload();
   };
 
@@ -90,7 +86,7 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
           {notice && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{errorMessage(notice)}</MessageBar>}
           {cancelled && !showStatus && <MessageBar messageBarType={MessageBarType.success}>{strings.Panel.RequestCancelled}</MessageBar>}
           {outcome && (
-            <RequestOutcome pkg={pkg} request={outcome.request} policy={outcome.policy} isOpen={isOpen} onDelivered={changed} />
+            <RequestOutcome pkg={pkg} request={outcome.request} policy={outcome.policy} isOpen={isOpen} onDelivered={onChanged} />
           )}
           {showStatus && <CurrentStatus pkg={pkg} status={status} policies={data.policies} onCancelled={onCancelled} />}
           {!outcome && !showStatus && data.policies.length === 0 && (
