@@ -1,5 +1,7 @@
 import { graphfi, SPFx as GraphSPFx } from '@pnp/graph';
 import { spfi, SPFx as SpSPFx } from '@pnp/sp';
+import type { TimelinePipe } from '@pnp/core';
+import type { Queryable } from '@pnp/queryable';
 import type { BaseComponentContext } from '@microsoft/sp-component-base';
 import { Log } from '@microsoft/sp-core-library';
 import { createServices } from './createServices';
@@ -7,6 +9,22 @@ import { RetryReads } from './readRetry';
 import { RetryStatus } from './retryStatus';
 import { setErrorSink } from './errorLog';
 import { IAccessHubServices } from './interfaces';
+import { graphOrigin, myAccessOrigin } from '../models/graphEndpoint';
+
+/**
+ * SPFx's Graph token for `resource`. PnPjs's own SPFxToken asks for `${url.protocol}//${url.hostname}`, which drops
+ * a port: the local tenant's origin (`http://localhost:4400`) would ask for another resource than the customizer does.
+ */
+function GraphToken(ctx: BaseComponentContext, resource: string): TimelinePipe<Queryable> {
+  return (instance: Queryable) => {
+    instance.on.auth.replace(async function (url: URL, init: RequestInit) {
+      const provider = await ctx.aadTokenProviderFactory.getTokenProvider();
+      (init.headers as Record<string, string>).Authorization = `Bearer ${await provider.getToken(resource)}`;
+      return [url, init];
+    });
+    return instance;
+  };
+}
 
 /**
  * The services of an SPFx component (web part or customizer): PnPjs with SPFx's own auth, the page's
@@ -22,14 +40,18 @@ export function createSpfxServices(ctx: BaseComponentContext): IAccessHubService
   const retryStatus = new RetryStatus();
   // RetryReads after SPFx(): it replaces the send step SPFx() installed (PnPjs's three-try retry).
   const reads = RetryReads({ status: retryStatus });
+  // The page says which Graph its tenant uses (national clouds, the local tenant): docs/graph-notes.md §16.
+  const legacy = pageContext.legacyPageContext;
+  const graph = graphOrigin(legacy ? legacy.msGraphEndpointUrl : undefined);
   return createServices({
     clients: {
-      graph: graphfi().using(GraphSPFx(ctx), reads),
+      // An absolute root: PnPjs's DefaultInit only prefixes graph.microsoft.com to relative URLs.
+      graph: graphfi(`${graph}/v1.0`).using(GraphSPFx(ctx), GraphToken(ctx, graph), reads),
       sp: spfi(pageContext.web.absoluteUrl).using(SpSPFx(ctx), reads),
       retryStatus
     },
     language: pageContext.cultureInfo.currentUICultureName.toLowerCase(),
-    myAccessUrl: `https://myaccess.microsoft.com/@${pageContext.aadInfo.tenantId}`,
+    myAccessUrl: `${myAccessOrigin(graph)}/@${pageContext.aadInfo.tenantId}`,
     cacheKey: `${pageContext.aadInfo.tenantId}:${pageContext.user.loginName}`,
     storage: window.localStorage
   });

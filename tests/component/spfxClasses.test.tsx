@@ -143,6 +143,78 @@ describe('AccessPrompt customizer', () => {
   });
 });
 
+describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph-notes.md §16)', () => {
+  /** The Graph requests fetch saw (SharePoint's go to contoso.sharepoint.com). */
+  const graphUrls = (): string[] => (global as any).fetch.mock.calls.map((c: any[]) => String(c[0])).filter((u: string) => u.indexOf('.sharepoint.com') < 0);
+
+  function contextFor(msGraphEndpointUrl: string | undefined, getToken: jest.Mock, extra: Record<string, unknown> = {}): any {
+    return fakeContext({
+      pageContext: {
+        web: { absoluteUrl: 'https://contoso.sharepoint.com/sites/marketing', title: 'Marketing' },
+        cultureInfo: { currentUICultureName: 'en-US' },
+        aadInfo: { tenantId: '8519e8f0-d3d6-4174-a376-1c066cf7512b' },
+        user: { loginName: 'adelev@contoso.com' },
+        legacyPageContext: msGraphEndpointUrl === undefined ? undefined : { msGraphEndpointUrl }
+      },
+      aadTokenProviderFactory: { getTokenProvider: async () => ({ getToken }) },
+      ...extra
+    });
+  }
+
+  afterAll(() => { (global as any).fetch = jest.fn(async () => notFound()); });
+
+  it.each([
+    ['graph.microsoft.us', 'https://graph.microsoft.us'],
+    ['dod-graph.microsoft.us', 'https://dod-graph.microsoft.us'],
+    ['microsoftgraph.chinacloudapi.cn', 'https://microsoftgraph.chinacloudapi.cn'],
+    ['http://localhost:4400', 'http://localhost:4400'],
+    [undefined, 'https://graph.microsoft.com'],
+    ['not a host', 'https://graph.microsoft.com']
+  ])('a web part (PnPjs) with %p sends to %p/v1.0 with a token for that origin', async (value, origin) => {
+    (global as any).fetch = jest.fn(async () => notFound());
+    const getToken = jest.fn(async () => 'token');
+    const wp: any = new (MyAccessWebPart as any)();
+    await act(async () => {
+      await wp.__load(contextFor(value, getToken), { title: 'My access' });
+      await new Promise(r => setTimeout(r, 50));
+    });
+    const urls = graphUrls();
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter(u => u.indexOf(`${origin}/v1.0/`) !== 0)).toEqual([]);
+    // The origin as it is, port included (PnPjs's own SPFxToken would ask for http://localhost).
+    expect(getToken.mock.calls.map(c => (c as unknown[])[0])).toEqual(expect.arrayContaining([origin]));
+    expect(getToken.mock.calls.every(c => (c as unknown[])[0] === origin)).toBe(true);
+    wp.__dispose();
+  });
+
+  it.each([
+    ['graph.microsoft.us', 'https://graph.microsoft.us'],
+    ['http://localhost:4400', 'http://localhost:4400'],
+    [undefined, 'https://graph.microsoft.com']
+  ])('the customizer (plain fetch) with %p batches to %p/v1.0/$batch with a token for that origin', async (value, origin) => {
+    (global as any).fetch = jest.fn(async (url: string) => /\$batch$/.test(url)
+      ? { ok: true, status: 200, json: async () => ({ responses: [] }) }
+      : { ok: true, status: 200, json: async () => ({ GroupId: '', Url: 'https://contoso.sharepoint.com/sites/marketing', High: '432', Low: '1011030767' }) });
+    window.sessionStorage.clear();
+    window.localStorage.clear();
+    const getToken = jest.fn(async () => 'token');
+    const customizer: any = new (AccessPromptApplicationCustomizer as any)();
+    await act(async () => {
+      await customizer.__load(contextFor(value, getToken, {
+        placeholderProvider: { tryCreateContent: jest.fn(), changedEvent: { add: jest.fn() } },
+        application: { navigatedEvent: { add: jest.fn() } },
+        serviceScope: { consume: () => ({ tryGetTheme: () => undefined }) }
+      }), {});
+      await new Promise(r => setTimeout(r, 50));
+    });
+    const urls = graphUrls();
+    expect(urls).toContain(`${origin}/v1.0/$batch`);
+    expect(urls.filter(u => u.indexOf(`${origin}/v1.0/`) !== 0)).toEqual([]);
+    expect(getToken.mock.calls.every(c => (c as unknown[])[0] === origin)).toBe(true);
+    customizer.__dispose();
+  });
+});
+
 describe('AccessCatalog property pane', () => {
   it('offers the packages the editor may request and adds a picked one to the list', async () => {
     const falcon = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';

@@ -5,10 +5,9 @@ import { fetchTransport } from '../../services/loadPrompt';
 import { runPrompt } from './startPrompt';
 import { IBannerChunk, PromptMount } from './promptMount';
 import { onAccessChanged, PROMPT_ORIGIN } from '../../services/accessChanged';
+import { graphOrigin } from '../../models/graphEndpoint';
 
 export type IAccessPromptApplicationCustomizerProperties = IPromptProperties;
-
-const GRAPH = 'https://graph.microsoft.com';
 
 /**
  * The first script on every page where the customizer is active, so it stays small: no React, Fluent UI or
@@ -45,15 +44,18 @@ export default class AccessPromptApplicationCustomizer
   private _start(): void {
     const run = this._mount.begin();
     const { pageContext } = this.context;
+    // The tenant's Graph (national clouds, the local tenant) comes from the page: docs/graph-notes.md §16.
+    const legacy = pageContext.legacyPageContext;
+    const graph = graphOrigin(legacy ? legacy.msGraphEndpointUrl : undefined);
     const user = pageContext.user.loginName;
     const siteUrl = pageContext.web.absoluteUrl;
     const tokens = this.context.aadTokenProviderFactory.getTokenProvider();
     runPrompt({
       ctx: {
         transport: fetchTransport({
-          graphBaseUrl: `${GRAPH}/v1.0`,
+          graphBaseUrl: `${graph}/v1.0`,
           siteUrl,
-          graphToken: () => tokens.then(t => t.getToken(GRAPH))
+          graphToken: () => tokens.then(t => t.getToken(graph))
         }),
         person: user,
         siteUrl,
