@@ -45,13 +45,20 @@ export interface TokenClaims {
 
 export interface IssuedToken { access_token: string; token_type: 'Bearer'; expires_in: number }
 
-export function signToken(user: FxUser, scopes: string[], tenantId: string): IssuedToken {
+export interface TokenOverrides {
+  /** Audience (default Graph's `https://graph.microsoft.com`); the OBO endpoint sets the resource asked for. */
+  aud?: string;
+  /** The client the token was issued to (default the local tenant's own). */
+  appid?: string;
+}
+
+export function signToken(user: FxUser, scopes: string[], tenantId: string, o: TokenOverrides = {}): IssuedToken {
   // Wall-clock time on purpose: /_dev/clock moves the tenant's business time, it must not expire tokens.
   const now = Math.floor(Date.now() / 1000);
   const claims: TokenClaims = {
-    aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tenantId}/`, tid: tenantId,
+    aud: o.aud ?? 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tenantId}/`, tid: tenantId,
     oid: user.id, upn: user.userPrincipalName, unique_name: user.userPrincipalName, name: user.displayName,
-    scp: scopes.join(' '), iat: now, nbf: now - 60, exp: now + TOKEN_LIFETIME_S, ver: '1.0', appid: 'access-hub-local-tenant',
+    scp: scopes.join(' '), iat: now, nbf: now - 60, exp: now + TOKEN_LIFETIME_S, ver: '1.0', appid: o.appid ?? 'access-hub-local-tenant',
   };
   const head = b64url(JSON.stringify({ typ: 'JWT', alg: 'HS256', kid: 'local-tenant' }));
   const body = b64url(JSON.stringify(claims));

@@ -15,6 +15,10 @@ import { decideFault } from './faults';
 import type { GraphReq, GraphRes } from './graph/common';
 import { dispatchGraph, splitPath } from './graph/router';
 import { handleSharePoint, spError } from './sharepoint';
+import { OAuthAuthority } from './oauth';
+import { sessionClaims, SHAREPOINT_AUDIENCE } from './session';
+import { handleSpfxEndpoint } from './spfxEndpoints';
+import { SPFX_AUDIENCES } from './audiences';
 import type { Tenant } from './tenant';
 
 export type Fallback = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -88,8 +92,9 @@ export interface ServerOptions {
 export function createServer(t: Tenant, fallbackOrOptions?: Fallback | ServerOptions): http.Server {
   const o: ServerOptions = typeof fallbackOrOptions === 'function' ? { fallback: fallbackOrOptions } : fallbackOrOptions ?? {};
   const dev: DevContext = o.dev ?? { waitingFor: () => [] };
+  const authority = new OAuthAuthority(t);
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    handle(t, req, res, o.fallback, dev).catch((e) => {
+    handle(t, req, res, o.fallback, dev, authority).catch((e) => {
       console.error('[local tenant] unexpected error', e);
       send(res, 500, envelope('InternalServerError', 'The local tenant failed.'));
     });
@@ -97,7 +102,11 @@ export function createServer(t: Tenant, fallbackOrOptions?: Fallback | ServerOpt
   return o.tls ? https.createServer({ key: o.tls.key, cert: o.tls.cert }, listener) : http.createServer(listener);
 }
 
-async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResponse, fallback: Fallback | undefined, dev: DevContext): Promise<void> {
+const OAUTH_PATH = /^\/([^/]+)\/(oauth2\/v2\.0\/(?:authorize|token)|v2\.0\/\.well-known\/openid-configuration|discovery\/instance)$/i;
+
+async function handle(
+  t: Tenant, req: http.IncomingMessage, res: http.ServerResponse, fallback: Fallback | undefined, dev: DevContext, authority: OAuthAuthority
+): Promise<void> {
   const started = Date.now();
   const method = (req.method ?? 'GET').toUpperCase();
   const host = req.headers.host ?? 'localhost';
@@ -121,6 +130,22 @@ async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResp
   if (method === 'OPTIONS') {
     send(res, 204, undefined);
     log(204);
+    return;
+  }
+  const oauth = OAUTH_PATH.exec(path);
+  if (oauth) {
+    // The sign-in authority (oauth.ts): form bodies, its own error shape, never subject to faults.
+    const { raw } = await readBody(req);
+    const out = authority.handle({
+      method, route: oauth[2].toLowerCase(), tenantSegment: decodeURIComponent(oauth[1]), params: url.searchParams,
+      form: new URLSearchParams(raw), cookie: headers.cookie, origin
+    });
+    if (out.json !== undefined) send(res, out.status, out.json, out.headers ?? {}, 'application/json; charset=utf-8');
+    else {
+      res.writeHead(out.status, { ...CORS, ...(out.headers ?? {}), 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(out.html ?? '');
+    }
+    log(out.status);
     return;
   }
   const isDev = path === '/_dev' || path.startsWith('/_dev/');
@@ -188,16 +213,20 @@ async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResp
     return;
   }
 
-  // Authentication: every Graph and SharePoint call needs a bearer token from /_dev/token.
+  // Authentication: every Graph and SharePoint call needs a bearer token (/_dev/token, the sign-in authority or the
+  // on-behalf-of exchange). SharePoint also takes the browser's session cookie, as SharePoint does (session.ts).
   const token = bearer(headers.authorization);
-  const claims = token ? verifyToken(token) : undefined;
+  const bearerClaims = token ? verifyToken(token) : undefined;
+  const claims = bearerClaims ?? (sp && !token ? sessionClaims(headers.cookie) : undefined);
   const who = claims ? t.findUser(claims.oid) : undefined;
-  if (!claims || !who) {
+  // Graph refuses tokens minted for another audience (SharePoint's session, SPFx's own sign-in token).
+  const wrongAudience = !!(graph && claims && (claims.aud === SHAREPOINT_AUDIENCE || SPFX_AUDIENCES.has(claims.aud)));
+  if (!claims || !who || wrongAudience) {
     if (sp) {
       send(res, 401, { error_description: token ? 'Invalid JWT token. The token is not valid.' : 'Invalid JWT token. No token provided.' },
         { 'WWW-Authenticate': 'Bearer realm="local-tenant", client_id="00000003-0000-0ff1-ce00-000000000000"' }, 'application/json; charset=utf-8');
     } else {
-      const msg = token ? 'Access token validation failure. Invalid signature or expired token.' : 'Access token is empty.';
+      const msg = wrongAudience ? 'Invalid audience.' : token ? 'Access token validation failure. Invalid signature or expired token.' : 'Access token is empty.';
       send(res, 401, envelope('InvalidAuthenticationToken', msg, clientRequestId, requestId), { 'WWW-Authenticate': 'Bearer', ...ids });
     }
     log(401);
@@ -207,8 +236,9 @@ async function handle(t: Tenant, req: http.IncomingMessage, res: http.ServerResp
 
   if (sp) {
     const site = t.findSite(`/sites/${decodeURIComponent(sp[1])}`);
+    const spReq = { method, apiPath: sp[2] ?? '', params: url.searchParams, headers, user: who };
     const out = site
-      ? handleSharePoint(t, site, { method, apiPath: sp[2] ?? '', params: url.searchParams, headers, user: who })
+      ? handleSpfxEndpoint(t, { ...spReq, body: parsed.body, origin }) ?? handleSharePoint(t, site, spReq)
       : spError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
     // SharePoint Online sends the same id as `request-id` too, which is what support asks for.
     send(res, out.status, out.body, { ...(out.headers ?? {}), SPRequestGuid: requestId, ...ids }, 'application/json;odata=nometadata;charset=utf-8');

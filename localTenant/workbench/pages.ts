@@ -179,6 +179,11 @@ export interface SitePageModel {
   css: string;
   /** Fluent's icon fonts, served locally. Fluent's Segoe UI faces are off (`fontBaseUrl: ''`): no CDN requests. */
   iconsBaseUrl: string;
+  /**
+   * SharePoint's own runtime boots the page (runtime/runtimeHost.ts): the top placeholder is SharePoint's
+   * `data-sp-placeholder="Top"`, and there is no workbench client configuration.
+   */
+  spfxRuntime?: boolean;
 }
 
 /** A SharePoint-like page: suite bar, top placeholder, page title and one slot per web part, in page order. */
@@ -188,13 +193,13 @@ export function renderSitePage(m: SitePageModel): string {
 <div class="wb-webpart-root" id="wb-webpart-${i}"></div>
 </section>`).join('\n');
   const body = `${suiteBar({ tenantName: m.tenantName, user: m.user, users: m.users, path: m.path, query: m.query })}
-<div id="${TOP_PLACEHOLDER_ID}" class="wb-top-placeholder" data-alias="${CUSTOMIZER_ALIAS}"></div>
+<div id="${TOP_PLACEHOLDER_ID}" class="wb-top-placeholder" data-alias="${CUSTOMIZER_ALIAS}"${m.spfxRuntime ? ' data-sp-placeholder="Top"' : ''}></div>
 ${siteHeader(m.site, m.page, m.query)}
 <main id="wb-main" class="wb-container wb-canvas">
 <h1 class="wb-pagetitle">${esc(m.page.title || m.page.name)}</h1>
 ${slots || '<p class="wb-empty">This page has no web parts.</p>'}
 </main>
-<script type="application/json" id="wb-config">${jsonForScript(m.config)}</script>
+${m.spfxRuntime ? '<div data-sp-placeholder="Bottom"></div>' : `<script type="application/json" id="wb-config">${jsonForScript(m.config)}</script>`}
 <script>window.__ACCESS_HUB_LOCALE__=${jsonForScript(m.language)};window.FabricConfig={fontBaseUrl:'',iconBaseUrl:${jsonForScript(m.iconsBaseUrl)}};</script>`;
   return layout({
     lang: m.language,

@@ -20,6 +20,10 @@ import {
 import { serveStatic } from './static';
 import { WorkbenchTenant, WorkbenchUser, findPage, findSite, pagePath, siteName } from './tenantView';
 import { CLIENT_ENTRY, DEFAULT_DIST, WORKBENCH_BASE, workbenchViteConfig } from './viteConfig';
+import { createRuntimeHost, RuntimeHost } from './runtime/runtimeHost';
+
+/** Who boots a site page: the Vite workbench client (fast, for development) or SharePoint's own SPFx runtime. */
+export type PageRuntime = 'vite' | 'spfx';
 
 export type WorkbenchMode = 'dev' | 'build';
 
@@ -37,10 +41,23 @@ export interface WorkbenchOptions {
   /** Build mode: 'auto' (default) rebuilds when inputs changed; 'never' uses what is there; 'always' rebuilds. */
   rebuild?: 'auto' | 'never' | 'always';
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * The default runtime of site pages (`?runtime=vite|spfx` chooses per page). 'spfx' boots SharePoint's own client
+   * runtime with the packaged `.sppkg` (runtime/README.md); it needs the package and, for its sign-in, HTTPS.
+   */
+  runtime?: PageRuntime;
+  /** The runtime host's package (default `sharepoint/solution/access-hub.sppkg`). */
+  sppkgPath?: string;
+  /** Starts a person's browser session on the origin (SharePoint's sign-in cookie), for runtime pages. */
+  sessionCookie?: (user: WorkbenchUser, secure: boolean) => string | undefined;
+  /** Registers the runtime host's manifests for the tenant's GetClientSideComponents. */
+  registerComponents?: (source: (origin: string, ids: string[]) => unknown[]) => void;
 }
 
 export interface Workbench {
   readonly mode: WorkbenchMode;
+  readonly runtime: PageRuntime;
+  readonly runtimeHost: RuntimeHost;
   handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   close(): Promise<void>;
 }
@@ -167,6 +184,9 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
   let css = fs.readFileSync(cssFile, 'utf8');
   let titles = readManifestTitles(repoRoot);
   let locales = supportedLocales(repoRoot);
+  const defaultRuntime: PageRuntime = o.runtime || 'vite';
+  const runtimeHost = createRuntimeHost({ repoRoot, sppkgPath: o.sppkgPath });
+  if (o.registerComponents) o.registerComponents((origin, ids) => runtimeHost.clientSideComponents(origin, ids));
 
   let vite: ViteDevServer | undefined;
   let manifest: ViteManifest | undefined;
@@ -234,6 +254,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
   };
 
   const tenantName = (): string => (tenant.tenantInfo && tenant.tenantInfo.displayName) || 'Contoso';
+  const tenantId = (): string => (tenant.tenantInfo && (tenant.tenantInfo as { id?: string }).id) || '00000000-0000-0000-0000-000000000000';
 
   const defaultPerson = (): WorkbenchUser | undefined => tenant.findUser(DEFAULT_PERSON) || tenant.users[0];
 
@@ -294,6 +315,34 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
         alias: String(wp.alias), title: localizedTitle(titles, String(wp.alias), language), properties: wp.properties === undefined ? {} : wp.properties
       }))
     };
+    const asked = firstQuery(url.searchParams, 'runtime');
+    const runtime: PageRuntime = asked === 'spfx' || asked === 'vite' ? asked : defaultRuntime;
+    if (runtime === 'spfx') {
+      if (!runtimeHost.available()) {
+        send(res, 503, renderNotFound({
+          tenantName: tenantName(), path: url.pathname, css,
+          what: `SharePoint's runtime needs the packaged solution: run npm run package (expected at ${path.relative(repoRoot, runtimeHost.sppkgPath)})`
+        }), {}, head);
+        return;
+      }
+      const secure = here.startsWith('https:');
+      const locale = language.replace(/-(\w+)$/, (_m, c: string) => `-${c.toUpperCase()}`);
+      const spfxAssets = runtimeHost.page({
+        origin: here, siteServerRelativeUrl: serverRelative, siteTitle: site.title, siteId: (site as { id?: string }).id,
+        tenantId: tenantId(), locale, msGraphEndpointUrl: here, isSiteAdmin: level === 'Full Control',
+        user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, isGuest: user.userType === 'Guest' },
+        webParts: config.webParts.map((wp, i) => ({ alias: wp.alias, title: wp.title, properties: wp.properties, elementId: `wb-webpart-${i}` })),
+        customizerProperties: config.customizer.properties
+      });
+      const html = renderSitePage({
+        tenantName: tenantName(), site, page, user, users: tenant.users, language, path: canonical, query: url.searchParams,
+        config, webPartTitle: alias => localizedTitle(titles, alias, language), assets: spfxAssets, css, iconsBaseUrl: FONTS_PREFIX,
+        spfxRuntime: true
+      });
+      const cookie = o.sessionCookie ? o.sessionCookie(user, secure) : undefined;
+      send(res, 200, html, cookie ? { 'Set-Cookie': cookie } : {}, head);
+      return;
+    }
     const html = renderSitePage({
       tenantName: tenantName(), site, page, user, users: tenant.users, language, path: canonical, query: url.searchParams,
       config, webPartTitle: alias => localizedTitle(titles, alias, language), assets: assets(), css, iconsBaseUrl: FONTS_PREFIX
@@ -336,6 +385,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
         }
         return;
       }
+      if ((req.method === 'GET' || req.method === 'HEAD') && await runtimeHost.handle(req, res, pathname)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(res, 405, renderNotFound({ tenantName: tenantName(), path: pathname, css, what: 'Method not allowed' }), { Allow: 'GET, HEAD' });
         return;
@@ -386,6 +436,8 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
 
   return {
     mode,
+    runtime: defaultRuntime,
+    runtimeHost,
     handle,
     async close() {
       if (vite) await vite.close();
