@@ -4,6 +4,7 @@ import AccessRequestButtonWebPart from '../../src/webparts/accessRequestButton/A
 import MyAccessWebPart from '../../src/webparts/myAccess/MyAccessWebPart';
 import AccessApprovalsWebPart from '../../src/webparts/accessApprovals/AccessApprovalsWebPart';
 import AccessPromptApplicationCustomizer from '../../src/extensions/accessPrompt/AccessPromptApplicationCustomizer';
+import { MockApplication } from '../mocks/sp/application-base';
 
 // The SPFx classes are thin: a smoke test that each builds its services, mounts its root and unmounts.
 
@@ -70,16 +71,17 @@ describe('AccessPrompt customizer', () => {
   const CONTRIBUTORS = '099fb9dd-9974-4665-a422-272fbeda57f7';
   const json = (body: unknown, status = 200): any => ({ ok: status < 400, status, json: async () => body });
 
-  function promptContext(tryCreateContent: jest.Mock, navigated: { add: jest.Mock }): any {
+  function promptContext(tryCreateContent: jest.Mock, application: unknown = new MockApplication(), extra: Record<string, unknown> = {}): any {
     return fakeContext({
       pageContext: {
         web: { absoluteUrl: 'https://contoso.sharepoint.com/sites/marketing', title: 'Marketing' },
         cultureInfo: { currentUICultureName: 'en-US' },
         aadInfo: { tenantId: '8519e8f0-d3d6-4174-a376-1c066cf7512b' },
-        user: { loginName: 'adelev@contoso.com' }
+        user: { loginName: 'adelev@contoso.com' },
+        ...extra
       },
       placeholderProvider: { tryCreateContent, changedEvent: { add: jest.fn() } },
-      application: { navigatedEvent: navigated },
+      application,
       serviceScope: { consume: () => ({ tryGetTheme: () => undefined }) }
     });
   }
@@ -113,15 +115,16 @@ describe('AccessPrompt customizer', () => {
     (global as any).fetch = answerAsGraph('visitor');
     const top = document.createElement('div');
     const tryCreateContent = jest.fn(() => ({ domElement: top, dispose: jest.fn() }));
-    const navigated = { add: jest.fn() };
+    const application = new MockApplication();
+    const add = jest.spyOn(application.navigatedEvent, 'add');
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
     await act(async () => {
-      await customizer.__load(promptContext(tryCreateContent, navigated), {});
+      await customizer.__load(promptContext(tryCreateContent, application), {});
       for (let i = 0; i < 20 && !top.querySelector('[data-accesshub="access-prompt"]'); i++) await new Promise(r => setTimeout(r, 25));
     });
     expect(tryCreateContent).toHaveBeenCalledWith('Top', expect.anything());
     expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.');
-    expect(navigated.add).toHaveBeenCalled();
+    expect(add).toHaveBeenCalled();
     // One $batch and two SharePoint reads for the decision.
     const urls = (global as any).fetch.mock.calls.map((c: any[]) => String(c[0]));
     expect(urls.filter((u: string) => /\$batch$/.test(u)).length).toBeGreaterThanOrEqual(1);
@@ -134,12 +137,60 @@ describe('AccessPrompt customizer', () => {
     const tryCreateContent = jest.fn(() => ({ domElement: document.createElement('div'), dispose: jest.fn() }));
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
     await act(async () => {
-      await customizer.__load(promptContext(tryCreateContent, { add: jest.fn() }), {});
+      await customizer.__load(promptContext(tryCreateContent), {});
       await new Promise(r => setTimeout(r, 100));
     });
     expect((global as any).fetch).toHaveBeenCalled();
     expect(tryCreateContent).not.toHaveBeenCalled();
     customizer.__dispose();
+  });
+
+  /** How many decisions the fetches so far made: each reads the site's permissions once. */
+  const decisions = (): number => (global as any).fetch.mock.calls.filter((c: any[]) => /effectiveBasePermissions$/.test(String(c[0]))).length;
+
+  it('decides once for the first page view, though SharePoint raises navigatedEvent for it too', async () => {
+    (global as any).fetch = answerAsGraph('member');
+    const application = new MockApplication();
+    const customizer: any = new (AccessPromptApplicationCustomizer as any)();
+    await act(async () => {
+      // __load raises navigatedEvent right after onInit, as SharePoint does for the first page view.
+      await customizer.__load(promptContext(jest.fn(), application), {});
+      await new Promise(r => setTimeout(r, 100));
+    });
+    expect(decisions()).toBe(1);
+    customizer.__dispose();
+  });
+
+  it('decides again, once, after an in-site navigation to another page (even when the event comes twice)', async () => {
+    (global as any).fetch = answerAsGraph('member');
+    const application = new MockApplication();
+    const start = window.location.href;
+    const customizer: any = new (AccessPromptApplicationCustomizer as any)();
+    try {
+      await act(async () => {
+        await customizer.__load(promptContext(jest.fn(), application), {});
+        await new Promise(r => setTimeout(r, 100));
+      });
+      expect(decisions()).toBe(1);
+      // The session's answer for the site would spare the requests: forget it, so the next decision shows in them.
+      window.sessionStorage.clear();
+      await act(async () => {
+        application.navigate('/sites/marketing/SitePages/Campaigns.aspx');
+        application.navigatedEvent.raise(); // SharePoint sometimes raises it twice for one navigation
+        await new Promise(r => setTimeout(r, 100));
+      });
+      expect(decisions()).toBe(2);
+      // A hash change is the same page view.
+      window.sessionStorage.clear();
+      await act(async () => {
+        application.navigate('/sites/marketing/SitePages/Campaigns.aspx#section');
+        await new Promise(r => setTimeout(r, 100));
+      });
+      expect(decisions()).toBe(2);
+    } finally {
+      customizer.__dispose();
+      window.history.pushState(null, '', start);
+    }
   });
 });
 
@@ -202,7 +253,7 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
     await act(async () => {
       await customizer.__load(contextFor(value, getToken, {
         placeholderProvider: { tryCreateContent: jest.fn(), changedEvent: { add: jest.fn() } },
-        application: { navigatedEvent: { add: jest.fn() } },
+        application: new MockApplication(),
         serviceScope: { consume: () => ({ tryGetTheme: () => undefined }) }
       }), {});
       await new Promise(r => setTimeout(r, 50));

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /** PromptMount: where the AccessPrompt banner lives between decisions, in the customizer and the workbench. */
-import { IBannerChunk, PromptMount } from '../../src/extensions/accessPrompt/promptMount';
+import { currentPage, IBannerChunk, PromptMount } from '../../src/extensions/accessPrompt/promptMount';
 import type { IPromptView } from '../../src/extensions/accessPrompt/startPrompt';
 
 const view = (kind: 'offer' | 'pending'): IPromptView => ({ banner: { kind } } as unknown as IPromptView);
@@ -86,5 +86,19 @@ describe('PromptMount', () => {
     fail = false;
     await mount.show(run, view('offer'));
     expect(el.textContent).toBe('offer');
+  });
+
+  it('a navigatedEvent for the page the last decision was for is no new page view; another address is, a fragment is not', () => {
+    const { mount } = setup();
+    const page = 'https://contoso.sharepoint.com/sites/marketing/SitePages/Home.aspx';
+    expect(mount.isNewPage(page)).toBe(true);
+    mount.begin(page);
+    expect(mount.isNewPage(page)).toBe(false);
+    expect(mount.isNewPage('https://contoso.sharepoint.com/sites/marketing/SitePages/Campaigns.aspx')).toBe(true);
+    // Dispose (begin without a page): whatever comes next is a new page view.
+    mount.begin();
+    expect(mount.isNewPage(page)).toBe(true);
+    window.history.pushState(null, '', '/sites/marketing/SitePages/Home.aspx?as=adele#section');
+    expect(currentPage()).toBe('http://localhost/sites/marketing/SitePages/Home.aspx?as=adele');
   });
 });

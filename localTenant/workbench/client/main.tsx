@@ -20,7 +20,7 @@ import { IAccessHubServices } from '../../../src/services/interfaces';
 import { fetchTransport } from '../../../src/services/loadPrompt';
 import { promptSettings } from '../../../src/models/prompt';
 import { runPrompt } from '../../../src/extensions/accessPrompt/startPrompt';
-import { PromptMount } from '../../../src/extensions/accessPrompt/promptMount';
+import { currentPage, PromptMount } from '../../../src/extensions/accessPrompt/promptMount';
 import { onAccessChanged, PROMPT_ORIGIN } from '../../../src/services/accessChanged';
 import type { WorkbenchClientConfig } from '../server';
 
@@ -81,6 +81,15 @@ function showFailure(target: Element, message: string): void {
   target.appendChild(note);
 }
 
+/** The navigatedEvent of SharePoint's page application (`context.application.navigatedEvent` in the customizer). */
+function navigatedEvent(): { add(handler: () => void): void; raise(): void } {
+  const handlers: Array<() => void> = [];
+  return {
+    add: handler => { handlers.push(handler); },
+    raise: () => { handlers.slice().forEach(h => h()); }
+  };
+}
+
 function main(): void {
   const config = readConfig();
   if (!window.__ACCESS_HUB_LOCALE__) window.__ACCESS_HUB_LOCALE__ = config.language;
@@ -121,7 +130,7 @@ function main(): void {
       };
     }, () => top);
     const start = (): void => {
-      const run = mount.begin();
+      const run = mount.begin(currentPage());
       runPrompt({
         ctx: {
           transport: fetchTransport({ graphBaseUrl: config.graphBaseUrl, siteUrl: config.siteUrl, graphToken: getToken, spToken: getToken }),
@@ -148,9 +157,17 @@ function main(): void {
         console.warn('AccessPrompt:', e);
       });
     };
+    // The customizer's onInit: subscribe to navigatedEvent and to access changes, and decide.
+    const navigated = navigatedEvent();
+    navigated.add(() => {
+      if (mount.isNewPage(currentPage())) start();
+    });
     // As the customizer does: a web part on the page changed the person's access, so decide again.
     onAccessChanged(PROMPT_ORIGIN, start);
     start();
+    // SharePoint raises navigatedEvent for the first page view too, once the customizers' onInit has finished.
+    // (Every navigation in the workbench loads a new page, so there is no in-site navigation to raise it for.)
+    void Promise.resolve().then(navigated.raise);
   } else if (top) {
     const note = document.createElement('div');
     note.className = 'wb-slim-note';

@@ -3,7 +3,7 @@ import { ThemeProvider } from '@microsoft/sp-component-base';
 import { IPromptProperties, promptSettings } from '../../models/prompt';
 import { fetchTransport } from '../../services/loadPrompt';
 import { runPrompt } from './startPrompt';
-import { IBannerChunk, PromptMount } from './promptMount';
+import { currentPage, IBannerChunk, PromptMount } from './promptMount';
 import { onAccessChanged, PROMPT_ORIGIN } from '../../services/accessChanged';
 import { graphOrigin } from '../../models/graphEndpoint';
 
@@ -12,7 +12,8 @@ export type IAccessPromptApplicationCustomizerProperties = IPromptProperties;
 /**
  * The first script on every page where the customizer is active, so it stays small: no React, Fluent UI or
  * PnPjs here. It decides with plain fetch (startPrompt) and loads the banner chunk only when there is
- * something to show. Runs again on in-site navigation.
+ * something to show. Decides once per page view: on init, again on an in-site navigation to another page, and when
+ * a web part changed the person's access.
  */
 export default class AccessPromptApplicationCustomizer
   extends BaseApplicationCustomizer<IAccessPromptApplicationCustomizerProperties> {
@@ -25,7 +26,10 @@ export default class AccessPromptApplicationCustomizer
   public onInit(): Promise<void> {
     return super.onInit().then(() => {
       this.context.placeholderProvider.changedEvent.add(this, () => this._mount.placeholdersChanged());
-      this.context.application.navigatedEvent.add(this, this._start);
+      // Raised for the first page view too (after onInit), and for in-site navigation: decide once per page view.
+      this.context.application.navigatedEvent.add(this, () => {
+        if (this._mount.isNewPage(currentPage())) this._start();
+      });
       // A web part on the page changed the person's access (a request, an extension): decide again.
       this._unlisten = onAccessChanged(PROMPT_ORIGIN, () => this._start());
       this._start();
@@ -42,7 +46,7 @@ export default class AccessPromptApplicationCustomizer
   }
 
   private _start(): void {
-    const run = this._mount.begin();
+    const run = this._mount.begin(currentPage());
     const { pageContext } = this.context;
     // The tenant's Graph (national clouds, the local tenant) comes from the page: docs/graph-notes.md §16.
     const legacy = pageContext.legacyPageContext;

@@ -9,6 +9,11 @@ export interface IBannerChunk {
   hide(target: HTMLElement): void;
 }
 
+/** The page's address without its fragment: a page view is one address. */
+export function currentPage(): string {
+  return window.location.href.split('#')[0];
+}
+
 /**
  * One page view's banner. `begin()` starts a page view (first load, in-site navigation); a newer page view's
  * decision wins over one still loading. Once the chunk is loaded, closing and hiding take effect at once, and a
@@ -20,6 +25,7 @@ export class PromptMount {
   private _view: IPromptView | undefined;
   private _on: HTMLElement | undefined;
   private _run: number = 0;
+  private _page: string | undefined;
 
   /**
    * @param _load loads the banner chunk (a dynamic import in the host, so the bundler names the chunk)
@@ -27,10 +33,23 @@ export class PromptMount {
    */
   public constructor(private _load: () => Promise<IBannerChunk>, private _target: () => HTMLElement | undefined) {}
 
-  /** A new page view: forgets the last one's banner (it stays on screen until the new decision). */
-  public begin(): number {
+  /**
+   * A new decision, for `page`: forgets the last one's banner (it stays on screen until the new decision).
+   * Without a page (dispose), the next navigatedEvent is a new page view whatever the address.
+   */
+  public begin(page?: string): number {
+    this._page = page;
     this._view = undefined;
     return ++this._run;
+  }
+
+  /**
+   * Whether navigatedEvent starts a page view not decided yet. SharePoint raises it for the first page view too,
+   * after the customizer's onInit (which decides already, for hosts that do not), and sometimes twice for one
+   * navigation: only another address is a new page view.
+   */
+  public isNewPage(page: string): boolean {
+    return page !== this._page;
   }
 
   /** Shows this page view's banner, loading the chunk first; an older page view's decision is dropped. */
