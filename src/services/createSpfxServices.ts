@@ -1,4 +1,4 @@
-import { graphfi, SPFx as GraphSPFx } from '@pnp/graph';
+import { graphfi, GraphBrowser } from '@pnp/graph';
 import { spfi, SPFx as SpSPFx } from '@pnp/sp';
 import type { TimelinePipe } from '@pnp/core';
 import type { Queryable } from '@pnp/queryable';
@@ -9,7 +9,15 @@ import { RetryReads } from './readRetry';
 import { RetryStatus } from './retryStatus';
 import { setErrorSink } from './errorLog';
 import { IAccessHubServices } from './interfaces';
-import { graphOrigin, myAccessOrigin } from '../models/graphEndpoint';
+import { graphOrigin } from '../models/graphEndpoint';
+
+/**
+ * My Access of a Graph origin's cloud: the US Government clouds (GCC High, DoD) have their own host, the others use the
+ * global one (docs/graph-notes.md §16). Here rather than in graphEndpoint.ts, which is in the customizer's first script.
+ */
+export function myAccessOrigin(graph: string): string {
+  return /\.microsoft\.us(?::\d+)?$/i.test(graph) ? 'https://myaccess.microsoft.us' : 'https://myaccess.microsoft.com';
+}
 
 /**
  * SPFx's Graph token for `resource`. PnPjs's own SPFxToken asks for `${url.protocol}//${url.hostname}`, which drops
@@ -45,8 +53,10 @@ export function createSpfxServices(ctx: BaseComponentContext): IAccessHubService
   const graph = graphOrigin(legacy ? legacy.msGraphEndpointUrl : undefined);
   return createServices({
     clients: {
-      // An absolute root: PnPjs's DefaultInit only prefixes graph.microsoft.com to relative URLs.
-      graph: graphfi(`${graph}/v1.0`).using(GraphSPFx(ctx), GraphToken(ctx, graph), reads),
+      // PnPjs's SPFx() behaviour with the page's Graph as base URL: GraphBrowser is SPFx() without its token step,
+      // which GraphToken replaces. The root stays relative: with an absolute root PnPjs's batching posts to
+      // `<origin>/$batch` without the version (its batch URL fix-up only matches a URL DefaultInit made absolute).
+      graph: graphfi().using(GraphBrowser({ baseUrl: `${graph}/v1.0` }), GraphToken(ctx, graph), reads),
       sp: spfi(pageContext.web.absoluteUrl).using(SpSPFx(ctx), reads),
       retryStatus
     },

@@ -5,6 +5,7 @@ import MyAccessWebPart from '../../src/webparts/myAccess/MyAccessWebPart';
 import AccessApprovalsWebPart from '../../src/webparts/accessApprovals/AccessApprovalsWebPart';
 import AccessPromptApplicationCustomizer from '../../src/extensions/accessPrompt/AccessPromptApplicationCustomizer';
 import { MockApplication } from '../mocks/sp/application-base';
+import { createSpfxServices } from '../../src/services/createSpfxServices';
 
 // The SPFx classes are thin: a smoke test that each builds its services, mounts its root and unmounts.
 
@@ -236,6 +237,27 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
     expect(getToken.mock.calls.map(c => (c as unknown[])[0])).toEqual(expect.arrayContaining([origin]));
     expect(getToken.mock.calls.every(c => (c as unknown[])[0] === origin)).toBe(true);
     wp.__dispose();
+  });
+
+  // Found by the SPFx runtime host (npm start -- --runtime spfx): rooting PnPjs at an absolute URL made its batches
+  // post to `<origin>/$batch`, without the version, on every host.
+  it.each([
+    ['graph.microsoft.us', 'https://graph.microsoft.us'],
+    ['https://localhost:4400', 'https://localhost:4400'],
+    [undefined, 'https://graph.microsoft.com']
+  ])('a web part\'s batches (PnPjs) with %p go to %p/v1.0/$batch', async (value, origin) => {
+    (global as any).fetch = jest.fn(async () => ({
+      ok: true, status: 200, headers: new Headers({ 'Content-Type': 'application/json' }),
+      json: async () => ({ responses: [{ id: '1', status: 200, body: { value: [] } }] }),
+      text: async () => JSON.stringify({ responses: [{ id: '1', status: 200, body: { value: [] } }] }),
+      clone() { return this; }
+    }));
+    const getToken = jest.fn(async () => 'token');
+    const services = createSpfxServices(contextFor(value, getToken));
+    await services.entitlements.getGrants([{ id: 'p1', displayName: 'P1' } as any]).catch(() => undefined);
+    const posts = (global as any).fetch.mock.calls.filter((c: any[]) => /\$batch/.test(String(c[0]))).map((c: any[]) => String(c[0]));
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.filter((u: string) => u !== `${origin}/v1.0/$batch`)).toEqual([]);
   });
 
   it.each([
