@@ -14,6 +14,10 @@ import { certificatePath, startLocalTenant } from './index';
 import { createWorkbench, sendStarting, Workbench } from './workbench/server';
 import { DEFAULT_PERSON } from './workbench/pages';
 import { landingPage, pagePath, siteName, WorkbenchTenant } from './workbench/tenantView';
+import { ensurePackage } from './workbench/runtime/ensurePackage';
+import { DEFAULT_SPPKG } from './workbench/runtime/runtimeHost';
+import { sessionCookieHeader } from './session';
+import { setComponentSource } from './spfxEndpoints';
 
 const HELP = `Access Hub local tenant and workbench
 
@@ -24,6 +28,11 @@ Options:
   --no-open     do not open a browser (also when CI=true)
   --port=<n>    port to listen on (default: PORT or 4400)
   --tenant-only only the local tenant (Graph, SharePoint REST, /_dev): no workbench, ready at once
+  --runtime spfx
+                serve the pages with SharePoint's own client runtime (SPFx 1.23 from node_modules) and the packaged
+                .sppkg (packaged first when missing or older than the sources), instead of the Vite workbench.
+                Implies --https: SharePoint's sign-in (MSAL) refuses an http authority. ?runtime=vite|spfx on a page
+                chooses per page either way.
   --https       serve https://localhost:<port> with a self-signed development certificate (cached in
                 ~/.local-tenant; its PEM at /_dev/certificate). Trust it with NODE_EXTRA_CA_CERTS=<that file>
                 for Node clients such as the Graph SDK, and in the browser for the workbench.
@@ -70,12 +79,16 @@ function summary(url: string, tenant: WorkbenchTenant): string {
   return lines.join('\n');
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(args: string[]): Promise<void> {
+  let argv = args;
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(HELP);
     return;
   }
-  const unknown = argv.filter(a => !/^--(build|no-open|https|tenant-only|port=\d+)$/.test(a));
+  // `--runtime spfx` and `--runtime=spfx` alike.
+  const runtimeAt = argv.indexOf('--runtime');
+  if (runtimeAt >= 0 && argv[runtimeAt + 1] && !argv[runtimeAt + 1].startsWith('--')) argv = [...argv.slice(0, runtimeAt), `--runtime=${argv[runtimeAt + 1]}`, ...argv.slice(runtimeAt + 2)];
+  const unknown = argv.filter(a => !/^--(build|no-open|https|tenant-only|port=\d+|runtime=(spfx|vite))$/.test(a));
   if (unknown.length) {
     process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\n\n${HELP}`);
     process.exitCode = 2;
@@ -85,7 +98,8 @@ async function main(argv: string[]): Promise<void> {
   const port = portArg ? Number(portArg.slice('--port='.length)) : Number(process.env.PORT) || 4400;
   listenPort = port;
   const mode = argv.includes('--build') ? 'build' : 'dev';
-  const useHttps = argv.includes('--https');
+  const runtime = argv.includes('--runtime=spfx') ? 'spfx' : 'vite';
+  const useHttps = argv.includes('--https') || runtime === 'spfx';
   const tenantOnly = argv.includes('--tenant-only');
   const ci = /^(1|true|yes)$/i.test(process.env.CI || '');
   const shouldOpen = !argv.includes('--no-open') && !ci && !tenantOnly;
@@ -129,7 +143,15 @@ async function main(argv: string[]): Promise<void> {
   }
 
   try {
-    workbench = await createWorkbench({ tenant: tenant.tenant, repoRoot, mode, httpServer: tenant.server, logLevel: 'info' });
+    if (runtime === 'spfx') await ensurePackage(repoRoot, path.join(repoRoot, DEFAULT_SPPKG), line => process.stdout.write(`  [runtime] ${line}\n`));
+    workbench = await createWorkbench({
+      tenant: tenant.tenant, repoRoot, mode, httpServer: tenant.server, logLevel: 'info', runtime,
+      sessionCookie: (user, secure) => {
+        const person = tenant.tenant.findUser(user.id);
+        return person ? sessionCookieHeader(person, tenant.tenant.tenantInfo.id, secure) : undefined;
+      },
+      registerComponents: source => setComponentSource(tenant.tenant, source)
+    });
   } catch (e) {
     await tenant.stop();
     throw e;
@@ -144,6 +166,10 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`  HTTPS with a self-signed certificate for localhost: ${certificatePath()} (also ${url}/_dev/certificate).\n` +
       `  Node clients: NODE_EXTRA_CA_CERTS=${certificatePath()}; browsers: trust it once (see localTenant/README.md).\n\n`);
   }
+  process.stdout.write(runtime === 'spfx'
+    ? `  Pages run SharePoint's own SPFx runtime with ${DEFAULT_SPPKG} (add ?runtime=vite for the Vite workbench).\n` +
+      `  Trust the development certificate in the browser, or SharePoint's sign-in cannot run (see localTenant/README.md).\n`
+    : `  Pages run the Vite workbench (add ?runtime=spfx for SharePoint's own runtime with the packaged .sppkg over HTTPS).\n`);
   process.stdout.write(`  Ready in ${Date.now() - started} ms (${mode === 'dev' ? 'Vite dev server, reloads on change' : 'built client'}). Ctrl+C stops.\n\n`);
   const landing = landingPage(tenant.tenant);
   if (shouldOpen) openBrowser(landing ? `${url}${pagePath(landing.site, landing.page)}?as=${encodeURIComponent(DEFAULT_PERSON)}` : `${url}/`);

@@ -284,13 +284,15 @@ export function renderStarting(o: { css: string }): string {
 const LEVEL_TEXT: Record<SitePermissionLevel, string> = { 'none': 'No access', 'Read': 'Read', 'Edit': 'Edit', 'Full Control': 'Full Control' };
 
 /** `/`: the sites and their pages, and every person with a link to try the intranet as them. */
-export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: string }): string {
+export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: string; runtime?: 'vite' | 'spfx' }): string {
   const t = o.tenant;
   const sites = t.sites.filter(s => siteName(s));
   const siteItems = sites.map(s => {
     const pages = (s.pages || []).map(p => {
       const parts = p.webParts.map(w => w.alias).join(', ');
-      return `<li><a href="${esc(pagePath(s, p))}">${esc(p.title || p.name)}</a> <span class="wb-muted">${esc(p.name)}${parts ? ` &middot; ${esc(parts)}` : ''}</span></li>`;
+      const other = o.runtime === 'spfx' ? 'vite' : 'spfx';
+      const otherLabel = other === 'spfx' ? `SharePoint's runtime` : 'Vite workbench';
+      return `<li><a href="${esc(pagePath(s, p))}">${esc(p.title || p.name)}</a> <span class="wb-muted">${esc(p.name)}${parts ? ` &middot; ${esc(parts)}` : ''}</span> <a class="wb-muted" href="${esc(`${pagePath(s, p)}?runtime=${other}`)}">(${esc(otherLabel)})</a></li>`;
     }).join('');
     return `<li class="wb-card">
 <h3>${esc(s.title)}</h3>
@@ -322,6 +324,7 @@ export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: s
 <main id="wb-main" class="wb-container wb-index">
 <h1>${esc(t.tenantInfo.displayName || 'Local tenant')} intranet</h1>
 <p>Every page below renders Access Hub's real web parts against the local tenant at <code>${esc(o.origin)}</code>. Add <code>?as=&lt;userPrincipalName&gt;</code> to open a page as someone else, or <code>&amp;lang=de-de</code> for another language.</p>
+<p>Two runtimes serve the pages: the <strong>Vite workbench</strong> (fast, reloads on change; <code>?runtime=vite</code>) and <strong>SharePoint's own SPFx runtime</strong> with the packaged <code>.sppkg</code> (<code>?runtime=spfx</code>; needs HTTPS: <code>npm start -- --runtime spfx</code>). This server's default: <strong>${o.runtime === 'spfx' ? `SharePoint's runtime` : 'Vite workbench'}</strong>.</p>
 <h2>Sites and pages</h2>
 <ul class="wb-cards">${siteItems || '<li class="wb-muted">This tenant has no sites.</li>'}</ul>
 <h2>People worth trying</h2>

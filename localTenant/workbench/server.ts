@@ -185,7 +185,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
   let titles = readManifestTitles(repoRoot);
   let locales = supportedLocales(repoRoot);
   const defaultRuntime: PageRuntime = o.runtime || 'vite';
-  const runtimeHost = createRuntimeHost({ repoRoot, sppkgPath: o.sppkgPath });
+  const runtimeHost = createRuntimeHost({ repoRoot, sppkgPath: o.sppkgPath, iconsBaseUrl: FONTS_PREFIX });
   if (o.registerComponents) o.registerComponents((origin, ids) => runtimeHost.clientSideComponents(origin, ids));
 
   let vite: ViteDevServer | undefined;
@@ -318,6 +318,13 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
     const asked = firstQuery(url.searchParams, 'runtime');
     const runtime: PageRuntime = asked === 'spfx' || asked === 'vite' ? asked : defaultRuntime;
     if (runtime === 'spfx') {
+      if (!here.startsWith('https:')) {
+        send(res, 400, renderNotFound({
+          tenantName: tenantName(), path: url.pathname, css,
+          what: `SharePoint's runtime signs in with MSAL, which refuses an http authority: start with npm start -- --runtime spfx (or --https)`
+        }), {}, head);
+        return;
+      }
       if (!runtimeHost.available()) {
         send(res, 503, renderNotFound({
           tenantName: tenantName(), path: url.pathname, css,
@@ -393,7 +400,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
       const head = req.method === 'HEAD';
       if (pathname === '/' || pathname === '/index.html') {
         refresh();
-        send(res, 200, renderIndex({ tenant, css, origin: origin(req) }), {}, head);
+        send(res, 200, renderIndex({ tenant, css, origin: origin(req), runtime: defaultRuntime }), {}, head);
         return;
       }
       if (pathname === '/favicon.ico') {

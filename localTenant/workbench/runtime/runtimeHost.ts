@@ -21,6 +21,8 @@ import { packageReader, SolutionPackage } from './solutionPackage';
 
 export interface RuntimeHostOptions {
   repoRoot: string;
+  /** Where the workbench serves Fluent's icon fonts (SharePoint's page registers them from its CDN). */
+  iconsBaseUrl?: string;
   /** Default `sharepoint/solution/access-hub.sppkg` under repoRoot. */
   sppkgPath?: string;
 }
@@ -45,6 +47,7 @@ export interface RuntimeHost {
 }
 
 const DISCOVERY_WORKER = 'entraDiscoveryWorker.js';
+const ICONS_SCRIPT = 'fluentIcons.js';
 
 export const DEFAULT_SPPKG = path.join('sharepoint', 'solution', 'access-hub.sppkg');
 
@@ -59,6 +62,18 @@ export function createRuntimeHost(o: RuntimeHostOptions): RuntimeHost {
     return m;
   };
   const allManifests = (origin: string, pkg: SolutionPackage): RuntimeManifest[] => [...runtime(origin), ...pkg.manifests(origin)];
+  let icons: Promise<string> | undefined;
+  /**
+   * Stand-in for SharePoint's page chrome registering Fluent UI's icon fonts (components render icons by name and
+   * rely on the page for the fonts): Fluent's own initializeIcons, bundled once for the browser with esbuild.
+   */
+  const iconScript = (): Promise<string> => icons || (icons = import('esbuild').then(esbuild => esbuild.build({
+    stdin: {
+      contents: `import { initializeIcons } from '@fluentui/font-icons-mdl2'; initializeIcons(${JSON.stringify(o.iconsBaseUrl || '')}, { disableWarnings: true });`,
+      resolveDir: repoRoot, loader: 'js'
+    },
+    bundle: true, format: 'iife', platform: 'browser', target: 'es2017', minify: true, write: false, logLevel: 'silent'
+  })).then(r => r.outputFiles[0].text));
 
   return {
     sppkgPath,
@@ -89,7 +104,8 @@ export function createRuntimeHost(o: RuntimeHostOptions): RuntimeHost {
         manifests,
         customActions: Object.values(customActions)
       };
-      const head = `<script>window.FabricConfig={fontBaseUrl:''};window.localRuntime={mounted:[],errors:[],ready:false,navigations:0};</script>`;
+      const head = `<script>window.FabricConfig={fontBaseUrl:''};window.localRuntime={mounted:[],errors:[],ready:false,navigations:0};</script>
+<script src="${SPFX_PREFIX}standins/${ICONS_SCRIPT}"></script>`;
       const scripts = `<script type="application/json" id="local-runtime-page">${jsonForScript({ webParts, manifests: pageManifests })}</script>
 <script type="application/json" id="local-runtime-preloaded">${jsonForScript(preloadedData)}</script>
 <script src="${esc(assemblyUrl(input.origin, input.locale))}"></script>
@@ -124,6 +140,12 @@ export function createRuntimeHost(o: RuntimeHostOptions): RuntimeHost {
       }
       if (pathname.startsWith(SPFX_PREFIX)) {
         const rel = pathname.slice(SPFX_PREFIX.length);
+        if (rel === `standins/${ICONS_SCRIPT}`) {
+          const text = await iconScript();
+          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
+          res.end(req.method === 'HEAD' ? undefined : text);
+          return true;
+        }
         // The worker serves the whole origin (its pages are under /sites/), so it may take the scope '/'.
         if (rel === `standins/${DISCOVERY_WORKER}`) res.setHeader('Service-Worker-Allowed', '/');
         const file = runtimeFile(repoRoot, rel);
