@@ -339,7 +339,8 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
         tenantId: tenantId(), locale, msGraphEndpointUrl: here, isSiteAdmin: level === 'Full Control',
         user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, isGuest: user.userType === 'Guest' },
         webParts: config.webParts.map((wp, i) => ({ alias: wp.alias, title: wp.title, properties: wp.properties, elementId: `wb-webpart-${i}` })),
-        customizerProperties: config.customizer.properties
+        customizerProperties: config.customizer.properties,
+        deferWebParts: firstQuery(url.searchParams, 'deferWebParts') === '1'
       });
       const html = renderSitePage({
         tenantName: tenantName(), site, page, user, users: tenant.users, language, path: canonical, query: url.searchParams,

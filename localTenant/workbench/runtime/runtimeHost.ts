@@ -32,6 +32,8 @@ export interface RuntimePageInput extends PageContextInput {
   webParts: Array<{ alias: string; title: string; properties: unknown; elementId: string }>;
   /** Overrides the customizer's properties of the package's elements.xml (the workbench's `?prompt=`). */
   customizerProperties?: Record<string, unknown>;
+  /** The web parts wait for `localRuntime.mountWebParts()` (`?deferWebParts=1`): the customizer loads first. */
+  deferWebParts?: boolean;
 }
 
 export interface RuntimeHost {
@@ -106,7 +108,7 @@ export function createRuntimeHost(o: RuntimeHostOptions): RuntimeHost {
       };
       const head = `<script>window.FabricConfig={fontBaseUrl:''};window.localRuntime={mounted:[],errors:[],ready:false,navigations:0};</script>
 <script src="${SPFX_PREFIX}standins/${ICONS_SCRIPT}"></script>`;
-      const scripts = `<script type="application/json" id="local-runtime-page">${jsonForScript({ webParts, manifests: pageManifests })}</script>
+      const scripts = `<script type="application/json" id="local-runtime-page">${jsonForScript({ webParts, manifests: pageManifests, deferWebParts: !!input.deferWebParts })}</script>
 <script type="application/json" id="local-runtime-preloaded">${jsonForScript(preloadedData)}</script>
 <script src="${esc(assemblyUrl(input.origin, input.locale))}"></script>
 <script>(function(){

@@ -26,13 +26,15 @@ export default class AccessPromptApplicationCustomizer
   public onInit(): Promise<void> {
     return super.onInit().then(() => {
       this.context.placeholderProvider.changedEvent.add(this, () => this._mount.placeholdersChanged());
-      // Raised for the first page view too (after onInit), and for in-site navigation: decide once per page view.
+      // Decide for this page view first: SharePoint's navigatedEvent is sticky, raised by the runtime for the first
+      // page view before the customizers load, so add() below calls the handler at once, for this same page.
+      this._start();
+      // In-site navigation raises it again: decide once per page view.
       this.context.application.navigatedEvent.add(this, () => {
         if (this._mount.isNewPage(currentPage())) this._start();
       });
       // A web part on the page changed the person's access (a request, an extension): decide again.
       this._unlisten = onAccessChanged(PROMPT_ORIGIN, () => this._start());
-      this._start();
     });
   }
 
