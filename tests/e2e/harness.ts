@@ -15,7 +15,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { startLocalTenant } from '../../localTenant/index';
-import { createWorkbench, sendStarting, Workbench, WorkbenchMode } from '../../localTenant/workbench/server';
+import { createWorkbench, PageRuntime, sendStarting, Workbench, WorkbenchMode } from '../../localTenant/workbench/server';
+import { sessionCookieHeader } from '../../localTenant/session';
+import { setComponentSource } from '../../localTenant/spfxEndpoints';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SHOTS_DIR = '/tmp/e2e-shots';
@@ -34,6 +36,8 @@ export interface StartWorkbenchOptions {
   https?: boolean;
   /** Where that certificate is cached (tests pass a temporary folder). */
   certDir?: string | null;
+  /** Who boots the pages by default: the Vite workbench client or SharePoint's own SPFx runtime (needs https). */
+  runtime?: PageRuntime;
 }
 
 export interface RunningWorkbench {
@@ -72,8 +76,15 @@ export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<Run
   });
   try {
     // Dev mode: Vite's HMR websocket rides on the tenant's server, as with `npm start`; no file watching in tests.
+    const t = localTenant.tenant;
     workbench = await createWorkbench({
-      tenant: localTenant.tenant, repoRoot: REPO_ROOT, mode: o.mode || workbenchMode(), httpServer: localTenant.server, watch: false, logLevel: 'warn'
+      tenant: t, repoRoot: REPO_ROOT, mode: o.mode || workbenchMode(), httpServer: localTenant.server, watch: false, logLevel: 'warn',
+      runtime: o.runtime,
+      sessionCookie: (user, secure) => {
+        const person = t.findUser(user.id);
+        return person ? sessionCookieHeader(person, t.tenantInfo.id, secure) : undefined;
+      },
+      registerComponents: source => setComponentSource(t, source)
     });
   } catch (e) {
     await localTenant.stop();
@@ -109,13 +120,13 @@ export const CHROMIUM_ARGS = [
  * Debian's Chromium, headless. Playwright launches it with a fresh profile (user-data dir) of its own each time;
  * each `openAs` gets a fresh context on top, so no storage leaks between people or tests.
  */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<LaunchedBrowser> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: [...CHROMIUM_ARGS, `--disk-cache-dir=${path.join(userDataDir, 'cache')}`],
+    args: [...CHROMIUM_ARGS, ...extraArgs, `--disk-cache-dir=${path.join(userDataDir, 'cache')}`],
     env: { ...process.env, HOME: userDataDir, XDG_CONFIG_HOME: userDataDir, XDG_CACHE_HOME: userDataDir }
   });
   return {
