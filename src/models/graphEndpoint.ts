@@ -11,8 +11,3 @@ export function graphOrigin(msGraphEndpointUrl: string | undefined): string {
   const m = ENDPOINT.exec(typeof msGraphEndpointUrl === 'string' ? msGraphEndpointUrl.trim() : '');
   return m ? `${(m[1] || 'https').toLowerCase()}://${m[2].toLowerCase()}` : DEFAULT_GRAPH_ORIGIN;
 }
-
-/** My Access of that Graph's cloud: the US Government clouds have their own host, the others use the global one. */
-export function myAccessOrigin(graph: string): string {
-  return /\.microsoft\.us(?::\d+)?$/i.test(graph) ? 'https://myaccess.microsoft.us' : 'https://myaccess.microsoft.com';
-}

@@ -37,6 +37,12 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
   return response;
 }
 
+/** Polls until `probe` holds (a cold transform of the banner chunk can take a while), then lets the page settle. */
+async function until(probe: () => boolean, settleMs = 50, timeoutMs = 5000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !probe() && Date.now() < end;) await new Promise(r => setTimeout(r, 10));
+  await new Promise(r => setTimeout(r, settleMs));
+}
+
 /** What Graph answers for a route the tenant does not know: a fast, final failure (never retried). */
 const notFound = (): any => answer(404, { error: { code: 'ResourceNotFound', message: 'not found' } });
 
@@ -154,9 +160,11 @@ describe('AccessPrompt customizer', () => {
     const application = new MockApplication();
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
     await act(async () => {
-      // __load raises navigatedEvent right after onInit, as SharePoint does for the first page view.
+      // The application raised navigatedEvent (sticky) for the first page view before the customizer loads, as
+      // SharePoint's runtime does; raised once more for the same page, it is still the same page view.
       await customizer.__load(promptContext(jest.fn(), application), {});
-      await new Promise(r => setTimeout(r, 100));
+      application.navigatedEvent.raise();
+      await until(() => decisions() >= 1, 100);
     });
     expect(decisions()).toBe(1);
     customizer.__dispose();
@@ -170,7 +178,7 @@ describe('AccessPrompt customizer', () => {
     try {
       await act(async () => {
         await customizer.__load(promptContext(jest.fn(), application), {});
-        await new Promise(r => setTimeout(r, 100));
+        await until(() => decisions() >= 1, 100);
       });
       expect(decisions()).toBe(1);
       // The session's answer for the site would spare the requests: forget it, so the next decision shows in them.
@@ -178,14 +186,14 @@ describe('AccessPrompt customizer', () => {
       await act(async () => {
         application.navigate('/sites/marketing/SitePages/Campaigns.aspx');
         application.navigatedEvent.raise(); // SharePoint sometimes raises it twice for one navigation
-        await new Promise(r => setTimeout(r, 100));
+        await until(() => decisions() >= 2, 100);
       });
       expect(decisions()).toBe(2);
       // A hash change is the same page view.
       window.sessionStorage.clear();
       await act(async () => {
         application.navigate('/sites/marketing/SitePages/Campaigns.aspx#section');
-        await new Promise(r => setTimeout(r, 100));
+        await until(() => decisions() >= 3, 0, 200);
       });
       expect(decisions()).toBe(2);
     } finally {
@@ -228,7 +236,7 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
     const wp: any = new (MyAccessWebPart as any)();
     await act(async () => {
       await wp.__load(contextFor(value, getToken), { title: 'My access' });
-      await new Promise(r => setTimeout(r, 50));
+      await until(() => graphUrls().length > 0);
     });
     const urls = graphUrls();
     expect(urls.length).toBeGreaterThan(0);
@@ -265,8 +273,8 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
     ['http://localhost:4400', 'http://localhost:4400'],
     [undefined, 'https://graph.microsoft.com']
   ])('the customizer (plain fetch) with %p batches to %p/v1.0/$batch with a token for that origin', async (value, origin) => {
-    (global as any).fetch = jest.fn(async (url: string) => /\$batch$/.test(url)
-      ? { ok: true, status: 200, json: async () => ({ responses: [] }) }
+    (global as any).fetch = jest.fn(async (url: string, init?: { body?: string }) => /\$batch$/.test(url)
+      ? { ok: true, status: 200, json: async () => ({ responses: JSON.parse(String(init && init.body)).requests.map((r: { id: string }) => ({ id: r.id, status: 200, body: { value: [] } })) }) }
       : { ok: true, status: 200, json: async () => ({ GroupId: '', Url: 'https://contoso.sharepoint.com/sites/marketing', High: '432', Low: '1011030767' }) });
     window.sessionStorage.clear();
     window.localStorage.clear();
@@ -278,7 +286,7 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
         application: new MockApplication(),
         serviceScope: { consume: () => ({ tryGetTheme: () => undefined }) }
       }), {});
-      await new Promise(r => setTimeout(r, 50));
+      await until(() => graphUrls().some(u => /\$batch$/.test(u)));
     });
     const urls = graphUrls();
     expect(urls).toContain(`${origin}/v1.0/$batch`);

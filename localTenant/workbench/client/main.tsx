@@ -81,12 +81,23 @@ function showFailure(target: Element, message: string): void {
   target.appendChild(note);
 }
 
-/** The navigatedEvent of SharePoint's page application (`context.application.navigatedEvent` in the customizer). */
+/**
+ * The navigatedEvent of SharePoint's page application (`context.application.navigatedEvent` in the customizer). As
+ * SharePoint's runtime does, it is sticky: raised for the first page view before the customizers load, so `add` calls
+ * a new handler at once (as tests/mocks/sp/application-base.ts models it).
+ */
 function navigatedEvent(): { add(handler: () => void): void; raise(): void } {
   const handlers: Array<() => void> = [];
+  let raised = false;
   return {
-    add: handler => { handlers.push(handler); },
-    raise: () => { handlers.slice().forEach(h => h()); }
+    add: handler => {
+      handlers.push(handler);
+      if (raised) handler();
+    },
+    raise: () => {
+      raised = true;
+      handlers.slice().forEach(h => h());
+    }
   };
 }
 
@@ -157,17 +168,17 @@ function main(): void {
         console.warn('AccessPrompt:', e);
       });
     };
-    // The customizer's onInit: subscribe to navigatedEvent and to access changes, and decide.
+    // The page application raised navigatedEvent for this first page view before the customizer loads. (Every
+    // navigation in the workbench loads a new page, so there is no in-site navigation to raise it again for.)
     const navigated = navigatedEvent();
+    navigated.raise();
+    // The customizer's onInit: decide, then subscribe (add hears the sticky event at once, for this same page).
+    start();
     navigated.add(() => {
       if (mount.isNewPage(currentPage())) start();
     });
     // As the customizer does: a web part on the page changed the person's access, so decide again.
     onAccessChanged(PROMPT_ORIGIN, start);
-    start();
-    // SharePoint raises navigatedEvent for the first page view too, once the customizers' onInit has finished.
-    // (Every navigation in the workbench loads a new page, so there is no in-site navigation to raise it for.)
-    void Promise.resolve().then(navigated.raise);
   } else if (top) {
     const note = document.createElement('div');
     note.className = 'wb-slim-note';
