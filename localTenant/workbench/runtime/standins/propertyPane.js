@@ -8,7 +8,7 @@ define([], function () {
   'use strict';
   var FieldType = {
     Custom: 1, CheckBox: 2, TextField: 3, Toggle: 5, Dropdown: 6, Label: 7, Slider: 8, Heading: 9, ChoiceGroup: 10,
-    Button: 11, HorizontalRule: 12, Link: 13, DynamicField: 14
+    Button: 11, HorizontalRule: 12, Link: 13, DynamicField: 14, DynamicFieldSet: 16
   };
   function field(type) {
     return function (targetProperty, properties) {
