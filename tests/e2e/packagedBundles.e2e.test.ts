@@ -192,6 +192,25 @@ describe('the .sppkg under SharePoint\'s own runtime (npm start -- --runtime spf
     await p.context.close();
   });
 
+  it('Adele requests Contributors from the catalog; the banner on the same page hears it', async () => {
+    const p = await open(home('marketing'), U.adele);
+    await webPartsLoaded(p, 2);
+    const card = p.page.locator(`article[data-package-id="${ID.contributors}"]`);
+    await card.getByRole('button', { name: 'Request access' }).click({ timeout: 30000 });
+    const panel = p.page.getByRole('dialog');
+    await panel.getByLabel('Business justification').fill('Campaign work.');
+    await panel.getByRole('textbox', { name: 'Which campaign will you work on?' }).fill('Autumn');
+    await panel.getByRole('combobox', { name: 'Region' }).click();
+    await p.page.getByRole('option', { name: 'Europe, Middle East and Africa' }).click();
+    await panel.getByRole('button', { name: 'Submit request' }).click();
+    await banner(p.page).getByText(/waiting for Megan Bowen/).waitFor({ timeout: 30000 });
+    const requests = (wb.tenant as unknown as { db: { assignmentRequests: Array<{ targetId: string; accessPackageId: string; state: string }> } })
+      .db.assignmentRequests.filter(r => r.targetId === ID.adele && r.accessPackageId === ID.contributors && r.state === 'pendingApproval');
+    expect(requests).toHaveLength(1);
+    expect(noise(p.errors)).toEqual([]);
+    await p.context.close();
+  });
+
   it('Alex on Engineering extends his ending access from the banner', async () => {
     const p = await open(home('engineering'), U.alex);
     const bar = banner(p.page);
