@@ -68,7 +68,10 @@ describe('MyAccess on the intranet home page', () => {
     const tip = row.getByRole('tooltip');
     await row.locator('[data-exact]').hover();
     await tip.waitFor();
-    await expect(tip.textContent()).resolves.toMatch(/December 11, 2026 at \d\d:\d\d (AM|PM) UTC/);
+    // The fixture's dates follow "now" (its $schemaNote): the assignment ends 10 days after the tenant started.
+    const tenDays = new Date(Date.parse(env.wb.tenant.nowIso()) + 10 * 86400000)
+      .toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    await expect(tip.textContent()).resolves.toMatch(new RegExp(`${tenDays} at \\d\\d:\\d\\d (AM|PM) UTC`));
     await page.mouse.move(0, 0);
     await tip.waitFor({ state: 'hidden' });
     await row.locator('[data-exact]').focus();
