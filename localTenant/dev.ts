@@ -1,4 +1,4 @@
-/** Developer endpoints under /_dev/ (issue #3 "Starting it"). Never subject to faults. */
+/** Developer endpoints under /_dev/. Never subject to faults. */
 import { badRequest, GraphError } from './errors';
 import { parseFaults } from './faults';
 import type { Tenant } from './tenant';

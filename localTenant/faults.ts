@@ -1,5 +1,5 @@
 /**
- * Fault injection for reliability tests and benchmarks (issue #3 "Faults"): latency with jitter, a share of
+ * Fault injection for reliability tests and benchmarks: latency with jitter, a share of
  * 429 (with Retry-After), a share of 503 (with Retry-After, as Graph throttles with 503 too — docs/graph-notes.md §12),
  * and a share of dropped connections, optionally limited to paths matching a regular expression.
  * Faults never apply to /_dev/.

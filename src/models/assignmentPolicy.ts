@@ -3,7 +3,7 @@ import { ISchedule, ExpirationType } from './types';
 
 // Apart from myAccess.ts so that the AccessPrompt customizer's first script reads a policy without MyAccess's model.
 
-/** What an assignment's policy lets its holder do (graph-contract.md §3.4, requestorSettings). */
+/** What an assignment's policy lets its holder do (docs/graph-notes.md §3.4, requestorSettings). */
 export interface IAssignmentPolicyInfo {
   id: string;
   displayName: string;

@@ -49,7 +49,7 @@ export interface IUpdateOptions {
   endDateTime?: string;
 }
 
-/** The `POST assignmentRequests` body that extends an assignment (graph-contract.md §3.4, `userUpdate`). */
+/** The `POST assignmentRequests` body that extends an assignment (docs/graph-notes.md §3.4, `userUpdate`). */
 export function buildUpdateRequestBody(assignmentId: string, options: IUpdateOptions): Record<string, unknown> {
   const body: Record<string, unknown> = { requestType: 'userUpdate', assignment: { id: assignmentId } };
   const justification = (options.justification || '').trim();
@@ -61,7 +61,7 @@ export function buildUpdateRequestBody(assignmentId: string, options: IUpdateOpt
   return body;
 }
 
-/** The body that removes an assignment: `userRemove` carries nothing but the assignment (graph-contract.md §3.4). */
+/** The body that removes an assignment: `userRemove` carries nothing but the assignment (docs/graph-notes.md §3.4). */
 export function buildRemoveRequestBody(assignmentId: string): Record<string, unknown> {
   return { requestType: 'userRemove', assignment: { id: assignmentId } };
 }

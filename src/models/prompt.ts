@@ -32,7 +32,7 @@ export interface IPromptProperties {
   dismissDays?: number | string;
   packageIds?: string | string[];
   messages?: Record<string, string>;
-  /** Older name of a single named package (before issue 11). */
+  /** Older name of a single named package (the customizer's first properties had one package). */
   accessPackageId?: string;
 }
 

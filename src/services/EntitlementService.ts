@@ -272,7 +272,7 @@ export class GraphEntitlementService implements IEntitlementService {
     }
   }
 
-  // ---- MyAccess (issue 9) ----
+  // ---- MyAccess ----
 
   public listMyAccessAssignments(): Promise<IMyAssignment[]> {
     return this._run(async () => {

@@ -88,7 +88,7 @@ export function fromHttp(status: number, body: IGraphErrorBody | undefined, retr
     if (code && re.test(code)) { kind = k; break; }
   }
   if (status === 403 && kind === 'validation') kind = 'forbidden';
-  // Graph throttles with 503/504 plus Retry-After too (graph-contract.md §12): to the person that is "busy".
+  // Graph throttles with 503/504 plus Retry-After too (docs/graph-notes.md §12): to the person that is "busy".
   if ((status === 503 || status === 504) && retryAfter) kind = 'throttled';
   let field: string | undefined;
   for (const [re, f] of FIELD_BY_CODE) {

@@ -9,7 +9,7 @@ import { RetryStatus } from './retryStatus';
  * - Reads (GET, the POSTs that only read, a `$batch` of GETs) are retried on 429, 503, 504 and dropped
  *   connections, waiting `Retry-After` when given and backing off exponentially with jitter when not, until a
  *   total budget (60 s) is spent. Throttled requests inside a `$batch` are sent again in a smaller batch.
- * - Writes are retried on 429 only: Graph did nothing then (graph-contract.md §12). A 5xx or a dropped
+ * - Writes are retried on 429 only: Graph did nothing then (docs/graph-notes.md §12). A 5xx or a dropped
  *   connection may have created the object, so it surfaces and the service reads back instead.
  * - Each attempt carries its own `client-request-id`, so support can find it even when no answer came back.
  */

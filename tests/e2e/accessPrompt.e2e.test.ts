@@ -1,5 +1,5 @@
 /**
- * Issue 11's "Done when" in a real browser: the AccessPrompt customizer in the top placeholder of the local
+ * The AccessPrompt's main scenarios in a real browser: the AccessPrompt customizer in the top placeholder of the local
  * workbench, with request counts from the tenant's `/_dev/log`.
  */
 import { Page, BrowserContext } from 'playwright-core';

@@ -1,5 +1,5 @@
 /**
- * AccessApprovals in the local workbench, as the issue's "Done when" describes: Diego approves Grady's Finance
+ * AccessApprovals in the local workbench, in the scenarios an approver meets: Diego approves Grady's Finance
  * request (the form insists on the justification the stage requires), accepts the quarterly review's
  * recommendations, Isaiah and Patti take Alex's Falcon request through its two stages, and two approvers racing
  * for one request end with one decision.

@@ -1,5 +1,5 @@
 /**
- * Issue 9's "Done when" in a real browser against the local workbench: the MyAccess web part on the intranet
+ * MyAccess's main scenarios in a real browser against the local workbench: the MyAccess web part on the intranet
  * home page for Alex (extend, cancel), Adele (denied history, remove with the site permission dropping) and
  * Johanna (expired access, in German), plus the races: a cancel after an approval elsewhere, double clicks.
  */
@@ -117,7 +117,7 @@ describe('MyAccess on the intranet home page', () => {
     expect(requestsOf(ID.alex, ID.falcon).find(r => r.id === ID.alexFalconRequest).state).toBe('canceled');
     expect(posts.filter(u => /cancel$/.test(u))).toHaveLength(1);
     await screenshot(page, 'myaccess-alex-cancelled');
-    // Graph answers 403 when a requester asks for the approval itself (graph-contract.md §2.2): expected.
+    // Graph answers 403 when a requester asks for the approval itself (docs/graph-notes.md §2.2): expected.
     expect(errors.filter(e => !/status of 403/.test(e))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Issue 4's flows in a real browser against the local workbench: the catalog for this site, the request
+ * The request flows in a real browser against the local workbench: the catalog for this site, the request
  * panel with questions and approval, the button, guests, deep links and languages.
  */
 import * as fs from 'fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 8's measurement: with the local tenant throttling 30% of Graph and SharePoint requests (Retry-After 1 s),
+ * A measurement of reads under throttling: with the local tenant throttling 30% of Graph and SharePoint requests (Retry-After 1 s),
  * failing 5% with 503 and dropping 5% of connections, the Marketing catalog and the intranet home page load fully
  * in 20 of 20 fresh page loads. "Fully" means every web part shows exactly what it shows without faults: the
  * same text, no error bar, no "contents could not be read".

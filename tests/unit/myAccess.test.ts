@@ -28,7 +28,7 @@ function request(id: string, packageId: string, state: IMyRequest['state'], crea
 describe('mapMyAssignment (Graph accessPackageAssignment with accessPackage and assignmentPolicy expanded)', () => {
   const raw = {
     id: 'a1', state: 'delivered', status: 'Delivered',
-    // The docs' example puts the string "null" here (graph-contract.md §3.8).
+    // The docs' example puts the string "null" here (docs/graph-notes.md §3.8).
     expiredDateTime: 'null' as unknown as string,
     schedule: { startDateTime: '2025-01-11T00:00:00Z', expiration: { type: 'afterDuration', duration: 'P365D', endDateTime: null } },
     accessPackage: { id: 'pkg', displayName: 'Engineering Onboarding', description: 'Engineering group', modifiedDateTime: '2025-07-01T00:00:00Z' },

@@ -23,6 +23,17 @@ const FORBIDDEN: Array<[RegExp, string]> = [
   [new RegExp(['\\b[A-Za-z]:', '[\\\\/]+(Users|Documents and Settings)[\\\\/]'].join(''), 'i'), 'a Windows profile directory']
 ];
 
+/**
+ * What a comment may not cite: a document that is not in the repository, or the tracker's issue numbers and their
+ * closing conditions, which nobody reading the code can see. (Code and tests only: the README may name issues.)
+ */
+const UNCITABLE: Array<[RegExp, string]> = [
+  [new RegExp(['graph-', 'contract\\.md'].join('')), 'a document that is not in the repository (docs/graph-notes.md is)'],
+  [new RegExp(['\\b[Ii]ssue', 's? #?\\d+'].join('')), "the tracker's issue numbers"],
+  [new RegExp(['Done ', 'when'].join('')), "the tracker's closing conditions"]
+];
+const CODE = /^(src|tests|localTenant|scripts)\/.*\.(ts|tsx|js)$/;
+
 function gitFiles(): string[] | undefined {
   try {
     const out = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -79,6 +90,28 @@ describe('the repository is self-contained', () => {
       });
     }
     expect(offending).toEqual([]);
+  });
+
+  it('code cites only the repository\'s own documents, not a tracker nobody reading it can see', () => {
+    const offending: string[] = [];
+    for (const rel of files.filter(f => CODE.test(f) && !/[\\/]dist[\\/]/.test(f))) {
+      const text = textOf(rel);
+      if (text === undefined) continue;
+      text.split(/\r?\n/).forEach((line, i) => {
+        for (const [pattern, why] of UNCITABLE) {
+          const m = pattern.exec(line);
+          if (m) offending.push(`${rel}:${i + 1}: "${m[0]}" (${why})`);
+        }
+      });
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('recognises the citations it forbids', () => {
+    const samples = ['(graph-' + 'contract.md §12)', 'MyAccess (iss' + 'ue 9)', 'iss' + 'ue #3', 'Iss' + "ue 11's " + '"Done ' + 'when"'];
+    for (const sample of samples) expect({ sample, hit: UNCITABLE.some(([p]) => p.test(sample)) }).toEqual({ sample, hit: true });
+    const fine = ['docs/graph-notes.md §12', 'an issued token', 'tissue 9'];
+    for (const sample of fine) expect({ sample, hit: UNCITABLE.some(([p]) => p.test(sample)) }).toEqual({ sample, hit: false });
   });
 
   it('recognises what it forbids', () => {

@@ -241,7 +241,7 @@ export class FakeEntitlementService implements IEntitlementService {
     return this.state.approvals[requestId];
   }
 
-  // ---- MyAccess (issue 9): behaves like the local tenant's userUpdate / userRemove workflow ----
+  // ---- MyAccess: behaves like the local tenant's userUpdate / userRemove workflow ----
 
   public readonly changeCalls: Array<{ type: 'userUpdate' | 'userRemove'; assignmentId: string; options?: IUpdateOptions }> = [];
 
