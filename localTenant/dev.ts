@@ -63,7 +63,7 @@ export function handleDev(
     case 'GET /_dev/faults':
       return { status: 200, body: t.faults };
     case 'POST /_dev/faults':
-      t.faults = parseFaults(json());
+      t.setFaults(parseFaults(json()));
       return { status: 200, body: t.faults };
     case 'GET /_dev/log': {
       const since = Number(params.get('since') ?? 0);

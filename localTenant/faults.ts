@@ -2,7 +2,8 @@
  * Fault injection for reliability tests and benchmarks: latency with jitter, a share of
  * 429 (with Retry-After), a share of 503 (with Retry-After, as Graph throttles with 503 too — docs/graph-notes.md §12),
  * and a share of dropped connections, optionally limited to paths matching a regular expression.
- * Faults never apply to /_dev/.
+ * Faults never apply to /_dev/. With a `seed`, the same settings give the same sequence of faults, so a failing run
+ * under faults can be repeated exactly (the order of requests must be the same too).
  */
 import { badRequest } from './errors';
 import { isObject } from './util';
@@ -15,6 +16,25 @@ export interface FaultConfig {
   errorRate?: number;
   dropRate?: number;
   path?: string;
+  /** A 32-bit integer: faults follow a seeded sequence instead of Math.random. */
+  seed?: number;
+}
+
+/** mulberry32: a small, well-known 32-bit PRNG; enough to repeat a sequence of faults, not for anything secret. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The random source for a fault configuration: seeded when it has a seed. */
+export function faultRandom(f: FaultConfig): () => number {
+  return f.seed === undefined ? Math.random : seededRandom(f.seed);
 }
 
 export type FaultDecision =
@@ -37,6 +57,9 @@ export function parseFaults(body: unknown): FaultConfig {
     } else if ((NUMS as readonly string[]).includes(k)) {
       if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) throw badRequest(`${k} must be a non-negative number.`);
       out[k as (typeof NUMS)[number]] = v;
+    } else if (k === 'seed') {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) throw badRequest('seed must be an integer from 0 to 4294967295.');
+      out.seed = v;
     } else if (k === 'path') {
       if (typeof v !== 'string') throw badRequest('path must be a regular expression string.');
       try { new RegExp(v); } catch { throw badRequest(`path is not a valid regular expression: ${v}`); }

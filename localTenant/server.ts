@@ -163,7 +163,7 @@ async function handle(
   }
 
   if (!isDev) {
-    const f = decideFault(t.faults, path + url.search);
+    const f = decideFault(t.faults, path + url.search, t.faultRandom);
     if (f.delayMs > 0) await delay(f.delayMs);
     if (f.kind === 'drop') {
       req.socket.destroy();

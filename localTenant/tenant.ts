@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { signToken, IssuedToken, DEFAULT_SCOPES, SCOPES } from './auth';
 import type { EmulatorErrorKey } from './errors';
-import type { FaultConfig } from './faults';
+import { faultRandom, type FaultConfig } from './faults';
 import { DEFAULT_FIXTURE_PATH, Fixture, FxSite, FxTenantInfo, FxUser, Id, PermissionLevel, prepareFixture, readFixtureFile } from './fixture';
 import { addGrants, findSite, recomputeEffective, sitePermissionLevel, grantsForAssignment } from './grants';
 import { applyScale } from './scale';
@@ -51,6 +51,11 @@ export interface TenantOptions {
   workflowDelayMs?: number;
   /** Overrides of the business-rule error codes (errors.ts EMULATOR_ERROR_CODES). */
   errorCodes?: Partial<Record<EmulatorErrorKey, string>>;
+  /**
+   * `true`: honour every query option the emulator can evaluate. Default (strict): a query option that Graph does
+   * not document for the endpoint answers 400 (graph/queryOptions.ts, docs/graph-notes.md §17).
+   */
+  lenient?: boolean;
 }
 
 export interface LogEntry { time: string; method: string; path: string; status: number; user: string | null; durationMs: number }
@@ -61,9 +66,18 @@ export class Tenant {
   db!: Db;
   readonly log: LogEntry[] = [];
   faults: FaultConfig = {};
+  /** Where fault decisions draw from: seeded when the faults have a seed (setFaults). */
+  faultRandom: () => number = Math.random;
+
+  setFaults(f: FaultConfig): void {
+    this.faults = f;
+    this.faultRandom = faultRandom(f);
+  }
   readonly approvalScope: ApprovalScope;
   readonly quirks: TenantQuirks;
   readonly workflowDelayMs: number;
+  /** Whether undocumented query options are honoured (true) or refused with 400 (false, the default). */
+  readonly lenient: boolean;
   readonly errorCodes: Partial<Record<EmulatorErrorKey, string>>;
   readonly dataPath?: string;
   private readonly fixtureSource: () => unknown;
@@ -79,6 +93,7 @@ export class Tenant {
     this.approvalScope = opts.approvalScope ?? SCOPES.ReadWriteAll;
     this.quirks = { ...(opts.quirks ?? {}) };
     this.workflowDelayMs = opts.workflowDelayMs ?? 100;
+    this.lenient = opts.lenient === true;
     this.errorCodes = opts.errorCodes ?? {};
     this.dataPath = opts.dataPath ?? (process.env.LOCAL_TENANT_DATA || undefined);
     this.scaleSpec = opts.scale ?? (process.env.LOCAL_TENANT_SCALE || undefined);
@@ -152,7 +167,7 @@ export class Tenant {
   reset(): void {
     this.cancelTimers();
     this.db = this.buildFromFixture();
-    this.faults = {};
+    this.setFaults({});
     this.commit();
     resumeWorkflows(this);
   }

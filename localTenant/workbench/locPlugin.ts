@@ -10,29 +10,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Plugin } from 'vite';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 const VIRTUAL_PREFIX = '\0accesshub-loc:';
 const FALLBACK_LOCALE = 'en-us';
 export const LOCALE_GLOBAL = '__ACCESS_HUB_LOCALE__';
 
-/** Parses JSON that may carry `//` and block comments, as SPFx config and manifest files do. */
+/**
+ * Parses JSON that may carry `//` and block comments and trailing commas, as SPFx config and manifest files do, with
+ * Microsoft's jsonc-parser (what VS Code reads these files with). Throws on a syntax error, naming where.
+ */
 export function parseJsonWithComments(text: string): unknown {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') { out += text[++i] || ''; continue; }
-      if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') { inString = true; out += c; continue; }
-    if (c === '/' && text[i + 1] === '/') { while (i < text.length && text[i] !== '\n') i++; out += '\n'; continue; }
-    if (c === '/' && text[i + 1] === '*') { i += 2; while (i < text.length && !(text[i] === '*' && text[i + 1] === '/')) i++; i++; continue; }
-    out += c;
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) {
+    const e = errors[0];
+    throw new SyntaxError(`${printParseErrorCode(e.error)} at offset ${e.offset}`);
   }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+  return value;
 }
 
 function readJson(file: string): Record<string, unknown> | undefined {
