@@ -36,7 +36,7 @@ define([], function () {
       NotFound: 'Es gibt kein Zugriffspaket mit dieser ID, das Sie anfordern können.', InvalidId: '„{0}“ ist keine gültige Zugriffspaket-ID.',
       NoPolicies: 'Keine Richtlinie erlaubt Ihnen, dieses Zugriffspaket anzufordern.',
       SubmittedPending: 'Ihre Anfrage wurde gesendet und wartet auf Genehmigung.', PendingWith: 'Wartet auf {0}.',
-      StageOf: 'Stufe {0} von {1}: {2}', StageWaiting: 'ausstehend', StageApproved: 'genehmigt', StageDenied: 'abgelehnt',
+      StageOf: 'Stufe {0} von {1}: {2}', StageNumber: 'Stufe {0} von {1}', StageWaiting: 'ausstehend', StageApproved: 'genehmigt', StageDenied: 'abgelehnt',
       YourManager: 'Ihre Führungskraft ({0})', Delivering: 'Genehmigt. Ihr Zugriff wird eingerichtet…', Delivered: 'Fertig: Sie haben Zugriff.',
       DeliveredLink: '{0} öffnen', DeliveryTakesLong: 'Dies dauert länger als üblich. Sie können diesen Bereich schließen; Ihre Anfrage wird weiter bearbeitet.',
       Denied: 'Ihre Anfrage wurde abgelehnt.', Canceled: 'Ihre Anfrage wurde abgebrochen.',

@@ -36,7 +36,7 @@ define([], function () {
       NotFound: 'There is no access package with this id that you can request.', InvalidId: '"{0}" is not a valid access package id.',
       NoPolicies: 'No policy lets you request this access package.',
       SubmittedPending: 'Your request was sent and is waiting for approval.', PendingWith: 'Waiting for {0}.',
-      StageOf: 'Stage {0} of {1}: {2}', StageWaiting: 'waiting', StageApproved: 'approved', StageDenied: 'denied',
+      StageOf: 'Stage {0} of {1}: {2}', StageNumber: 'Stage {0} of {1}', StageWaiting: 'waiting', StageApproved: 'approved', StageDenied: 'denied',
       YourManager: 'your manager ({0})', Delivering: 'Approved. Setting up your access…', Delivered: 'Done: you have access.',
       DeliveredLink: 'Open {0}', DeliveryTakesLong: 'This is taking longer than usual. You can close this panel; your request continues.',
       Denied: 'Your request was denied.', Canceled: 'Your request was cancelled.',

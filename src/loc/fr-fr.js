@@ -36,7 +36,7 @@ define([], function () {
       NotFound: 'Il n\'existe aucun package d\'accès avec cet ID que vous pouvez demander.', InvalidId: '« {0} » n\'est pas un ID de package d\'accès valide.',
       NoPolicies: 'Aucune stratégie ne vous permet de demander ce package d\'accès.',
       SubmittedPending: 'Votre demande a été envoyée et est en attente d\'approbation.', PendingWith: 'En attente de {0}.',
-      StageOf: 'Étape {0} sur {1} : {2}', StageWaiting: 'en attente', StageApproved: 'approuvée', StageDenied: 'refusée',
+      StageOf: 'Étape {0} sur {1} : {2}', StageNumber: 'Étape {0} sur {1}', StageWaiting: 'en attente', StageApproved: 'approuvée', StageDenied: 'refusée',
       YourManager: 'votre responsable ({0})', Delivering: 'Approuvée. Configuration de votre accès…', Delivered: 'Terminé : vous avez accès.',
       DeliveredLink: 'Ouvrir {0}', DeliveryTakesLong: 'L\'opération prend plus de temps que d\'habitude. Vous pouvez fermer ce volet ; votre demande continue d\'être traitée.',
       Denied: 'Votre demande a été refusée.', Canceled: 'Votre demande a été annulée.',

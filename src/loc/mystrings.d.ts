@@ -26,7 +26,7 @@ declare interface ICommonStrings {
     JustificationRequired: string; Justification: string; JustificationOptional: string; JustificationPlaceholder: string;
     QuestionsHeading: string; ChooseOne: string; DatesHeading: string; StartDate: string; EndDate: string; DatesHint: string; ClearDates: string;
     Submit: string; Submitting: string; NotRequestable: string; NotFound: string; InvalidId: string; NoPolicies: string;
-    SubmittedPending: string; PendingWith: string; StageOf: string; StageWaiting: string; StageApproved: string; StageDenied: string;
+    SubmittedPending: string; PendingWith: string; StageOf: string; StageNumber: string; StageWaiting: string; StageApproved: string; StageDenied: string;
     YourManager: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
     Denied: string; Canceled: string; AlreadyHave: string; AlreadyPending: string; CancelRequest: string; CancelConfirm: string; CancelConfirmYes: string; CancelConfirmNo: string; Cancelling: string;
     RequestCancelled: string; FieldErrorsSummary: string;

@@ -13,6 +13,8 @@ import { IGrant } from './types';
 import { mapRoleScope } from './grants';
 import { addDuration } from './policy';
 import { localize } from './policy';
+import { optional, required } from './graphShapes';
+import { requestTypeOf } from './statusCore';
 
 export interface IApprovalPerson {
   id: string;
@@ -143,19 +145,37 @@ export function stageRules(policies: AccessPackageAssignmentPolicy[], stageIndex
   return { justificationRequired, autoDenyAt };
 }
 
-/** Joins one approval with its request (same id) and the requestor's directory entry. */
-export function mapPendingApproval(approval: Approval, request: GraphRequest, person: IApprovalPerson | undefined, language: string): IPendingApproval {
-  const stages = (approval.stages || []).map(mapStage);
+/**
+ * Who a policy's stage names as its approvers (a single user's or a group's `description`), for a stage that Graph
+ * answers without a `displayName` (as its documentation examples do).
+ */
+export function stageApproverNames(policy: AccessPackageAssignmentPolicy, stageIndex: number): string | undefined {
+  const stage = ((policy.requestApprovalSettings && policy.requestApprovalSettings.stages) || [])[stageIndex];
+  const approvers = (stage && stage.primaryApprovers) || [];
+  const names = approvers.map(a => optional((a as { description?: string | null }).description)).filter((n): n is string => !!n);
+  return names.length > 0 ? names.join(', ') : undefined;
+}
+
+/**
+ * Joins one approval with its request (same id) and the requestor's directory entry. `names` names the resources
+ * the request's package grants when Graph did not (directory names by origin id, as the catalog looks them up).
+ */
+export function mapPendingApproval(approval: Approval, request: GraphRequest, person: IApprovalPerson | undefined, language: string,
+  names?: ReadonlyMap<string, string>): IPendingApproval {
+  const id = required(approval.id || request.id, 'approval', 'id');
+  const stages = (approval.stages || []).filter(Boolean).map(mapStage);
   const stageIndex = currentStageIndex(stages);
   const pkg = request.accessPackage || {};
   const candidates = candidatePolicies(pkg.assignmentPolicies || [], stages.length);
+  // A stage without a name is named by its approvers when the policy is known.
+  if (candidates.length === 1) stages.forEach((s, i) => { s.displayName = s.displayName || stageApproverNames(candidates[0], i); });
   const rules = stageRules(candidates, stageIndex, stageStart(stages, stageIndex, request.createdDateTime || undefined));
   const subject = request.requestor || {};
   const schedule = request.schedule || {};
   const expiration = schedule.expiration || {};
   return {
-    id: String(approval.id || request.id || ''),
-    requestType: String(request.requestType || ''),
+    id,
+    requestType: requestTypeOf(request.requestType),
     createdDateTime: request.createdDateTime || undefined,
     justification: String(request.justification || ''),
     answers: (request.answers || []).map(a => mapAnswer(a, language)),
@@ -174,7 +194,7 @@ export function mapPendingApproval(approval: Approval, request: GraphRequest, pe
     stageIndex,
     justificationRequired: rules.justificationRequired,
     autoDenyAt: rules.autoDenyAt,
-    grants: (pkg.resourceRoleScopes || []).map(rs => mapRoleScope(rs))
+    grants: (pkg.resourceRoleScopes || []).filter(Boolean).map(rs => mapRoleScope(rs, names))
   };
 }
 
@@ -263,7 +283,7 @@ export function mapReviewDecision(d: GraphDecision, ctx: IReviewContext): IRevie
   const target = d.target || {};
   const reason = (d.insights || []).map(i => i.description || '').filter(Boolean).join(' ');
   return {
-    id: String(d.id || ''),
+    id: required(d.id, 'accessReviewInstanceDecisionItem', 'id'),
     definitionId: ctx.definitionId,
     instanceId: ctx.instanceId,
     stageId: ctx.stageId,
@@ -271,7 +291,8 @@ export function mapReviewDecision(d: GraphDecision, ctx: IReviewContext): IRevie
     principalId: String(principal.id || ''),
     principalName: String(principal.displayName || target.userDisplayName || principal.userPrincipalName || ''),
     principalUpn: principal.userPrincipalName || target.userPrincipalName || undefined,
-    resourceName: String((d.resource && d.resource.displayName) || ''),
+    // Graph's examples leave the resource null (and $select may leave it out): the review's name says what is reviewed.
+    resourceName: optional(d.resource && d.resource.displayName) || ctx.reviewName,
     decision: String(d.decision || 'NotReviewed'),
     recommendation: String(d.recommendation || 'NoInfoAvailable'),
     recommendationReason: reason || undefined,

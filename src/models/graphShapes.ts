@@ -25,7 +25,17 @@ export function optional(value: string | null | undefined): string | undefined {
   return typeof value === 'string' && value !== '' && value !== 'null' ? value : undefined;
 }
 
+/**
+ * The member of `known` that `value` names, ignoring case (Graph's enums are camelCase, yet documentation examples
+ * write `UserAdd` and `AdminAdd`), or undefined.
+ */
+export function canonicalMember<T extends string>(value: string | null | undefined, known: readonly T[]): T | undefined {
+  const wanted = (value || '').toLowerCase();
+  for (const member of known) if (member.toLowerCase() === wanted) return member;
+  return undefined;
+}
+
 /** A string enum value from Graph, or `fallback` for members this version does not know (evolvable enums). */
 export function knownMember<T extends string>(value: string | null | undefined, known: readonly T[], fallback: T): T {
-  return (known as readonly string[]).indexOf(value || '') >= 0 ? value as T : fallback;
+  return canonicalMember(value, known) || fallback;
 }

@@ -3,7 +3,7 @@ import type {
 } from '@microsoft/microsoft-graph-types';
 import { IAccessRequest, IAssignment, RequestState } from './types';
 import { addDuration } from './duration';
-import { knownMember, optional, required } from './graphShapes';
+import { canonicalMember, knownMember, optional, required } from './graphShapes';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 
@@ -18,11 +18,16 @@ import { knownMember, optional, required } from './graphShapes';
  */
 export type GraphAssignment = AccessPackageAssignment & { accessPackageId?: string | null; assignmentPolicyId?: string | null };
 
-/** A request, with the beta-era `completedDate` that the v1.0 list example still shows. */
+/**
+ * A request, with the beta-era `completedDate` that the v1.0 list example still shows, and the beta-era
+ * `requestState`/`requestStatus` that some documented answers carry instead of `state`/`status`.
+ */
 export type GraphRequest = Omit<AccessPackageAssignmentRequest, 'assignment' | 'answers'> & {
   assignment?: GraphAssignment | null;
   answers?: GraphAnswer[] | null;
   completedDate?: string | null;
+  requestState?: string | null;
+  requestStatus?: string | null;
 };
 
 /** v1.0 defines only accessPackageAnswerString; the answered question's `@odata.type` tells its kind. */
@@ -38,6 +43,16 @@ const REQUEST_STATES: RequestState[] = [
   'partiallyDelivered', 'unknownFutureValue'
 ];
 
+const REQUEST_TYPES: string[] = [
+  'notSpecified', 'userAdd', 'userUpdate', 'userRemove', 'adminAdd', 'adminUpdate', 'adminRemove', 'systemAdd', 'systemUpdate',
+  'systemRemove', 'onBehalfAdd', 'unknownFutureValue'
+];
+
+/** Graph's request type as the product compares it (`UserAdd` in some documented examples is `userAdd`); unknown types as sent. */
+export function requestTypeOf(value: string | null | undefined): string {
+  return canonicalMember(value, REQUEST_TYPES) || value || '';
+}
+
 /**
  * A request without its answers and schedule: what deciding a status or a banner needs. `mapRequest`
  * (status.ts) adds the rest on top of it.
@@ -47,10 +62,10 @@ export function mapRequestSummary(raw: GraphRequest): IRequestSummary {
   const assignment = raw.assignment || {};
   return {
     id: required(raw.id, 'accessPackageAssignmentRequest', 'id'),
-    requestType: raw.requestType || '',
+    requestType: requestTypeOf(raw.requestType),
     // A state this version does not know (Graph's enums are evolvable) must not read as open or delivered.
-    state: knownMember<RequestState>(raw.state, REQUEST_STATES, 'unknownFutureValue'),
-    status: raw.status || '',
+    state: knownMember<RequestState>(raw.state || raw.requestState, REQUEST_STATES, 'unknownFutureValue'),
+    status: raw.status || raw.requestStatus || '',
     createdDateTime: optional(raw.createdDateTime),
     completedDateTime: optional(raw.completedDateTime) || optional(raw.completedDate),
     justification: optional(raw.justification),

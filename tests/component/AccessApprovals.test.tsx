@@ -206,3 +206,22 @@ describe('AccessApprovals', () => {
     await act(async () => { await new Promise(r => setTimeout(r, 10)); });
   });
 });
+
+describe('AccessApprovals: stages Graph answers without a name (its documentation examples)', () => {
+  it('says "Stage 1 of 1", never "Stage 1 of 1: ", and an earlier stage without "()"', async () => {
+    const unnamed: IPendingApproval = { ...grady, stages: grady.stages.map(s => ({ ...s, displayName: undefined })) };
+    const second: IPendingApproval = {
+      ...falcon, stageIndex: 1,
+      stages: [{ ...falcon.stages[0], displayName: undefined, status: 'Completed', reviewResult: 'Approved', reviewedByName: 'Isaiah Langer', assignedToMe: false },
+        { ...falcon.stages[1], displayName: undefined, status: 'InProgress', assignedToMe: true }]
+    };
+    renderWith(new FakeApprovalService([unnamed, second]));
+    const row = await rowOf('Grady Archie requested Finance Reports (read)');
+    expect(within(row).getByText('Stage 1 of 1')).toBeInTheDocument();
+    expect(row.textContent).not.toMatch(/Stage 1 of 1:/);
+    const falconRow = await rowOf(`${falcon.requestor.displayName} requested ${falcon.packageName}`);
+    expect(within(falconRow).getByText('Stage 2 of 2')).toBeInTheDocument();
+    expect(within(falconRow).getByText('Stage 1: approved by Isaiah Langer')).toBeInTheDocument();
+    expect(falconRow.textContent).not.toMatch(/\(\)|Stage 2 of 2:/);
+  });
+});

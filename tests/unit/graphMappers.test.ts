@@ -8,7 +8,12 @@ import { GraphQuestion, GraphRequirements, mapChoice, mapQuestion, mapRequiremen
 import { GraphAssignment, GraphRequest, mapApproval, mapAssignment, mapRequest } from '../../src/models/status';
 import { grantLabel, mapRoleScope, unnamedResources } from '../../src/models/grants';
 import { IChoiceQuestion, ITextQuestion } from '../../src/models/types';
-import type { AccessPackageResourceRoleScope, Approval, EntitlementManagementSchedule } from '@microsoft/microsoft-graph-types';
+import type {
+  AccessPackageAssignmentPolicy, AccessPackageResourceRoleScope, Approval, EntitlementManagementSchedule, SubjectSet
+} from '@microsoft/microsoft-graph-types';
+import { mapPendingApproval, mapReviewDecision } from '../../src/models/approvals';
+import { isOpenRequest, packageStatus } from '../../src/models/status';
+import { buildMyAccess } from '../../src/models/myAccess';
 
 describe('mapAccessPackage (accessPackage and availableAccessPackage)', () => {
   it('maps the filterByCurrentUser example and keeps modifiedDateTime, the grant cache version', () => {
@@ -228,5 +233,70 @@ describe('mapRoleScope (resourceRoleScopes with $expand=role,scope)', () => {
   it('survives nulls and an unknown origin system', () => {
     const g = mapRoleScope({ role: null, scope: { id: 's', originSystem: 'SomethingNew', originId: 'x' } });
     expect(g).toMatchObject({ id: '_s', kind: 'other', originSystem: 'SomethingNew', resourceOriginId: 'x' });
+  });
+});
+
+// Shapes from Graph's own documentation examples that the product rendered wrong (replayed by other people).
+describe('documentation-example shapes (nulls, older names, other casing)', () => {
+  const reviewCtx = {
+    definitionId: 'def', instanceId: 'inst', reviewName: 'Finance Reports (read): quarterly review', justificationRequired: false
+  };
+
+  it('names a review decision whose resource is null, or left out under $select, by the review: never "access to " and nothing', () => {
+    const doc = {
+      id: 'e6cafba0-cbf0-4748-8868-0810c7f4cc06', decision: 'NotReviewed', recommendation: 'Approve', justification: '',
+      principal: { '@odata.type': '#microsoft.graph.userIdentity', id: 'u', displayName: 'Christie Cline', userPrincipalName: 'christiec@contoso.com' },
+      resource: null
+    };
+    expect(mapReviewDecision(doc, reviewCtx).resourceName).toBe('Finance Reports (read): quarterly review');
+    const selected: Record<string, unknown> = { ...doc };
+    delete selected.resource;
+    expect(mapReviewDecision(selected, reviewCtx).resourceName).toBe('Finance Reports (read): quarterly review');
+    expect(mapReviewDecision({ ...doc, resource: { id: 'pkg', displayName: 'Finance Reports (read)' } }, reviewCtx).resourceName).toBe('Finance Reports (read)');
+  });
+
+  it('names an approval stage whose displayName is null by its policy\'s approvers, when the policy is known', () => {
+    const controllerPolicy: AccessPackageAssignmentPolicy = {
+      id: 'pol', displayName: 'Employees (controller approval)', requestApprovalSettings: { isApprovalRequiredForAdd: true, stages: [
+        { isApproverJustificationRequired: true, primaryApprovers: [{ '@odata.type': '#microsoft.graph.singleUser', userId: 'd', description: 'Finance Controller' } as SubjectSet] }
+      ] }
+    };
+    const approval: Approval = { id: 'r1', stages: [{ id: 's1', displayName: null, status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true }] };
+    const request = { id: 'r1', requestType: 'userAdd' as const, accessPackage: { id: 'p', displayName: 'Finance Reports (read)', assignmentPolicies: [controllerPolicy] } };
+    expect(mapPendingApproval(approval, request, undefined, 'en-us').stages[0].displayName).toBe('Finance Controller');
+    // No policy to ask (or two that fit): no name rather than an invented one; the row then says "Stage 1 of 1".
+    const unknown = { ...request, accessPackage: { ...request.accessPackage, assignmentPolicies: [] } };
+    expect(mapPendingApproval(approval, unknown, undefined, 'en-us').stages[0].displayName).toBeUndefined();
+  });
+
+  it('reads requestState/requestStatus when state/status are missing: a just-submitted request counts as open', () => {
+    const r = mapRequest({ id: 'r', requestType: 'userAdd', requestState: 'submitted', requestStatus: 'Accepted', accessPackage: { id: 'pkg' } } as GraphRequest);
+    expect(r).toMatchObject({ state: 'submitted', status: 'Accepted' });
+    expect(isOpenRequest(r)).toBe(true);
+    expect(packageStatus('pkg', [], [r], new Date('2026-01-01T00:00:00Z')).kind).toBe('pending');
+    // state wins when both are there.
+    expect(mapRequest({ id: 'r', state: 'delivered', requestState: 'submitted' } as GraphRequest).state).toBe('delivered');
+  });
+
+  it('reads requestType UserAdd/AdminAdd as userAdd/adminAdd, so the product\'s comparisons hold; an unknown type is kept as sent', () => {
+    expect(mapRequest({ id: 'r', requestType: 'UserAdd' } as unknown as GraphRequest).requestType).toBe('userAdd');
+    expect(mapRequest({ id: 'r', requestType: 'AdminAdd' } as unknown as GraphRequest).requestType).toBe('adminAdd');
+    expect(mapRequest({ id: 'r', requestType: 'somethingNew' } as unknown as GraphRequest).requestType).toBe('somethingNew');
+    const open = mapRequest({ id: 'r', requestType: 'UserAdd', state: 'PendingApproval', accessPackage: { id: 'pkg' } } as unknown as GraphRequest);
+    expect(open.state).toBe('pendingApproval');
+    expect(buildMyAccess([], [{ ...open, policy: undefined }], new Date('2026-01-01T00:00:00Z'), 14).rows.map(row => row.kind)).toEqual(['pending']);
+    const approval: Approval = { id: 'r1', stages: [{ id: 's1', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true }] };
+    expect(mapPendingApproval(approval, { id: 'r1', requestType: 'UserAdd' as never }, undefined, 'en-us').requestType).toBe('userAdd');
+  });
+
+  it('names an app role whose resource has no name from the looked-up names in AccessApprovals, not by its id', () => {
+    const app = 'a7c1f9a2-6f0f-4a3e-9d5b-1f4a2c3b4d5e';
+    const scopes = [{ id: 'rs', role: { displayName: 'Marketing User', originSystem: 'AadApplication', originId: 'role-1', resource: { displayName: null } },
+      scope: { originId: app, originSystem: 'AadApplication', isRootScope: true } }] as AccessPackageResourceRoleScope[];
+    const approval: Approval = { id: 'r1', stages: [{ id: 's1', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true }] };
+    const request = { id: 'r1', accessPackage: { id: 'p', resourceRoleScopes: scopes } };
+    expect(mapPendingApproval(approval, request, undefined, 'en-us').grants.map(grantLabel)).toEqual([`${app} — Marketing User`]);
+    const names = new Map([[app, 'Salesforce']]);
+    expect(mapPendingApproval(approval, request, undefined, 'en-us', names).grants.map(grantLabel)).toEqual(['Salesforce — Marketing User']);
   });
 });

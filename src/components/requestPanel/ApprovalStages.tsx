@@ -35,7 +35,9 @@ export const ApprovalStages: React.FC<IApprovalStagesProps> = ({ requestId, poli
             <li key={s.id}>
               <Text>
                 {format(strings.Panel.StageLine,
-                  format(strings.Panel.StageOf, i + 1, stages.length, s.displayName || s.reviewedByName || ''),
+                  s.displayName || s.reviewedByName
+                    ? format(strings.Panel.StageOf, i + 1, stages.length, s.displayName || s.reviewedByName || '')
+                    : format(strings.Panel.StageNumber, i + 1, stages.length),
                   stageResultText(s))}
               </Text>
             </li>

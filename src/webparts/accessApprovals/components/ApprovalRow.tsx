@@ -65,10 +65,14 @@ export const ApprovalRow: React.FC<IApprovalRowProps> = ({ approval: a, selected
             ? format(strings.DatesFromTo, formatDate(a.startDateTime, language), formatDate(a.endDateTime, language))
             : format(strings.DatesFrom, formatDate(a.startDateTime, language)))}
         </Text>
-        {stage && <Text variant="small" block>{format(strings.StageOf, a.stageIndex + 1, a.stages.length, stage.displayName || '')}</Text>}
+        {stage && <Text variant="small" block>{stage.displayName
+          ? format(strings.StageOf, a.stageIndex + 1, a.stages.length, stage.displayName)
+          : format(strings.StageNumber, a.stageIndex + 1, a.stages.length)}</Text>}
         {a.stages.slice(0, Math.max(0, a.stageIndex)).map((s, i) => (
           <Text key={s.id} variant="small" block data-earlier-stage>
-            {format(strings.EarlierStage, i + 1, s.displayName || '', s.reviewResult === 'Denied' ? strings.StageDenied : strings.StageApproved, s.reviewedByName || '')}
+            {s.displayName
+              ? format(strings.EarlierStage, i + 1, s.displayName, s.reviewResult === 'Denied' ? strings.StageDenied : strings.StageApproved, s.reviewedByName || '')
+              : format(strings.EarlierStageUnnamed, i + 1, s.reviewResult === 'Denied' ? strings.StageDenied : strings.StageApproved, s.reviewedByName || '')}
             {s.justification ? ` ${format(strings.EarlierStageJustification, s.justification)}` : ''}
           </Text>
         ))}

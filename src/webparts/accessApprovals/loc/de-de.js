@@ -27,6 +27,8 @@ define([], function () {
     AnswersHeading: "Antworten der Person",
     StageOf: "Stufe {0} von {1}: {2}",
     EarlierStage: "Stufe {0} ({1}): {2} von {3}",
+    StageNumber: "Stufe {0} von {1}",
+    EarlierStageUnnamed: "Stufe {0}: {1} von {2}",
     EarlierStageJustification: "„{0}“",
     StageApproved: "genehmigt",
     StageDenied: "abgelehnt",

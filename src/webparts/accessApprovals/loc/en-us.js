@@ -27,6 +27,8 @@ define([], function () {
     AnswersHeading: "Their answers",
     StageOf: "Stage {0} of {1}: {2}",
     EarlierStage: "Stage {0} ({1}): {2} by {3}",
+    StageNumber: "Stage {0} of {1}",
+    EarlierStageUnnamed: "Stage {0}: {1} by {2}",
     EarlierStageJustification: "“{0}”",
     StageApproved: "approved",
     StageDenied: "denied",

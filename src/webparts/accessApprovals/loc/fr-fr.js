@@ -27,6 +27,8 @@ define([], function () {
     AnswersHeading: "Ses réponses",
     StageOf: "Étape {0} sur {1} : {2}",
     EarlierStage: "Étape {0} ({1}) : {2} par {3}",
+    StageNumber: "Étape {0} sur {1}",
+    EarlierStageUnnamed: "Étape {0} : {1} par {2}",
     EarlierStageJustification: "« {0} »",
     StageApproved: "approuvée",
     StageDenied: "refusée",

@@ -26,6 +26,9 @@ declare interface IAccessApprovalsWebPartStrings {
   AnswersHeading: string;
   StageOf: string;
   EarlierStage: string;
+  /** A stage Graph gives no name (StageOf without its name). */
+  StageNumber: string;
+  EarlierStageUnnamed: string;
   EarlierStageJustification: string;
   StageApproved: string;
   StageDenied: string;
