@@ -3,6 +3,8 @@ import { ThemeProvider, PartialTheme, MessageBar, MessageBarType } from '@fluent
 import * as strings from 'CommonStrings';
 import { IAccessHubServices } from '../services/interfaces';
 import { ServicesProvider } from '../context/ServicesContext';
+import { toAppError } from '../services/errors';
+import { reportError } from '../services/errorLog';
 
 interface IBoundaryState { failed: boolean }
 
@@ -10,6 +12,18 @@ class ErrorBoundary extends React.Component<{}, IBoundaryState> {
   public state: IBoundaryState = { failed: false };
   public static getDerivedStateFromError(): IBoundaryState {
     return { failed: true };
+  }
+  /** A render error is a bug: logged once (reportError), with the component stack React gives. */
+  public componentDidCatch(error: Error, info: React.ErrorInfo): void {
+    toAppError(error).then(
+      appError => {
+        if (info && info.componentStack && appError.stack && appError.stack.indexOf(info.componentStack) < 0) {
+          appError.stack = `${appError.stack}\nComponent stack:${info.componentStack}`;
+        }
+        reportError('AccessHub.render', appError);
+      },
+      () => undefined // toAppError does not reject; nothing more to log if it did
+    );
   }
   public render(): React.ReactNode {
     return this.state.failed

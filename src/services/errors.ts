@@ -111,7 +111,7 @@ function parseBody(text: string): IGraphErrorBody | undefined {
   }
 }
 
-/** What PnPjs's HttpRequestError and fetch's errors carry; anything else thrown is read as text. */
+/** What PnPjs's HttpRequestError and our transport's failed fetch carry; anything else thrown is read as text. */
 interface IThrown {
   isHttpRequestError?: boolean;
   response?: Response;
@@ -119,12 +119,43 @@ interface IThrown {
   message?: unknown;
   name?: unknown;
   clientRequestId?: unknown;
+  isNetworkFailure?: boolean;
+  stack?: unknown;
 }
+
+/**
+ * Marks `e` as `fetch` itself failing (no answer: DNS, a dropped connection, CORS), where our transport calls
+ * `fetch` (readRetry.ts), with the client-request-id it sent. Only a marked error reads as "offline": a
+ * `TypeError` thrown by our own code is a bug, mapped to `unknown` and logged.
+ */
+export function markNetworkFailure<T>(e: T, clientRequestId?: string): T {
+  if (e && typeof e === 'object') {
+    const err = e as unknown as IThrown;
+    err.isNetworkFailure = true;
+    if (clientRequestId) err.clientRequestId = clientRequestId;
+  }
+  return e;
+}
+
+export function isNetworkFailure(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as IThrown).isNetworkFailure === true;
+}
+
+/** The same thrown value maps to the same AppError, so reportError logs it once however many layers map it. */
+const mapped = new WeakMap<object, AppError>();
 
 /** Maps anything thrown by PnPjs or fetch into an AppError. */
 export async function toAppError(e: unknown): Promise<AppError> {
   if (isAppError(e)) return e;
   const err: IThrown | undefined = typeof e === 'object' && e !== null ? (e as IThrown) : undefined;
+  const known = err && mapped.get(err);
+  if (known) return known;
+  const result = await mapThrown(e, err);
+  if (err) mapped.set(err, result);
+  return result;
+}
+
+async function mapThrown(e: unknown, err: IThrown | undefined): Promise<AppError> {
   if (err && err.isHttpRequestError && err.response) {
     let text = '';
     try { text = await err.response.clone().text(); } catch { /* body already read: the message still has it */ }
@@ -133,13 +164,17 @@ export async function toAppError(e: unknown): Promise<AppError> {
     const headers = err.response.headers;
     return fromHttp(err.status !== undefined ? err.status : err.response.status, body, headers && headers.get('Retry-After'), correlationIdOf(headers, body));
   }
-  if (err && (err.name === 'TypeError' || /fetch|network|Retry count exceeded/i.test(String(err.message)))) {
+  if (err && err.name === 'AbortError') return new AppError('offline', 0, 'aborted', 'aborted');
+  if (err && err.isNetworkFailure) {
     // readRetry.ts tags a dropped connection with the client-request-id it sent.
     return new AppError('offline', 0, '', String(err.message || 'network error'), undefined, undefined,
       typeof err.clientRequestId === 'string' ? err.clientRequestId : undefined);
   }
-  if (err && err.name === 'AbortError') return new AppError('offline', 0, 'aborted', 'aborted');
-  return new AppError('unknown', 0, '', String((err && err.message) || e));
+  // Anything else is unexpected (a bug included): kept with its name and stack, so the log says what broke.
+  const name = err && typeof err.name === 'string' && err.name !== 'Error' ? `${err.name}: ` : '';
+  const unknown = new AppError('unknown', 0, '', `${name}${String((err && err.message) || e)}`);
+  if (err && typeof err.stack === 'string') unknown.stack = err.stack;
+  return unknown;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TimelinePipe, getGUID } from '@pnp/core';
 import { Queryable } from '@pnp/queryable';
 import { RetryStatus } from './retryStatus';
+import { markNetworkFailure } from './errors';
 
 /**
  * The send step of every PnPjs client (Graph and SharePoint), replacing PnPjs's `BrowserFetchWithRetry`, which
@@ -134,9 +135,10 @@ export class RetryingSender {
     const clientRequestId = headerOf(headers, 'client-request-id') || getGUID();
     if (!headerOf(headers, 'client-request-id')) headers['client-request-id'] = clientRequestId;
     return fetch(url, { ...init, headers }).catch((e: unknown) => {
-      // A dropped connection has no answer and so no request-id: ours is what support can look up.
-      if (e && typeof e === 'object' && !isAbort(e)) (e as { clientRequestId?: string }).clientRequestId = clientRequestId;
-      throw e;
+      if (isAbort(e)) throw e;
+      // `fetch` itself failed (no answer): the one error that reads as "offline" (errors.ts). A dropped connection
+      // has no request-id either: the client-request-id we sent is what support can look up.
+      throw markNetworkFailure(e && typeof e === 'object' ? e : new TypeError(String(e)), clientRequestId);
     });
   }
 

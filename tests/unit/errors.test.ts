@@ -1,4 +1,6 @@
-import { correlationIdOf, fromHttp, toAppError } from '../../src/services/errors';
+import { correlationIdOf, fromHttp, markNetworkFailure, toAppError } from '../../src/services/errors';
+import { reportError, setErrorSink } from '../../src/services/errorLog';
+import { RetryingSender } from '../../src/services/readRetry';
 
 describe('error mapping', () => {
   it('maps statuses to kinds', () => {
@@ -20,8 +22,8 @@ describe('error mapping', () => {
     expect(answer.field).toBe('question:1f8ce48b-166b-4c66-adda-91d5e44dd9d7');
     expect(fromHttp(400, { error: { code: 'AccessHubEmulator.JustificationRequired', message: 'x' } }).field).toBe('justification');
   });
-  it('maps network failures to offline', async () => {
-    expect((await toAppError(new TypeError('Failed to fetch'))).kind).toBe('offline');
+  it('maps network failures (fetch itself failing, marked by the transport) to offline', async () => {
+    expect((await toAppError(markNetworkFailure(new TypeError('Failed to fetch')))).kind).toBe('offline');
   });
   it('reads the Graph envelope out of a PnPjs HttpRequestError', async () => {
     const response = new Response(JSON.stringify({ error: { code: 'AccessHubEmulator.NotCancellable', message: 'nope' } }), { status: 400 });
@@ -52,9 +54,46 @@ describe('correlation ids and throttling by 503', () => {
   });
 
   it('a dropped connection keeps the client-request-id we sent', async () => {
-    const dropped = Object.assign(new TypeError('fetch failed'), { clientRequestId: 'sent-id' });
+    const dropped = markNetworkFailure(new TypeError('fetch failed'), 'sent-id');
     const mapped = await toAppError(dropped);
     expect(mapped.kind).toBe('offline');
     expect(mapped.correlationId).toBe('sent-id');
+  });
+});
+
+describe('errors that tell the truth', () => {
+  const realFetch = global.fetch;
+  afterEach(() => { global.fetch = realFetch; setErrorSink(undefined); });
+
+  it('a TypeError thrown by our own code is a bug: unknown, not offline, and logged once however many layers map it', async () => {
+    const logged: string[] = [];
+    setErrorSink((source, _error, text) => { logged.push(`${source}: ${text}`); });
+    let bug: unknown;
+    try {
+      (undefined as unknown as { id: string }).id.toLowerCase();
+    } catch (e) {
+      bug = e;
+    }
+    const first = await toAppError(bug);
+    expect(first.kind).toBe('unknown');
+    expect(first.message).toMatch(/^TypeError: /);
+    expect(await toAppError(bug)).toBe(first);
+    expect(reportError('a', first)).toBe(true);
+    expect(reportError('b', await toAppError(bug))).toBe(false);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^a: unknown .*TypeError/);
+    // A message that merely mentions fetch or the network is no network failure either.
+    expect((await toAppError(new TypeError("Cannot read properties of undefined (reading 'fetch')"))).kind).toBe('unknown');
+    expect((await toAppError(new Error('network settings are invalid'))).kind).toBe('unknown');
+  });
+
+  it('offline only when fetch itself fails in the transport, with the client-request-id it sent', async () => {
+    global.fetch = jest.fn(async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch;
+    const sender = new RetryingSender({ clock: { now: () => 0, sleep: async () => undefined, random: () => 0 }, writeAttempts: 1 });
+    const thrown = await sender.send('https://graph.microsoft.com/v1.0/x', { method: 'PATCH', headers: { 'client-request-id': 'crid-1' } })
+      .then(() => undefined, (e: unknown) => e);
+    const mapped = await toAppError(thrown);
+    expect(mapped.kind).toBe('offline');
+    expect(mapped.correlationId).toBe('crid-1');
   });
 });

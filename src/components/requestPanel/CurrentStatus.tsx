@@ -3,6 +3,7 @@ import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentu
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IPackageStatus, IPolicyRequirement } from '../../models/types';
 import { AppError, toAppError } from '../../services/errors';
+import { reportError } from '../../services/errorLog';
 import { useServices } from '../../context/ServicesContext';
 import { errorMessage, format, formatDate } from '../format';
 import { ApprovalStages } from './ApprovalStages';
@@ -54,6 +55,7 @@ export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, poli
       },
       async (e: unknown) => {
         const err = await toAppError(e);
+        reportError('RequestPanel.cancel', err);
         busy.current = false;
         if (!mounted.current) return;
         setError(err);

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { IAccessRequest, RequestState } from '../../models/types';
 import { AppError, toAppError } from '../../services/errors';
+import { reportError } from '../../services/errorLog';
 import { useServices } from '../../context/ServicesContext';
 
 export const DEFAULT_POLL_MS = 1500;
@@ -55,6 +56,7 @@ export function useFollowRequest(initial: IAccessRequest, enabled: boolean): IFo
         },
         async (e: unknown) => {
           const err = await toAppError(e);
+          reportError('RequestPanel.follow', err);
           if (active) setError(err);
         }
       );

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { IAccessRequest, IPolicyRequirement, IRequestDraft } from '../../models/types';
 import { FieldErrorCode, IFieldError, questionField, validateDraft } from '../../models/policy';
 import { AppError, toAppError } from '../../services/errors';
+import { reportError } from '../../services/errorLog';
 import { useServices } from '../../context/ServicesContext';
 import { errorMessage } from '../format';
 import { fieldErrorText } from './panelText';
@@ -113,6 +114,7 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
 
   const onFailure = async (e: unknown): Promise<void> => {
     const error = await toAppError(e);
+    reportError('RequestPanel.submit', error);
     inFlight.current = false;
     if (!mounted.current) return;
     setSubmitting(false);

@@ -4,6 +4,7 @@ import * as strings from 'AccessApprovalsWebPartStrings';
 import { IReviewDecision } from '../../../models/approvals';
 import { ReviewDecisionValue } from '../../../services/ApprovalService';
 import { AppError, toAppError } from '../../../services/errors';
+import { reportError } from '../../../services/errorLog';
 import { errorMessage, format, formatDate } from '../../../components/format';
 import { useApprovalService, useServices } from '../../../context/ServicesContext';
 import { fire } from './ApprovalRow';
@@ -36,7 +37,9 @@ const ReviewRow: React.FC<{ item: IReviewDecision; onRecorded: (decision: string
       setError(undefined);
       onRecorded(decision);
     } catch (e) {
-      setError(await toAppError(e));
+      const err = await toAppError(e);
+      reportError('AccessApprovals.review', err);
+      setError(err);
     }
     setBusy(false);
   };
@@ -80,7 +83,9 @@ export const ReviewsSection: React.FC<{ decisions: IReviewDecision[]; onChanged:
       setDone(true);
       onChanged();
     } catch (e) {
-      setError(await toAppError(e));
+      const err = await toAppError(e);
+      reportError('AccessApprovals.acceptRecommendations', err);
+      setError(err);
     }
     setBusy(false);
   };

@@ -123,7 +123,9 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
         changed(row.key, 'active');
       } catch (e) {
         // Refused by the policy or by Graph: say why next to the row; the form stays as it was.
-        setNotice(row.key, { kind: 'message', type: 'error', text: errorMessage(await toAppError(e)) });
+        const error = await toAppError(e);
+        reportError('MyAccess.extend', error);
+        setNotice(row.key, { kind: 'message', type: 'error', text: errorMessage(error) });
         throw e;
       }
     },
@@ -140,7 +142,9 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
             text: settled.state === 'pendingApproval' ? strings.RemovalPending : stateText(settled.state) });
         changed(row.key, 'active');
       } catch (e) {
-        setNotice(row.key, { kind: 'message', type: 'error', text: errorMessage(await toAppError(e)) });
+        const error = await toAppError(e);
+        reportError('MyAccess.remove', error);
+        setNotice(row.key, { kind: 'message', type: 'error', text: errorMessage(error) });
         throw e;
       }
     },
@@ -153,6 +157,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
       } catch (e) {
         const error = await toAppError(e);
         if (error.kind !== 'notCancellable') {
+          reportError('MyAccess.cancel', error);
           setNotice(key, { kind: 'message', type: 'error', text: errorMessage(error) });
           throw e;
         }
