@@ -57,17 +57,34 @@ const chunkNames = names.filter(n => /^ClientSideAssets\/chunk\..*\.js$/.test(n)
 const chunks = sizes(chunkNames);
 console.log(`Chunks loaded on demand (roots, banner, request panel, Fluent UI, PnPjs): ${chunkNames.length} files, ${chunks.raw} bytes, ${chunks.gz} bytes gzipped`);
 
-// What each kind of page downloads, read from the two first scripts' webpack runtimes: every import() names the
-// chunks it needs (`Promise.all([r.e(355),r.e(963)])`), and the runtime maps chunk ids to file hashes. Both bundles
-// load the same shared chunk file, so a page with web parts and the banner downloads it once.
+// What each kind of page downloads, from webpack's own stats of the build that made the package (gulpfile.js writes
+// temp/stats/webpack-stats.json): an entry point's chunk, then every chunk it loads by import(), and theirs in turn.
+// Both bundles load a shared chunk by the same file name, so a page with web parts and the banner downloads it once.
+const path = require('path');
+const statsFile = process.env.WEBPACK_STATS || path.join(__dirname, '..', 'temp', 'stats', 'webpack-stats.json');
+let stats;
+try {
+  stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+} catch (e) {
+  console.error(`No webpack stats at ${statsFile} (${e.message}): run npm run package, which writes them with the package.`);
+  process.exit(1);
+}
+const chunkById = new Map(stats.chunks.map(c => [c.id, c]));
 function chunkFiles(entry) {
-  const text = files.get(entry)();
-  const hashes = {};
-  const map = /"_"\+\{([^}]*)\}\[[\w$]+\]\+"\.js"/.exec(text);
-  if (map) for (const m of map[1].matchAll(/(\d+):"([0-9a-f]+)"/g)) hashes[m[1]] = m[2];
-  const ids = new Set();
-  for (const m of text.matchAll(/[\w$]+\.e\((\d+)\)/g)) ids.add(m[1]);
-  return [...ids].map(id => chunkNames.find(n => hashes[id] && n.endsWith(`_${hashes[id]}.js`)) || `missing chunk ${id}`);
+  const name = /^ClientSideAssets\/(access-(?:hub|prompt))_[0-9a-f]+\.js$/.exec(entry)[1];
+  const point = stats.entrypoints[name];
+  const own = point ? point.assets.map(a => `ClientSideAssets/${a.name || a}`) : [];
+  // The stats must be of the build that made this package: the entry's file (with its content hash) is in it.
+  expect(own.includes(entry), `webpack stats describe this package's ${name} first script${own.includes(entry) ? '' : ` (they name ${own.join(', ') || 'none'}: run npm run package)`}`);
+  const seen = new Set();
+  const visit = id => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const child of (chunkById.get(id) || { children: [] }).children) visit(child);
+  };
+  for (const id of point ? point.chunks : []) visit(id);
+  for (const id of point ? point.chunks : []) seen.delete(id);
+  return [...seen].flatMap(id => (chunkById.get(id) || { files: [`missing chunk ${id}`] }).files.filter(f => f.endsWith('.js')).map(f => `ClientSideAssets/${f}`));
 }
 const hubEntry = names.filter(n => /^ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n));
 const hubFiles = [...hubEntry, ...hubEntry.flatMap(chunkFiles), ...strings.filter(n => !/AccessPrompt/.test(n))];
