@@ -11,7 +11,6 @@ import { mapUser } from '../models/user';
 import { mapRoleScope, unnamedResources } from '../models/grants';
 import { mapRequirement, buildAddRequestBody, GraphRequirements } from '../models/policy';
 import { mapRequest, mapAssignment, mapApproval, isOpenRequest, GraphRequest, GraphAssignment } from '../models/status';
-import { GraphShapeError } from '../models/graphShapes';
 import { toAppError, AppError } from './errors';
 import { RetryThrottledOnly, graphPath } from './clients';
 import { IGrantCache, MemoryGrantCache } from './grantCache';
@@ -19,6 +18,7 @@ import { IEntitlementService } from './interfaces';
 import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
 import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyRequest, buildUpdateRequestBody, buildRemoveRequestBody } from '../models/myAccess';
 import { reportError } from './errorLog';
+import { mapEach } from './mapEach';
 
 const EM = 'identityGovernance/entitlementManagement';
 const BATCH_SIZE = 20;
@@ -26,24 +26,6 @@ const BATCH_CONCURRENCY = 6;
 
 export interface IEntitlementServiceOptions {
   cache?: IGrantCache;
-}
-
-/**
- * Maps every item of a collection. An item the mapper rejects (GraphShapeError: no id, no package) is
- * one Graph object the product cannot use: it is left out and reported on the console, so one odd
- * object does not take the whole list down. Anything else still fails the read.
- */
-function mapEach<TIn, TOut>(items: TIn[], map: (item: TIn) => TOut): TOut[] {
-  const out: TOut[] = [];
-  for (const item of items) {
-    try {
-      out.push(map(item));
-    } catch (e) {
-      if (!(e instanceof GraphShapeError)) throw e;
-      console.warn(`Access Hub: ${e.message}`);
-    }
-  }
-  return out;
 }
 
 export class GraphEntitlementService implements IEntitlementService {
@@ -95,7 +77,7 @@ export class GraphEntitlementService implements IEntitlementService {
   public listRequestablePackages(): Promise<IAccessPackage[]> {
     return this._run(async () => {
       const raw = await getAllPages<AccessPackage>(this._q(''), `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`);
-      return mapEach(raw, mapAccessPackage);
+      return mapEach('EntitlementService.packages', raw, mapAccessPackage);
     });
   }
 
@@ -192,7 +174,7 @@ export class GraphEntitlementService implements IEntitlementService {
       // PnPjs's parser unwraps `value`, so this is the collection itself.
       const res: GraphRequirements[] = await graphPost(this._q(`${EM}/accessPackages/${encodeURIComponent(packageId)}/getApplicablePolicyRequirements`));
       const raw = Array.isArray(res) ? res : [];
-      const policies = mapEach(raw, mapRequirement);
+      const policies = mapEach('EntitlementService.requirements', raw, mapRequirement);
       // Every policy unusable is not "nothing to request": say what Graph got wrong.
       if (raw.length > 0 && policies.length === 0) return raw.map(mapRequirement);
       return policies;
@@ -247,14 +229,14 @@ export class GraphEntitlementService implements IEntitlementService {
   public listMyRequests(): Promise<IAccessRequest[]> {
     return this._run(async () => {
       const raw = await getAllPages<GraphRequest>(this._q(''), `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment`);
-      return mapEach(raw, mapRequest);
+      return mapEach('EntitlementService.requests', raw, mapRequest);
     });
   }
 
   public listMyAssignments(): Promise<IAssignment[]> {
     return this._run(async () => {
       const raw = await getAllPages<GraphAssignment>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
-      return mapEach(raw, mapAssignment);
+      return mapEach('EntitlementService.assignments', raw, mapAssignment);
     });
   }
 
@@ -277,7 +259,7 @@ export class GraphEntitlementService implements IEntitlementService {
   public listMyAccessAssignments(): Promise<IMyAssignment[]> {
     return this._run(async () => {
       const raw = await getAllPages<AccessPackageAssignment>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
-      return raw.map(mapMyAssignment);
+      return mapEach('EntitlementService.myAccessAssignments', raw, mapMyAssignment);
     });
   }
 
@@ -327,7 +309,7 @@ export class GraphEntitlementService implements IEntitlementService {
       const base = `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,`;
       if (this._expandRequestPolicy) {
         try {
-          return (await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment($expand=assignmentPolicy)`)).map(mapMyRequest);
+          return mapEach('EntitlementService.myAccessRequests', await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment($expand=assignmentPolicy)`), mapMyRequest);
         } catch (e) {
           // Nested expands are documented on a single request (docs/graph-notes.md §3.6), not on this function:
           // if the service refuses, read the documented expand and explain approvals without the policy.
@@ -335,7 +317,7 @@ export class GraphEntitlementService implements IEntitlementService {
           this._expandRequestPolicy = false;
         }
       }
-      return (await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment`)).map(mapMyRequest);
+      return mapEach('EntitlementService.myAccessRequests', await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment`), mapMyRequest);
     });
   }
 }

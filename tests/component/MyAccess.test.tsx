@@ -12,6 +12,9 @@ import { FakeEntitlementService, FakeSiteAccessService } from './fakes/FakeEntit
 import { engineeringGrants, MARKETING_ID, ENGINEERING_ID, CAMPAIGN_Q } from './fakes/contosoData';
 import { persona, PERSONA_NOW } from './fakes/personas';
 import { ID } from '../contoso';
+import { graphfi, GraphBrowser } from '@pnp/graph';
+import '@pnp/graph/batching';
+import { GraphEntitlementService } from '../../src/services/EntitlementService';
 
 const DAY = 86400000;
 
@@ -306,5 +309,60 @@ describe('MyAccess: properties and scale', () => {
     const rendered = document.querySelectorAll('[data-row]').length;
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(300);
+  });
+});
+
+/** A Response as PnPjs reads it (jsdom has no fetch): what a Graph answer needs. */
+function graphAnswer(status: number, body: unknown): Response {
+  const text = JSON.stringify(body);
+  const res = {
+    ok: status < 400, status, statusText: '', headers: new Headers({ 'Content-Type': 'application/json' }),
+    text: async () => text, json: async () => JSON.parse(text), clone: () => res
+  };
+  return res as unknown as Response;
+}
+
+describe('MyAccess: one item Graph sent without what the product needs does not take the list down', () => {
+  afterEach(() => setErrorSink(undefined));
+
+  it('an assignment without its package and a request without its id are left out and logged once each; the rest shows', async () => {
+    const schedule = { startDateTime: '2026-11-01T00:00:00Z', expiration: { type: 'noExpiration', endDateTime: null, duration: null } };
+    const assignments = [
+      // The expansion was refused or trimmed: no accessPackage, no accessPackageId.
+      { id: 'a-bare', state: 'delivered', status: 'Delivered', expiredDateTime: null, schedule, accessPackage: null, assignmentPolicy: null },
+      { id: 'a-visitors', state: 'delivered', status: 'Delivered', expiredDateTime: null, schedule,
+        accessPackage: { id: ID.visitors, displayName: 'Marketing Site Visitors', description: 'Read the Marketing site.' }, assignmentPolicy: null }
+    ];
+    const requests = [
+      { requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval', createdDateTime: '2026-11-20T00:00:00Z', accessPackage: { id: 'p-x', displayName: 'X' } },
+      { id: 'r-falcon', requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval', createdDateTime: '2026-11-20T00:00:00Z',
+        accessPackage: { id: ID.falcon, displayName: 'Project Falcon Team' }, assignment: { id: 'a-falcon', assignmentPolicy: null } }
+    ];
+    const graph = graphfi().using(GraphBrowser({ baseUrl: 'https://graph.test/v1.0' }), instance => {
+      instance.on.send.replace(async (url: URL) => {
+        const path = decodeURIComponent(url.toString());
+        if (/assignments\/filterByCurrentUser/.test(path)) return graphAnswer(200, { value: assignments });
+        if (/assignmentRequests\/filterByCurrentUser/.test(path)) return graphAnswer(200, { value: requests });
+        return graphAnswer(404, { error: { code: 'NotFound', message: 'Not in this test.' } });
+      });
+      return instance;
+    });
+    const entitlements = new GraphEntitlementService(graph);
+    // What the packages grant is not what this test is about.
+    entitlements.getGrants = async () => new Map();
+    const logged: Array<[string, string]> = [];
+    setErrorSink((source, error) => { logged.push([source, error.code]); });
+    const services: IAccessHubServices = {
+      entitlements, site: new FakeSiteAccessService(), language: 'en-us',
+      myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com', now: () => NOW, pollIntervalMs: 5
+    };
+    render(<AppRoot services={services}><MyAccessRoot properties={{ title: 'My access' }} /></AppRoot>);
+    expect(await findRow('Marketing Site Visitors')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: /Pending/ }).textContent).toContain('1');
+    expect(screen.getByRole('tab', { name: /Active/ }).textContent).toContain('1');
+    expect(document.querySelectorAll('[data-row]')).toHaveLength(1);
+    expect(logged.filter(([, code]) => code === 'GraphShape').sort()).toEqual([
+      ['EntitlementService.myAccessAssignments', 'GraphShape'], ['EntitlementService.myAccessRequests', 'GraphShape']
+    ]);
   });
 });
