@@ -36,6 +36,8 @@ Options:
   --https       serve https://localhost:<port> with a self-signed development certificate (cached in
                 ~/.local-tenant; its PEM at /_dev/certificate). Trust it with NODE_EXTRA_CA_CERTS=<that file>
                 for Node clients such as the Graph SDK, and in the browser for the workbench.
+  --strict      an option Graph does not document for the endpoint answers 400 (localTenant/graph/queryOptions.ts);
+                --lenient (for now the default) accepts every query option the emulator can evaluate
   --help        this text
 
 Environment: PORT, CI, LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
@@ -88,7 +90,7 @@ async function main(args: string[]): Promise<void> {
   // `--runtime spfx` and `--runtime=spfx` alike.
   const runtimeAt = argv.indexOf('--runtime');
   if (runtimeAt >= 0 && argv[runtimeAt + 1] && !argv[runtimeAt + 1].startsWith('--')) argv = [...argv.slice(0, runtimeAt), `--runtime=${argv[runtimeAt + 1]}`, ...argv.slice(runtimeAt + 2)];
-  const unknown = argv.filter(a => !/^--(build|no-open|https|tenant-only|port=\d+|runtime=(spfx|vite))$/.test(a));
+  const unknown = argv.filter(a => !/^--(build|no-open|https|lenient|strict|tenant-only|port=\d+|runtime=(spfx|vite))$/.test(a));
   if (unknown.length) {
     process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\n\n${HELP}`);
     process.exitCode = 2;
@@ -110,7 +112,7 @@ async function main(args: string[]): Promise<void> {
   // pages are a 503 page that reloads itself.
   let handler: Handler = sendStarting;
   const tenant = await startLocalTenant({
-    port, https: useHttps, waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
+    port, https: useHttps, lenient: !argv.includes('--strict'), waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
   });
   let workbench: Workbench | undefined;
   let stopping = false;

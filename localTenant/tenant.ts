@@ -52,8 +52,8 @@ export interface TenantOptions {
   /** Overrides of the business-rule error codes (errors.ts EMULATOR_ERROR_CODES). */
   errorCodes?: Partial<Record<EmulatorErrorKey, string>>;
   /**
-   * `true`: honour every query option the emulator can evaluate. Default (strict): a query option that Graph does
-   * not document for the endpoint answers 400 (graph/queryOptions.ts, docs/graph-notes.md §17).
+   * `false` (strict): a query option that Graph does not document for the endpoint answers 400 (graph/queryOptions.ts,
+   * docs/graph-notes.md §17). `true`, for now the default: honour every query option the emulator can evaluate.
    */
   lenient?: boolean;
 }
@@ -76,7 +76,7 @@ export class Tenant {
   readonly approvalScope: ApprovalScope;
   readonly quirks: TenantQuirks;
   readonly workflowDelayMs: number;
-  /** Whether undocumented query options are honoured (true) or refused with 400 (false, the default). */
+  /** Whether undocumented query options are honoured (true) or refused with 400 (false). */
   readonly lenient: boolean;
   readonly errorCodes: Partial<Record<EmulatorErrorKey, string>>;
   readonly dataPath?: string;
@@ -93,7 +93,8 @@ export class Tenant {
     this.approvalScope = opts.approvalScope ?? SCOPES.ReadWriteAll;
     this.quirks = { ...(opts.quirks ?? {}) };
     this.workflowDelayMs = opts.workflowDelayMs ?? 100;
-    this.lenient = opts.lenient === true;
+    // Lenient until the banner's reads (src/services/loadPrompt.ts) send only documented options; then strict by default.
+    this.lenient = opts.lenient !== false;
     this.errorCodes = opts.errorCodes ?? {};
     this.dataPath = opts.dataPath ?? (process.env.LOCAL_TENANT_DATA || undefined);
     this.scaleSpec = opts.scale ?? (process.env.LOCAL_TENANT_SCALE || undefined);

@@ -5,6 +5,7 @@ import { adminRoutes } from './admin';
 import { approverRoutes } from './approver';
 import { EM, GraphReq, GraphRes, matchRoute, Route } from './common';
 import { directoryRoutes } from './directory';
+import { checkDocumentedOptions } from './queryOptions';
 import { requesterRoutes } from './requester';
 import { requestRoutes } from './requests';
 import { reviewRoutes } from './reviews';
@@ -50,6 +51,8 @@ export function dispatchGraph(t: Tenant, req: GraphReq): GraphRes {
       const params = matchRoute(r.pattern, req.segments);
       if (!params) continue;
       if (r.method !== req.method) { methodMismatch = true; continue; }
+      // Strict: only the query options Graph documents for this endpoint (docs/graph-notes.md §17).
+      if (!t.lenient) checkDocumentedOptions(r.method, r.pattern, req.params);
       return r.handler(t, req, params);
     }
     if (methodMismatch) throw new GraphError(405, '', `The requested resource does not support http method '${req.method}'.`);

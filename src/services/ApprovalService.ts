@@ -4,9 +4,9 @@
  * @microsoft/microsoft-graph-types and mapped by src/models/approvals.ts.
  */
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
-import { GraphFI, graphGet, graphPatch, graphPost } from '@pnp/graph';
+import { GraphFI, graphGet, graphPatch, graphPost, IGraphQueryable } from '@pnp/graph';
 import type {
-  AccessPackageAssignmentRequest, AccessReviewInstance, AccessReviewScheduleDefinition,
+  AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, AccessReviewInstance, AccessReviewScheduleDefinition,
   AccessReviewStage, Approval, User
 } from '@microsoft/microsoft-graph-types';
 import { getAllPages } from './paging';
@@ -21,8 +21,16 @@ const EM = 'identityGovernance/entitlementManagement';
 const AR = 'identityGovernance/accessReviews';
 /** A JSON $batch carries at most 20 requests (docs/graph-notes.md §1.1). */
 export const APPROVAL_BATCH_SIZE = 20;
-/** Graph's largest page (docs/graph-notes.md §1.1): 500 pending approvals come in one page per list, not five. */
+/** Graph's largest page (docs/graph-notes.md §1.1): 500 pending approvals come in one page, not five. */
 const PAGE_SIZE = 999;
+/**
+ * The request with its package's policies and contents: nested expansions no page documents for this function
+ * (docs/graph-notes.md §4.1, §17), tried once per service; a 400 falls back to REQUESTS_DOCUMENTED.
+ */
+const REQUESTS_NESTED = 'requestor,accessPackage($expand=assignmentPolicies,resourceRoleScopes($expand=role($expand=resource),scope))';
+/** What the request's resource page marks expandable: the policy comes from the request's own assignment, no contents. */
+const REQUESTS_DOCUMENTED = 'requestor,accessPackage,assignment($expand=assignmentPolicy)';
+
 
 export type ApprovalDecision = 'Approve' | 'Deny';
 export type ReviewDecisionValue = 'Approve' | 'Deny' | 'DontKnow';
@@ -54,9 +62,57 @@ export interface IApprovalService {
 }
 
 type WithManager = User & { manager?: User | null };
+type GraphApprovalRequest = AccessPackageAssignmentRequest & { id: string; assignment?: { assignmentPolicy?: AccessPackageAssignmentPolicy | null } | null };
 
 export class GraphApprovalService implements IApprovalService {
+  /** Whether the service accepted REQUESTS_NESTED (undefined: not tried yet). */
+  private _nestedRequests: boolean | undefined;
+  /** Whether the service accepted `$expand=insights` on decisions (undefined: not tried yet). */
+  private _insights: boolean | undefined;
+
   constructor(private readonly _graph: GraphFI) {}
+
+  /** Reads a collection with an undocumented option once; a 400 (validation) makes `fallback` the way from then on. */
+  private async _probe<T>(known: boolean | undefined, set: (ok: boolean) => void, tried: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    if (known === false) return fallback();
+    try {
+      const out = await tried();
+      set(true);
+      return out;
+    } catch (e) {
+      if ((await toAppError(e)).kind !== 'validation') throw e;
+      set(false);
+      return fallback();
+    }
+  }
+
+  private _approverRequests(root: IGraphQueryable): Promise<GraphApprovalRequest[]> {
+    const path = `${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$expand=`;
+    return this._probe(this._nestedRequests, ok => { this._nestedRequests = ok; },
+      () => getAllPages<GraphApprovalRequest>(root, path + REQUESTS_NESTED),
+      async () => (await getAllPages<GraphApprovalRequest>(root, path + REQUESTS_DOCUMENTED)).map(r => {
+        // The policy the request was made under stands in for the package's policies (mapPendingApproval picks by stages).
+        const policy = r.assignment && r.assignment.assignmentPolicy;
+        return policy && r.accessPackage ? { ...r, accessPackage: { ...r.accessPackage, assignmentPolicies: [policy] } } : r;
+      }));
+  }
+
+  /** Each approval with its stages (inline on GET approval, docs/graph-notes.md §4.2), 20 to a $batch, all batches at once. */
+  private async _withStages(list: Array<Approval & { id: string }>): Promise<Array<Approval & { id: string }>> {
+    const missing = list.filter(a => !a.stages);
+    const read = new Map<string, Approval>();
+    await Promise.all(chunk(missing, APPROVAL_BATCH_SIZE).map(async group => {
+      const [batched, execute] = this._graph.batched({ maxRequests: APPROVAL_BATCH_SIZE });
+      const pending = group.map(a => graphGet<Approval>(graphPath(batched, `${EM}/accessPackageAssignmentApprovals/${encodeURIComponent(a.id)}`))
+        .then(full => { read.set(a.id, full); }, async (e: unknown) => {
+          // Decided or withdrawn meanwhile (404), or not ours to read (403): the row is left out.
+          reportError('ApprovalService.stages', await toAppError(e));
+        }));
+      await execute();
+      await Promise.all(pending);
+    }));
+    return list.filter(a => a.stages || read.has(a.id)).map(a => (a.stages ? a : { ...a, stages: read.get(a.id)?.stages }));
+  }
 
   private async _run<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -69,21 +125,21 @@ export class GraphApprovalService implements IApprovalService {
   public listPendingApprovals(language: string): Promise<IPendingApproval[]> {
     return this._run(async () => {
       const root = graphPath(this._graph, '');
-      // Round trip 1: the approvals (stages) and the requests (justification, answers, package, its policies and
-      // contents) in parallel; they join on approval.id == request.id (docs/graph-notes.md §4.1).
+      // Round trip 1: the approvals (their ids; `$top` is the only option documented, §17) and the requests
+      // (justification, answers, package, policy) in parallel; they join on approval.id == request.id (§4.1).
       const [approvals, requests] = await Promise.all([
-        getAllPages<Approval & { id: string }>(root, `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')?$expand=stages&$top=${PAGE_SIZE}`),
-        getAllPages<AccessPackageAssignmentRequest & { id: string }>(root,
-          `${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$top=${PAGE_SIZE}&$expand=requestor,accessPackage($expand=assignmentPolicies,resourceRoleScopes($expand=role($expand=resource),scope))`)
+        getAllPages<Approval & { id: string }>(root, `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on='approver')?$top=${PAGE_SIZE}`),
+        this._approverRequests(root)
       ]);
       const byId = new Map(requests.map(r => [String(r.id).toLowerCase(), r]));
-      const joined = approvals.filter(a => byId.has(String(a.id).toLowerCase()));
-      // Round trip 2: the requestors (job, department, manager), batched, one entry per person.
-      const ids = Array.from(new Set(joined.map(a => {
+      const listed = approvals.filter(a => byId.has(String(a.id).toLowerCase()));
+      // Round trip 2, in parallel: each approval's stages (GET approval; no `$expand` is documented on the list) and
+      // the requestors (job, department, manager), batched, one entry per person.
+      const ids = Array.from(new Set(listed.map(a => {
         const subject = byId.get(String(a.id).toLowerCase())?.requestor;
         return String((subject && (subject.objectId || subject.id)) || '');
       }).filter(Boolean)));
-      const people = await this._people(ids);
+      const [joined, people] = await Promise.all([this._withStages(listed), this._people(ids)]);
       return joined.map(a => {
         const request = byId.get(String(a.id).toLowerCase()) as AccessPackageAssignmentRequest;
         const subject = request.requestor || {};
@@ -149,9 +205,12 @@ export class GraphApprovalService implements IApprovalService {
       const root = graphPath(this._graph, '');
       const definitions = await getAllPages<AccessReviewScheduleDefinition & { id: string }>(root, `${AR}/definitions/filterByCurrentUser(on='reviewer')`);
       const perDefinition = await Promise.all(definitions.map(async def => {
-        const instances = await getAllPages<AccessReviewInstance & { id: string; stages?: AccessReviewStage[] }>(root,
-          `${AR}/definitions/${encodeURIComponent(def.id)}/instances/filterByCurrentUser(on='reviewer')?$expand=stages`);
-        const current = instances.filter(i => i.status === 'InProgress');
+        const instancesPath = `${AR}/definitions/${encodeURIComponent(def.id)}/instances`;
+        const instances = await getAllPages<AccessReviewInstance & { id: string }>(root, `${instancesPath}/filterByCurrentUser(on='reviewer')`);
+        // No `$expand` is documented on the function (§17): an instance in progress lists its stages itself.
+        const current = await Promise.all(instances.filter(i => i.status === 'InProgress').map(async i => ({
+          ...i, stages: await getAllPages<AccessReviewStage>(root, `${instancesPath}/${encodeURIComponent(i.id)}/stages`)
+        })));
         const lists = await Promise.all(current.map(inst => this._instanceDecisions(def, inst)));
         return lists.reduce((all, l) => all.concat(l), [] as IReviewDecision[]);
       }));
@@ -168,8 +227,11 @@ export class GraphApprovalService implements IApprovalService {
     const stage = (inst.stages || []).find(s => s.status === 'InProgress');
     const base = `${AR}/definitions/${encodeURIComponent(def.id)}/instances/${encodeURIComponent(inst.id)}`;
     const path = stage ? `${base}/stages/${encodeURIComponent(String(stage.id))}/decisions` : `${base}/decisions`;
-    const items = await getAllPages<GraphDecision & { id: string }>(graphPath(this._graph, ''),
-      `${path}/filterByCurrentUser(on='reviewer')?$expand=insights`);
+    // The insights (why Graph recommends) are a relationship no page marks expandable (§17): tried once, then left out.
+    const root = graphPath(this._graph, '');
+    const items = await this._probe(this._insights, ok => { this._insights = ok; },
+      () => getAllPages<GraphDecision & { id: string }>(root, `${path}/filterByCurrentUser(on='reviewer')?$expand=insights`),
+      () => getAllPages<GraphDecision & { id: string }>(root, `${path}/filterByCurrentUser(on='reviewer')`));
     const ctx = {
       definitionId: def.id, instanceId: inst.id, stageId: stage ? String(stage.id) : undefined,
       reviewName: String(def.displayName || ''),

@@ -37,8 +37,9 @@ describe('GraphApprovalService against the local tenant', () => {
     // P3D after the stage started (the request's creation)
     expect(new Date(grady.autoDenyAt as string).getTime() - new Date(grady.createdDateTime as string).getTime()).toBe(3 * 86400000);
     expect(grady.grants.map(grantLabel).sort()).toEqual(['Finance Reports Readers — Member', 'Finance — Visitors']);
-    expect(spans).toHaveLength(3);
-    expect(spans.filter(s => /\$batch/.test(s.url))).toHaveLength(1);
+    // The two lists, then in parallel the approval's stages (GET approval: the list documents no $expand) and the person.
+    expect(spans).toHaveLength(4);
+    expect(spans.filter(s => /\$batch/.test(s.url))).toHaveLength(2);
     expect(roundTrips(spans)).toBe(2);
   });
 
@@ -122,14 +123,16 @@ describe('an approver with 500 pending approvals', () => {
   beforeAll(async () => { big = await startTenant({ scale: 'approvals:500,approver:diegos@contoso.com' }); });
   afterAll(async () => { await big.stop(); });
 
-  it('loads all of them in two sequential round trips, with no request per row', async () => {
+  it('loads all of them with no request per row: the requests page by page (Graph\'s page size), then one round trip of batches', async () => {
     const service = approvalsFor(big, U.diego);
     await service.listPendingApprovals('en-us');
     const { value: list, spans } = await recordRequests(() => service.listPendingApprovals('en-us'));
     expect(list.length).toBeGreaterThanOrEqual(500);
     const people = new Set(list.map(a => a.requestor.id)).size;
-    expect(spans).toHaveLength(2 + Math.ceil(people / 20));
-    expect(roundTrips(spans)).toBe(2);
+    // The requests function documents no $top (docs/graph-notes.md §17): its pages of 100 follow one another.
+    const pages = Math.ceil(list.length / 100);
+    expect(spans).toHaveLength(1 + pages + Math.ceil(people / 20) + Math.ceil(list.length / 20));
+    expect(roundTrips(spans)).toBe(pages + 1);
     // every row got its requestor's directory entry from the batched look-up
     expect(list.filter(a => !a.requestor.department)).toEqual([]);
     // eslint-disable-next-line no-console -- the figure the report quotes
@@ -176,5 +179,33 @@ describe('a multi-stage review', () => {
     const log = await readLog(staged);
     expect(log.some(e => e.method === 'PATCH' && e.path.indexOf(`/stages/${STAGE}/decisions/${megan.id}`) >= 0 && e.status === 204)).toBe(true);
     expect((await diego.listReviewDecisions()).find(i => i.id === megan.id)?.decision).toBe('Approve');
+  });
+});
+
+describe('against a strict tenant (only the query options Graph documents, docs/graph-notes.md §17)', () => {
+  let strict: LocalTenantHandle;
+  beforeAll(async () => { strict = await startTenant({ workflowDelayMs: 5, lenient: false }); });
+  afterAll(async () => { await strict.stop(); });
+
+  it('the nested expand is refused once, then the documented one gives the policy from the request (stage rules), without contents', async () => {
+    const service = approvalsFor(strict, U.diego);
+    const first = await recordRequests(() => service.listPendingApprovals('en-us'));
+    const grady = first.value[0];
+    expect(grady.policyName).toBe('Employees (controller approval)');
+    expect(grady.justificationRequired).toBe(true);
+    expect(new Date(grady.autoDenyAt as string).getTime() - new Date(grady.createdDateTime as string).getTime()).toBe(3 * 86400000);
+    expect(grady.grants).toEqual([]);
+    expect(first.spans.filter(s => /accessPackage\(\$expand/.test(decodeURIComponent(s.url)))).toHaveLength(1);
+    // The service remembers: the next load sends only documented options.
+    const second = await recordRequests(() => service.listPendingApprovals('en-us'));
+    expect(second.spans.filter(s => /accessPackage\(\$expand|\$expand=stages/.test(decodeURIComponent(s.url)))).toEqual([]);
+    expect(second.value.map(a => a.id)).toEqual([ID.gradyFinanceRequest]);
+  });
+
+  it('review decisions without their insights: the recommendation stays, the reason goes', async () => {
+    const service = approvalsFor(strict, U.diego);
+    const decisions = await service.listReviewDecisions();
+    const lynne = decisions.find(d => /Lynne/.test(d.principalName));
+    expect(lynne && lynne.recommendation).toBe('Deny');
   });
 });
