@@ -31,6 +31,21 @@ const REQUESTS_NESTED = 'requestor,accessPackage($expand=assignmentPolicies,reso
 /** What the request's resource page marks expandable: the policy comes from the request's own assignment, no contents. */
 const REQUESTS_DOCUMENTED = 'requestor,accessPackage,assignment($expand=assignmentPolicy)';
 
+/**
+ * Bulk decisions send this many `$batch` requests at a time, not every one at once: each of the 20 writes inside a
+ * batch counts against Graph's throttling limits on its own, so a few batches in flight keep 200 decisions from
+ * meeting 429s (Graph's throttling guidance: reduce the number of parallel requests).
+ */
+export const DECISION_BATCHES_IN_FLIGHT = 3;
+
+/** Runs `work` on each item, at most `limit` at a time, in order. */
+async function eachAtMost<T>(limit: number, items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 export type ApprovalDecision = 'Approve' | 'Deny';
 export type ReviewDecisionValue = 'Approve' | 'Deny' | 'DontKnow';
@@ -183,7 +198,7 @@ export class GraphApprovalService implements IApprovalService {
 
   public async decideMany(inputs: IDecisionInput[]): Promise<IDecisionResult[]> {
     const results = new Map<string, IDecisionResult>();
-    await Promise.all(chunk(inputs, APPROVAL_BATCH_SIZE).map(async group => {
+    await eachAtMost(DECISION_BATCHES_IN_FLIGHT, chunk(inputs, APPROVAL_BATCH_SIZE), async group => {
       const [batched, execute] = this._graph.batched({ maxRequests: APPROVAL_BATCH_SIZE });
       const pending = group.map(input => graphPatch(graphPath(batched, this._stagePath(input)), { body: this._body(input) })
         .then(() => { results.set(input.approvalId, { approvalId: input.approvalId }); },
@@ -196,7 +211,7 @@ export class GraphApprovalService implements IApprovalService {
         for (const input of group) if (!results.has(input.approvalId)) results.set(input.approvalId, { approvalId: input.approvalId, error });
       }
       await Promise.all(pending);
-    }));
+    });
     return inputs.map(i => results.get(i.approvalId) || { approvalId: i.approvalId, error: new AppError('unknown', 0, '', 'no response') });
   }
 
