@@ -125,8 +125,8 @@ const question: EntityDef<Ctx> = {
 const resource: EntityDef<Ctx> = {
   name: 'accessPackageResource',
   properties: ['id', 'displayName', 'description', 'originSystem', 'originId', 'createdDateTime', 'modifiedDateTime', 'attributes'],
-  emit: (r: FxResource) => asJson<MG.AccessPackageResource>({
-    id: r.id, displayName: r.displayName, description: r.description ?? null, originSystem: r.originSystem, originId: r.originId,
+  emit: (r: FxResource, c: Ctx) => asJson<MG.AccessPackageResource>({
+    id: r.id, displayName: c.t.quirks.docExampleNulls && r.originSystem === 'AadApplication' ? null : r.displayName, description: r.description ?? null, originSystem: r.originSystem, originId: r.originId,
     createdDateTime: r.createdDateTime, modifiedDateTime: r.modifiedDateTime, attributes: r.attributes as MG.AccessPackageResourceAttribute[],
   }),
   nav: {
@@ -224,7 +224,7 @@ const approvalStage: EntityDef<Ctx> = {
   name: 'approvalStage',
   properties: ['id', 'displayName', 'status', 'reviewResult', 'assignedToMe', 'justification', 'reviewedBy', 'reviewedDateTime'],
   emit: ({ r, s }: StageSrc, c: Ctx) => asJson<MG.ApprovalStage>({
-    id: s.id, displayName: s.displayName, status: s.status, reviewResult: s.reviewResult,
+    id: s.id, displayName: c.t.quirks.docExampleNulls ? null : s.displayName, status: s.status, reviewResult: s.reviewResult,
     assignedToMe: !!c.me && s.assignedToUserIds.includes(c.me.id) && !isSelf(r, c.me.id),
     justification: s.justification ?? '', reviewedBy: s.reviewedBy ? { id: s.reviewedBy.id, displayName: s.reviewedBy.displayName } : null,
     reviewedDateTime: s.reviewedDateTime,

@@ -37,6 +37,12 @@ export interface TenantQuirks {
    * honours the documented `$expand=role,scope` would. Default false.
    */
   rejectNestedRoleExpand?: boolean;
+  /**
+   * Leave null what Graph's own documentation examples leave null: an approval stage's `displayName`, an access review
+   * decision's `resource`, and the `displayName` of an application resource (an app role's resource). Default false:
+   * the emulator names them (the fixture may still leave a stage's name null, as Grady's Finance request does).
+   */
+  docExampleNulls?: boolean;
 }
 
 export interface TenantOptions {

@@ -61,6 +61,44 @@ describe('grants when Graph refuses the nested expand (tenant switch rejectNeste
   });
 });
 
+describe("what Graph's documentation examples leave null (tenant switch docExampleNulls, and Grady's stage in the fixture)", () => {
+  let tenant: LocalTenantHandle;
+  beforeAll(async () => { tenant = await startTenant({ quirks: { docExampleNulls: true } }); });
+  afterAll(async () => { await tenant.stop(); });
+
+  it('really leaves the stage name, the decision resource and the app resource name null', async () => {
+    const token = await tokenFor(tenant, U.diego);
+    const get = async (path: string): Promise<{ value: Array<Record<string, unknown>> } & Record<string, unknown>> =>
+      (await fetch(`${tenant.url}/v1.0/${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const approval = await get(`identityGovernance/entitlementManagement/accessPackageAssignmentApprovals/${ID.gradyFinanceRequest}?$expand=stages`);
+    expect((approval.stages as Array<{ displayName: unknown }>)[0].displayName).toBeNull();
+    const [def] = (await get("identityGovernance/accessReviews/definitions/filterByCurrentUser(on='reviewer')")).value;
+    const [inst] = (await get(`identityGovernance/accessReviews/definitions/${def.id}/instances/filterByCurrentUser(on='reviewer')`)).value;
+    const decisions = (await get(`identityGovernance/accessReviews/definitions/${def.id}/instances/${inst.id}/decisions/filterByCurrentUser(on='reviewer')`)).value;
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions.every(d => d.resource === null)).toBe(true);
+    const scopes = (await get(`identityGovernance/entitlementManagement/availableAccessPackages/${ID.contributors}/resourceRoleScopes?$expand=role($expand=resource),scope`)).value;
+    const app = scopes.map(rs => rs.role as { originSystem: string; resource: { displayName: unknown } }).filter(r => r.originSystem === 'AadApplication');
+    expect(app.map(r => r.resource.displayName)).toEqual([null]);
+  });
+
+  it('AccessApprovals names the review decision by its review, and the stage by its policy\'s approver', async () => {
+    const { approvals } = servicesFor(tenant, U.diego, 'intranet');
+    const reviews = await approvals!.listReviewDecisions();
+    expect(reviews.length).toBeGreaterThan(0);
+    expect(reviews.map(r => r.resourceName)).toEqual(reviews.map(r => r.reviewName));
+    expect(reviews[0].resourceName).toBe('Finance Reports (read): quarterly review');
+    const [grady] = (await approvals!.listPendingApprovals('en-us')).filter(a => a.id === ID.gradyFinanceRequest);
+    expect(grady.stages[0].displayName).toBe('Finance Controller');
+  });
+
+  it('the catalog and MyAccess name the app by looking it up, not by its id', async () => {
+    const { entitlements } = servicesFor(tenant, U.adele);
+    const grants = await entitlements.getGrants(await entitlements.listRequestablePackages());
+    expect((grants.get(ID.contributors) || []).map(grantLabel).sort()).toEqual(['Marketing Team — Member', 'Salesforce — Marketing User']);
+  });
+});
+
 /** localStorage as a page sees it, shared between "page loads" (service instances). */
 class MemoryStorage implements Storage {
   private readonly _m = new Map<string, string>();
