@@ -195,6 +195,22 @@ describe('AccessApprovals', () => {
     expect(fake.reviewListCalls).toBe(0);
   });
 
+  it('"Select all … shown" selects the rows shown, and a bulk decision sends only rows still shown', async () => {
+    // More rows than one page: copies of the derived row above, ids and requestors overridden.
+    const many = Array.from({ length: 7 }, (_, i) => ({ ...adele, id: `s${i}`, createdDateTime: `2025-12-0${i + 1}T00:00:00Z`, requestor: { id: `u${i}`, displayName: `Person ${i}` } }));
+    const fake = new FakeApprovalService(many);
+    const user = renderWith(fake, { pageSize: 5, includeAccessReviews: false });
+    await rowOf('Person 0 requested Marketing Campaign Contributors');
+    await user.click(screen.getByRole('checkbox', { name: 'Select all 5 requests shown' }));
+    expect(screen.getByText('5 requests selected')).toBeInTheDocument();
+    // The search leaves one of the selected rows on screen: only that one is decided.
+    await user.type(screen.getByRole('searchbox'), 'Person 3');
+    expect(screen.getByText('1 request selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Approve selected' }));
+    await screen.findByText('1 decision recorded.');
+    expect(fake.decideManyCalls.map(call => call.map(i => i.approvalId))).toEqual([['s3']]);
+  });
+
   it('shows a page of requests, then more', async () => {
     // More rows than the fixture has: copies of the derived row above, ids and requestors overridden.
     const many = Array.from({ length: 7 }, (_, i) => ({ ...adele, id: `r${i}`, createdDateTime: `2025-12-0${i + 1}T00:00:00Z`, requestor: { id: `u${i}`, displayName: `Person ${i}` } }));

@@ -109,7 +109,10 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     record([{ approval: a, approve, error }]);
   };
 
-  const chosen = open.filter(a => selected.has(a.id));
+  // Only rows on screen are decided: a row selected and then hidden by the search, the package filter or the page
+  // size is not sent.
+  const chosen = page.filter(a => selected.has(a.id));
+  const allShownSelected = page.length > 0 && page.every(a => selected.has(a.id));
   const bulkNeedsJustification = chosen.some(a => a.justificationRequired);
 
   const decideSelected = async (approve: boolean): Promise<void> => {
@@ -128,8 +131,6 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     // A 409 is not a failure to report here: its row says someone else decided first.
     setBulkSummary({ done: results.filter(r => !r.error).length, failed: results.filter(r => r.error && r.error.kind !== 'conflict').length });
   };
-
-  const allShownSelected = page.length > 0 && page.every(a => selected.has(a.id));
 
   return (
     <section aria-label={strings.RequestsHeading}>
@@ -151,9 +152,13 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
         {visible.length > 0 && (
           <Stack tokens={{ childrenGap: 8 }} className="accesshub-bulk">
             <Checkbox
-              label={formatCount(strings.SelectAll, visible.length, language)}
-              checked={visible.every(a => selected.has(a.id))}
-              onChange={(_, c) => setSelected(c ? new Set(visible.map(a => a.id)) : new Set())}
+              label={formatCount(strings.SelectAll, page.length, language)}
+              checked={allShownSelected}
+              onChange={(_, c) => setSelected(prev => {
+                const next = new Set(prev);
+                for (const a of page) if (c) next.add(a.id); else next.delete(a.id);
+                return next;
+              })}
             />
             {chosen.length > 0 && (
               <>
