@@ -3,6 +3,7 @@ import { IAssignment, IGrant, ISiteInfo, SiteAccessLevel } from './types';
 import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
 import { isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary } from './statusCore';
 import { LEVEL_RANK, packagesForSite } from './siteGrants';
+import { GraphShapeError } from './graphShapes';
 
 export { LEVEL_RANK, packagesForSite };
 
@@ -25,6 +26,8 @@ export interface IPromptSettings {
   packageIds: string[];
   /** A site owner's message per language (`en-us`, `de-de`…), shown with an offer. */
   messages: Record<string, string>;
+  /** A decision kept for the session is shown at once and read again in the background once this old (default 5). */
+  revalidateMinutes: number;
 }
 
 export interface IPromptProperties {
@@ -32,6 +35,7 @@ export interface IPromptProperties {
   dismissDays?: number | string;
   packageIds?: string | string[];
   messages?: Record<string, string>;
+  revalidateMinutes?: number | string;
   /** Older name of a single named package (the customizer's first properties had one package). */
   accessPackageId?: string;
 }
@@ -55,7 +59,10 @@ export function promptSettings(p: IPromptProperties | undefined): IPromptSetting
   }
   const messages: Record<string, string> = {};
   for (const key of Object.keys(props.messages || {})) messages[key.toLowerCase()] = String((props.messages || {})[key]);
-  return { warnDays: positive(props.warnDays, 14), dismissDays: positive(props.dismissDays, 30), packageIds, messages };
+  return {
+    warnDays: positive(props.warnDays, 14), dismissDays: positive(props.dismissDays, 30), packageIds, messages,
+    revalidateMinutes: positive(props.revalidateMinutes, 5)
+  };
 }
 
 /** The site-relevant part of what a package grants, kept compact for the daily scan cache. */
@@ -117,7 +124,7 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   for (const { pkg, siteLevel } of bySite) siteLevels[pkg.id.toLowerCase()] = siteLevel;
   const grantsSite = (id: string | undefined | null): boolean => !!id && !!siteLevels[id.toLowerCase()];
 
-  const assignments: IPromptAssignment[] = facts.assignments.map(raw => ({ ...mapAssignment(raw), policy: mapAssignmentPolicy(raw.assignmentPolicy) }));
+  const assignments = each(facts.assignments, (raw): IPromptAssignment => ({ ...mapAssignment(raw), policy: mapAssignmentPolicy(raw.assignmentPolicy) }));
   const held: Record<string, boolean> = {};
   let ending: IPromptAssignment | undefined;
   for (const a of assignments) {
@@ -132,8 +139,7 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
     return { kind: 'expiring', packageId: ending.accessPackageId, packageName: name, endDateTime: ending.endDateTime || '', assignment: ending, canExtend: !!ending.policy && ending.policy.canExtend };
   }
 
-  for (const raw of facts.requests) {
-    const r = mapRequestSummary(raw);
+  for (const [r, raw] of each(facts.requests, raw => [mapRequestSummary(raw), raw] as const)) {
     if (r.requestType !== 'userAdd' || !isOpenRequest(r) || !grantsSite(r.accessPackageId)) continue;
     return {
       kind: 'pending', packageId: r.accessPackageId || '', requestId: r.id,
@@ -151,6 +157,26 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   }
   if (!best) return undefined;
   return { kind: 'offer', packageId: best.pkg.id, packageName: best.pkg.name, level: facts.level, target: best.siteLevel };
+}
+
+/**
+ * Maps each item on its own: an item Graph sent without what the banner needs (an id; an assignment's package, when
+ * an expansion was refused or trimmed) is left out, said once, and the rest still decide the banner.
+ */
+function each<T, U>(items: T[], map: (raw: T) => U): U[] {
+  const out: U[] = [];
+  let bad: unknown;
+  for (const raw of items) {
+    try {
+      out.push(map(raw));
+    } catch (e) {
+      if (!(e instanceof GraphShapeError)) throw e;
+      bad = bad || e;
+    }
+  }
+  // eslint-disable-next-line no-console -- the banner is optional; say what it left out to whoever debugs
+  if (bad) console.warn('AccessPrompt: left out incomplete items', bad);
+  return out;
 }
 
 function nameOf(packages: IPromptPackage[], id: string): string {

@@ -20,9 +20,11 @@ const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
 export interface IBatchResponse { status: number; body: unknown }
 
-/** The two calls the prompt makes: one Graph `$batch`, and a GET of the site's SharePoint REST API. */
+/** The calls the prompt makes: Graph `$batch`, a GET of a Graph `@odata.nextLink`, and a GET of the site's SharePoint REST API. */
 export interface IPromptTransport {
   graphBatch(requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>>;
+  /** An absolute `@odata.nextLink` on the same Graph. */
+  graphGet(url: string): Promise<unknown>;
   spGet(path: string): Promise<unknown>;
 }
 
@@ -32,35 +34,75 @@ export interface IFetchTransportOptions {
   graphToken: () => Promise<string>;
   /** SharePoint REST in SPFx rides on the page's cookies; the local tenant wants a bearer token. */
   spToken?: () => Promise<string>;
+  /** Waits before a retry (tests inject it; default setTimeout). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-// Promise chains rather than async/await in this module's small helpers: it is part of the customizer's first
-// script, compiled to ES5, where every async function becomes a generator state machine.
+/**
+ * How long one page view's reads wait in all for `Retry-After` (429, 503) before the banner gives up. Smaller than
+ * the web parts' 60 s: the banner is optional, a person has read or left the page by then, and a failed decision is
+ * kept a few minutes (FAILED_MS), so a throttled tenant is not asked again on every page view.
+ */
+export const RETRY_BUDGET_MS = 10000;
+
+// Promise chains rather than async/await in this module: it is part of the customizer's first script, compiled to
+// ES5, where every async function becomes a generator state machine.
 
 function json<T>(response: Response, what: string): Promise<T> {
   if (!response.ok) throw new Error(`${what} answered ${response.status}`);
   return response.json() as Promise<T>;
 }
 
+const throttled = (status: number): boolean => status === 429 || status === 503;
+/** Retry-After in ms: Graph sends seconds; an absent or unreadable one waits 1 s. */
+// eslint-disable-next-line @rushstack/no-new-null -- Headers.get() returns null
+const retryAfter = (value: string | null | undefined): number => (Number(value) || 1) * 1000;
+
 export function fetchTransport(o: IFetchTransportOptions): IPromptTransport {
+  const base = o.graphBaseUrl.replace(/\/+$/, '');
+  const origin = base.split('/').slice(0, 3).join('/') + '/';
+  const sleep = o.sleep || ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
+  let budget = RETRY_BUDGET_MS;
+  /** Waits `ms` and runs `then` when the budget allows, else answers `otherwise`. */
+  const retry = <T>(ms: number, otherwise: T, then: () => Promise<T>): Promise<T> => {
+    if (ms > budget) return Promise.resolve(otherwise);
+    budget -= ms;
+    return sleep(ms).then(then);
+  };
+  // Every call here only reads: sent again after Retry-After on 429 and 503 while the budget lasts.
+  const send = (url: string, init: RequestInit): Promise<Response> => fetch(url, init)
+    .then(r => (throttled(r.status) ? retry(retryAfter(r.headers.get('Retry-After')), r, () => send(url, init)) : r));
+  const graph = <T>(url: string, body?: string): Promise<T> => o.graphToken()
+    .then(token => send(url, {
+      method: body ? 'POST' : 'GET', body,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` }
+    }))
+    .then(response => json<T>(response, url));
+  const batch = (requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> =>
+    graph<{ responses?: Array<{ id: string; status: number; body: unknown; headers?: Record<string, string> }> }>(
+      `${base}/$batch`, JSON.stringify({ requests: requests.map(r => ({ id: r.id, method: 'GET', url: r.url })) })
+    ).then(body => {
+      const out: Record<string, IBatchResponse> = {};
+      let wait = 0;
+      // A throttled request inside the batch is sent again, in a batch of its own kind, after the longest Retry-After.
+      const again = (body.responses || []).filter(r => {
+        out[r.id] = { status: r.status, body: r.body };
+        if (throttled(r.status)) wait = Math.max(wait, retryAfter(r.headers && (r.headers['Retry-After'] || r.headers['retry-after'])));
+        return throttled(r.status);
+      }).map(r => r.id);
+      return again.length
+        ? retry(wait, out, () => batch(requests.filter(q => again.indexOf(q.id) >= 0)).then(more => ({ ...out, ...more })))
+        : out;
+    });
   return {
-    graphBatch: requests => o.graphToken()
-      .then(token => fetch(`${o.graphBaseUrl.replace(/\/+$/, '')}/$batch`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ requests: requests.map(r => ({ id: r.id, method: 'GET', url: r.url })) })
-      }))
-      .then(response => json<{ responses?: Array<{ id: string; status: number; body: unknown }> }>(response, '$batch'))
-      .then(body => {
-        const out: Record<string, IBatchResponse> = {};
-        for (const r of body.responses || []) out[r.id] = { status: r.status, body: r.body };
-        return out;
-      }),
+    graphBatch: batch,
+    // The bearer token goes to the tenant's Graph only.
+    graphGet: url => (url.indexOf(origin) === 0 ? graph(url) : Promise.reject(new Error(`nextLink off Graph: ${url}`))),
     spGet: path => (o.spToken ? o.spToken() : Promise.resolve(undefined))
       .then(token => {
         const headers: Record<string, string> = { Accept: 'application/json;odata=nometadata' };
         if (token) headers.Authorization = `Bearer ${token}`;
-        return fetch(`${o.siteUrl.replace(/\/+$/, '')}/_api/${path}`, { headers, credentials: 'same-origin' });
+        return send(`${o.siteUrl.replace(/\/+$/, '')}/_api/${path}`, { headers, credentials: 'same-origin' });
       })
       .then(response => json(response, `_api/${path}`))
   };
@@ -110,10 +152,22 @@ function valueOf<T>(r: IBatchResponse | undefined): T[] {
   return ((r.body as { value?: T[] }).value) || [];
 }
 
+/** Every item of a collection: its first page (an answer in a `$batch`), then each `@odata.nextLink`. */
+function allPages<T>(t: IPromptTransport, r: IBatchResponse | undefined): Promise<T[]> {
+  const items: T[] = [];
+  const page = (body: unknown): Promise<T[]> => {
+    const b = body as { value?: T[]; '@odata.nextLink'?: string };
+    items.push(...(b.value || []));
+    return b['@odata.nextLink'] ? t.graphGet(b['@odata.nextLink']).then(page) : Promise.resolve(items);
+  };
+  return Promise.resolve(r).then(valueOf).then(() => page((r as IBatchResponse).body));
+}
+
 const ASSIGNMENTS = `/${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`;
 const REQUESTS = `/${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment($expand=assignmentPolicy)`;
 const REQUESTABLE = `/${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')?$select=id,displayName,modifiedDateTime&$count=true&$top=${PAGE}`;
 const roleScopes = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role,scope`;
+const available = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}?$select=id,displayName`;
 
 /** Runs `$batch`es of up to 20, a few at a time. */
 function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> {
@@ -135,7 +189,7 @@ function toPackage(p: AccessPackage): { id: string; name: string; version?: stri
 /** Every page of the requestable packages after the first, asked for in one go with `$skip`. */
 function restOfPackages(t: IPromptTransport, first: IBatchResponse): Promise<AccessPackage[]> {
   const body = first.body as { value?: AccessPackage[]; '@odata.count'?: number };
-  const all = (body.value || []).slice();
+  const all = valueOf<AccessPackage>(first).slice();
   const count = body['@odata.count'] || 0;
   const pages: Array<{ id: string; url: string }> = [];
   for (let skip = PAGE; skip < count; skip += PAGE) pages.push({ id: `p${skip}`, url: `${REQUESTABLE}&$skip=${skip}` });
@@ -143,6 +197,11 @@ function restOfPackages(t: IPromptTransport, first: IBatchResponse): Promise<Acc
     for (const p of pages) all.push(...valueOf<AccessPackage>(answers[p.id]));
     return all;
   });
+}
+
+/** What one package grants, every page; undefined when Graph refused (one package failing must not hide the others). */
+function scopesOf(t: IPromptTransport, r: IBatchResponse | undefined): Promise<IGrant[] | undefined> {
+  return allPages<AccessPackageResourceRoleScope>(t, r).then(list => list.map(rs => mapRoleScope(rs)), () => undefined);
 }
 
 /** What each package grants: from the grant cache by version, else read 20 to a `$batch`. */
@@ -159,16 +218,13 @@ function grantsOf(ctx: IPromptContext, packages: Array<{ id: string; version?: s
     if (hit) result.set(p.id, hit);
     return !hit;
   });
-  return batchAll(ctx.transport, missing.map(p => ({ id: p.id, url: roleScopes(p.id) }))).then(answers => {
-    for (const p of missing) {
-      const r = answers[p.id];
-      if (!r || r.status >= 400) continue; // one package failing must not hide the others
-      const grants = ((r.body as { value?: AccessPackageResourceRoleScope[] }).value || []).map(rs => mapRoleScope(rs));
+  return batchAll(ctx.transport, missing.map(p => ({ id: p.id, url: roleScopes(p.id) })))
+    .then(answers => Promise.all(missing.map(p => scopesOf(ctx.transport, answers[p.id]).then(grants => {
+      if (!grants) return;
       cache.set(p.id, p.version, grants);
       result.set(p.id, grants);
-    }
-    return result;
-  });
+    }))))
+    .then(() => result);
 }
 
 function withGrants(list: Array<{ id: string; name: string; version?: string }>, grants: Map<string, IGrant[]>, requestable: boolean): IPromptPackage[] {
@@ -179,98 +235,128 @@ export interface IPromptLoad {
   facts: IPromptFacts;
   /** Whether the answer came from the session cache (no request at all). */
   cached: boolean;
-  /** A background revalidation of a day-old scan, when one was started. */
-  revalidation?: Promise<void>;
+  /**
+   * Work left in the background, which never rejects: a session answer older than `revalidateMinutes` read again
+   * (resolves with the fresh facts; undefined when that failed), or a day-old scan (resolves with nothing).
+   */
+  revalidation?: Promise<IPromptFacts | void>;
+}
+
+/** A session answer and when it was read. */
+interface ISessionEntry { at: number; facts: IPromptFacts }
+
+/** How long a failed read is kept: the next page views in these minutes show no banner rather than ask again. */
+export const FAILED_MS = 5 * 60000;
+
+const failedKey = (person: string): string => `accessHub:prompt:failed:${person.toLowerCase()}`;
+
+function warn(what: string): (e: unknown) => void {
+  // eslint-disable-next-line no-console -- the banner is optional; say why it is absent or old to whoever debugs
+  return e => console.warn(`AccessPrompt: ${what}`, e);
 }
 
 /**
- * The prompt's data, in one round trip when the day's scan is known: the site's level and group from
- * SharePoint REST and, in parallel, one Graph `$batch` with the person's assignments, requests and manager
- * (and, for named packages, what they grant). Without a scan, the requestable packages' first page rides in
- * the same batch and the rest of the scan follows. The answer is kept for the session per person and site.
+ * The prompt's data. A session answer (per person and site) is served at once; when older than the settings'
+ * `revalidateMinutes` it is also read again in the background (one round trip). Otherwise: the site's level and
+ * group from SharePoint REST and, in parallel, one Graph `$batch` with the person's assignments, requests and
+ * manager (and, for named packages, what they grant), every page of each. Without a scan, the requestable packages'
+ * first page rides in the same batch and the rest of the scan follows. A failed read is kept for FAILED_MS.
  */
-export async function loadPrompt(ctx: IPromptContext): Promise<IPromptLoad> {
-  const sKey = sessionKey(ctx.person, ctx.siteUrl);
-  const cachedFacts = read<IPromptFacts>(ctx.session, sKey);
-  if (cachedFacts) return { facts: cachedFacts, cached: true };
-
-  const named = ctx.settings.packageIds;
+export function loadPrompt(ctx: IPromptContext): Promise<IPromptLoad> {
   const now = ctx.now().getTime();
-  const scan = named.length ? undefined : read<IScan>(ctx.local, scanKey(ctx.person));
-  const needScan = !named.length && !scan;
-  const stale = !!scan && now - scan.at > DAY_MS;
+  const entry = read<ISessionEntry>(ctx.session, sessionKey(ctx.person, ctx.siteUrl));
+  const failed = now - (read<number>(ctx.local, failedKey(ctx.person)) || 0) < FAILED_MS;
+  if (entry && entry.facts) {
+    const old = !failed && now - entry.at >= ctx.settings.revalidateMinutes * 60000;
+    return Promise.resolve({
+      facts: entry.facts, cached: true,
+      revalidation: old ? fresh(ctx, now).then(load => load.facts, warn('kept the earlier answer')) : undefined
+    });
+  }
+  return failed ? Promise.reject(new Error('AccessPrompt: a read failed minutes ago')) : fresh(ctx, now);
+}
 
+function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {
+  const t = ctx.transport;
+  const named = ctx.settings.packageIds;
+  const scan = named.length ? undefined : read<IScan>(ctx.local, scanKey(ctx.person));
   const graphRequests = [
     { id: 'assignments', url: ASSIGNMENTS },
     { id: 'requests', url: REQUESTS },
     { id: 'manager', url: '/me/manager?$select=displayName' }
   ];
-  if (needScan) graphRequests.push({ id: 'packages', url: REQUESTABLE });
+  if (!named.length && !scan) graphRequests.push({ id: 'packages', url: REQUESTABLE });
   // Named packages: the package and what it grants, two reads each; 8 fit beside the three reads.
   const namedFirst = named.slice(0, Math.floor((BATCH_SIZE - graphRequests.length) / 2));
   for (const id of namedFirst) {
-    graphRequests.push({ id: `a:${id}`, url: `/${EM}/availableAccessPackages/${encodeURIComponent(id)}?$select=id,displayName` });
+    graphRequests.push({ id: `a:${id}`, url: available(id) });
     graphRequests.push({ id: `n:${id}`, url: roleScopes(id) });
   }
-
-  const [graph, site, perms] = await Promise.all([
-    ctx.transport.graphBatch(graphRequests),
-    ctx.transport.spGet('site?$select=GroupId,Url') as Promise<{ GroupId?: string; Url?: string }>,
-    ctx.transport.spGet('web/effectiveBasePermissions') as Promise<{ High?: string | number; Low?: string | number }>
-  ]);
-  const siteInfo: ISiteInfo = {
-    url: String(site.Url || ctx.siteUrl),
-    title: ctx.siteTitle,
-    groupId: site.GroupId && site.GroupId !== EMPTY_GUID ? String(site.GroupId) : undefined
-  };
-  const level = levelFromPermissions(Number(perms.High || 0), Number(perms.Low || 0));
-  const manager = graph.manager && graph.manager.status < 400 ? graph.manager.body as { displayName?: string } : undefined;
-
-  let packages: IPromptPackage[];
   let revalidation: Promise<void> | undefined;
-  if (named.length) {
-    // A 404 means the person may not request it (availableAccessPackages lists only what they may ask for).
-    const grants = new Map<string, IGrant[]>();
-    for (const id of namedFirst) {
-      const r = graph[`n:${id}`];
-      if (r && r.status < 400) grants.set(id, ((r.body as { value?: AccessPackageResourceRoleScope[] }).value || []).map(rs => mapRoleScope(rs)));
-    }
-    const names: Record<string, string> = {};
-    for (const id of namedFirst) {
-      const r = graph[`a:${id}`];
-      if (r && r.status < 400) names[id] = (r.body as AccessPackage).displayName || '';
-    }
-    // More than 8 named packages is unusual; the rest cost one more round trip.
-    const rest = named.slice(namedFirst.length);
-    if (rest.length) {
-      const more = await batchAll(ctx.transport, rest.map(id => ({ id: `a:${id}`, url: `/${EM}/availableAccessPackages/${encodeURIComponent(id)}?$select=id,displayName` })));
-      (await grantsOf(ctx, rest.filter(id => more[`a:${id}`] && more[`a:${id}`].status < 400).map(id => ({ id })))).forEach((g, id) => grants.set(id, g));
-      for (const id of rest) if (more[`a:${id}`] && more[`a:${id}`].status < 400) names[id] = (more[`a:${id}`].body as AccessPackage).displayName || '';
-    }
-    packages = withGrants(named.map(id => ({ id, name: names[id] || '' })), grants, true);
-  } else {
-    let list = scan ? scan.packages : undefined;
-    if (!list) {
-      list = (await restOfPackages(ctx.transport, graph.packages)).map(toPackage);
-      write(ctx.local, scanKey(ctx.person), { at: now, packages: list });
-    } else if (stale) {
-      revalidation = revalidate(ctx, now);
-    }
-    const grants = await grantsOf(ctx, list);
-    packages = withGrants(list, grants, true);
-  }
 
-  const facts: IPromptFacts = {
-    site: siteInfo,
-    level,
-    assignments: valueOf<AccessPackageAssignment>(graph.assignments),
-    requests: valueOf<AccessPackageAssignmentRequest>(graph.requests),
-    managerName: manager && manager.displayName || undefined,
-    // Only what grants this site is kept: the session entry stays small.
-    packages: packagesForSite(packages, siteInfo).map(e => e.pkg)
-  };
-  write(ctx.session, sKey, facts);
-  return { facts, cached: false, revalidation };
+  return Promise.all([
+    t.graphBatch(graphRequests),
+    t.spGet('site?$select=GroupId,Url') as Promise<{ GroupId?: string; Url?: string }>,
+    t.spGet('web/effectiveBasePermissions') as Promise<{ High?: string | number; Low?: string | number }>
+  ]).then(([graph, site, perms]) => {
+    let packages: Promise<IPromptPackage[]>;
+    if (named.length) {
+      // A 404 means the person may not request it (availableAccessPackages lists only what they may ask for).
+      // More than 8 named packages is unusual; the rest cost one more round trip.
+      const rest = named.slice(namedFirst.length);
+      packages = batchAll(t, rest.map(id => ({ id: `a:${id}`, url: available(id) }))).then(more => {
+        const answers = { ...graph, ...more };
+        const ok = (id: string): boolean => !!answers[`a:${id}`] && answers[`a:${id}`].status < 400;
+        return Promise.all([
+          grantsOf(ctx, rest.filter(ok).map(id => ({ id }))),
+          Promise.all(namedFirst.map(id => scopesOf(t, graph[`n:${id}`])))
+        ]).then(([grants, first]) => {
+          namedFirst.forEach((id, i) => { if (first[i]) grants.set(id, first[i] as IGrant[]); });
+          return withGrants(named.map(id => ({ id, name: ok(id) ? (answers[`a:${id}`].body as AccessPackage).displayName || '' : '' })), grants, true);
+        });
+      });
+    } else {
+      let list: Promise<Array<{ id: string; name: string; version?: string }>>;
+      if (scan) {
+        list = Promise.resolve(scan.packages);
+        // A day-old scan serves this page view; the requestable packages are listed again in the background.
+        if (now - scan.at > DAY_MS) revalidation = revalidate(ctx, now).catch(warn('scan not revalidated'));
+      } else {
+        list = restOfPackages(t, graph.packages).then(all => {
+          const scanned = all.map(toPackage);
+          write(ctx.local, scanKey(ctx.person), { at: now, packages: scanned });
+          return scanned;
+        });
+      }
+      packages = list.then(l => grantsOf(ctx, l).then(grants => withGrants(l, grants, true)));
+    }
+    const siteInfo: ISiteInfo = {
+      url: String(site.Url || ctx.siteUrl),
+      title: ctx.siteTitle,
+      groupId: site.GroupId && site.GroupId !== EMPTY_GUID ? String(site.GroupId) : undefined
+    };
+    const manager = graph.manager && graph.manager.status < 400 ? graph.manager.body as { displayName?: string } : undefined;
+    return Promise.all([
+      allPages<AccessPackageAssignment>(t, graph.assignments),
+      allPages<AccessPackageAssignmentRequest>(t, graph.requests),
+      packages
+    ]).then(([assignments, requests, list]) => {
+      const facts: IPromptFacts = {
+        site: siteInfo,
+        level: levelFromPermissions(Number(perms.High || 0), Number(perms.Low || 0)),
+        assignments,
+        requests,
+        managerName: manager && manager.displayName || undefined,
+        // Only what grants this site is kept: the session entry stays small.
+        packages: packagesForSite(list, siteInfo).map(e => e.pkg)
+      };
+      write(ctx.session, sessionKey(ctx.person, ctx.siteUrl), { at: now, facts });
+      return { facts, cached: false, revalidation };
+    });
+  }).catch((e: unknown) => {
+    write(ctx.local, failedKey(ctx.person), now);
+    throw e;
+  });
 }
 
 /** Re-lists the requestable packages in the background; only packages whose version changed are read again. */

@@ -52,8 +52,8 @@ describe('PromptBanner', () => {
   });
 
   it('says when access ends and extends; asks for a reason first when the policy requires one', async () => {
-    const h = setup(EXPIRING, { extendNeedsReason: true });
-    expect(screen.getByRole('status').textContent).toBe('Your access to Marketing through Engineering Onboarding will end on December 11, 2026.');
+    const h = setup(EXPIRING, { extendNeedsReason: true, now: new Date('2026-12-01T10:00:00Z'), timeZone: 'UTC' });
+    expect(screen.getByRole('status').textContent).toBe('Your access to Marketing through Engineering Onboarding ends in 10 days, on December 11.');
     await userEvent.click(screen.getByRole('button', { name: 'Extend' }));
     expect(h.onExtend).not.toHaveBeenCalled();
     const confirm = screen.getByRole('button', { name: 'Extend now' });

@@ -138,7 +138,7 @@ describe('AccessPrompt', () => {
     const { page, context } = await openAs(env.browser, env.wb, home('engineering'), U.alex);
     expect(await decided(page)).toBe('expiring');
     const bar = banner(page);
-    await bar.getByText(/Your access to Engineering through Engineering Onboarding will end on/).waitFor();
+    await bar.getByText(/Your access to Engineering through Engineering Onboarding ends in 10 days, on [A-Z][a-z]+ \d+\./).waitFor();
     await screenshot(page, 'prompt-alex-expiring');
     const before = (env.wb.tenant as unknown as { db: { assignments: Array<{ id: string; schedule?: { expiration?: { endDateTime?: string } } }> } })
       .db.assignments.find(a => a.id === ID.alexEngineeringAssignment);

@@ -4,11 +4,12 @@
  * packages, at the fixture and with 1,000 packages; and what it decides for the Done-when people.
  */
 import { LocalTenantHandle } from '../../localTenant';
-import { startTenant, tokenFor, measureFromLog, ILogMeasure } from './localTenantClient';
+import { startTenant, tokenFor, measureFromLog, ILogMeasure, readLog, servicesFor } from './localTenantClient';
 import { createBrowserClients } from '../../src/services/clients';
 import { createServices } from '../../src/services/createServices';
 import { fetchTransport, loadPrompt, IPromptContext } from '../../src/services/loadPrompt';
-import { choosePrompt, promptSettings, IPromptProperties } from '../../src/models/prompt';
+import { choosePrompt, promptSettings, IPromptFacts, IPromptProperties } from '../../src/models/prompt';
+import { IPromptHost, runPrompt } from '../../src/extensions/accessPrompt/startPrompt';
 import { ID, U } from '../contoso';
 
 const LATENCY_MS = 150;
@@ -136,4 +137,158 @@ describe('AccessPrompt with 1,000 packages', () => {
     expect(cached).toMatchObject({ requests: 0, roundTrips: 0 });
     expect(named).toMatchObject({ requests: 3, roundTrips: 1 });
   }, 60000);
+});
+
+describe('AccessPrompt for a person with 250 assignments', () => {
+  let tenant: LocalTenantHandle;
+  beforeAll(async () => { tenant = await startTenant({ scale: 'held:250' }); });
+  afterAll(async () => { await tenant.stop(); });
+
+  it('reads every page: an expiring assignment on the third page still says access ends', async () => {
+    const db = tenant.tenant.db;
+    const mine = db.assignments.filter(a => a.targetId === ID.alex);
+    expect(mine.length).toBeGreaterThan(250);
+    // Only Engineering Onboarding ends soon, and it comes last: beyond the first two pages of 100.
+    const far = new Date(Date.now() + 200 * 86400000).toISOString();
+    for (const a of mine) {
+      const exp = a.schedule && a.schedule.expiration;
+      if (a.id !== ID.alexEngineeringAssignment && exp && exp.endDateTime) exp.endDateTime = far;
+    }
+    const eng = db.assignments.splice(db.assignments.findIndex(a => a.id === ID.alexEngineeringAssignment), 1)[0];
+    db.assignments.push(eng);
+    const ctx = await contextFor(tenant, U.alex, 'engineering', newBrowser());
+    const cost = await measure(tenant, async () => {
+      const { facts } = await loadPrompt(ctx);
+      expect(facts.assignments).toHaveLength(mine.length);
+      expect(choosePrompt(facts, ctx.settings, new Date())).toMatchObject({ kind: 'expiring', packageName: 'Engineering Onboarding' });
+    });
+    expect(cost.paths.filter(p => /assignments\/filterByCurrentUser\(on='target'\).*\$skiptoken=/.test(decodeURIComponent(p)))).toHaveLength(2);
+  }, 60000);
+});
+
+describe('AccessPrompt on a throttled tenant, and a decision that ages', () => {
+  let tenant: LocalTenantHandle;
+  beforeAll(async () => { tenant = await startTenant(); });
+  afterAll(async () => { await tenant.stop(); });
+  beforeEach(async () => { await post(tenant, '/_dev/reset', {}); });
+  afterEach(async () => { await post(tenant, '/_dev/faults', {}); });
+
+  /** Adele requests Marketing Campaign Contributors through Graph, not through the page. */
+  const requestElsewhere = async (): Promise<void> => {
+    const { entitlements } = servicesFor(tenant, U.adele);
+    const [policy] = await entitlements.getRequirements(ID.contributors);
+    const answers = { [policy.questions[0].id]: ['A'], [policy.questions[1].id]: ['emea'] };
+    await entitlements.submitRequest({ accessPackageId: ID.contributors, policyId: policy.policyId, justification: 'Spring campaign', answers }, policy);
+  };
+
+  const count = async (work: () => Promise<unknown>): Promise<string[]> => {
+    const before = (await readLog(tenant)).length;
+    await work();
+    return (await readLog(tenant)).slice(before).map(e => e.path).filter(p => !/^\/_dev/.test(p));
+  };
+
+  it('waits Retry-After on 429 and 503 and tries again, within a bounded budget', async () => {
+    const waits: number[] = [];
+    const ctx = await contextFor(tenant, U.adele, 'marketing', newBrowser());
+    // The first $batch and the first SharePoint read are throttled; the sleep lifts the faults.
+    await post(tenant, '/_dev/faults', { throttleRate: 1, retryAfterS: 3, path: '\\$batch$|effectiveBasePermissions' });
+    ctx.transport = fetchTransport({
+      graphBaseUrl: `${tenant.url}/v1.0`, siteUrl: `${tenant.url}/sites/marketing`, graphToken: async () => tokenFor(tenant, U.adele), spToken: async () => tokenFor(tenant, U.adele),
+      sleep: async ms => { waits.push(ms); await post(tenant, '/_dev/faults', {}); }
+    });
+    const paths = await count(async () => {
+      const banner = choosePrompt((await loadPrompt(ctx)).facts, ctx.settings, new Date());
+      expect(banner).toMatchObject({ kind: 'offer', packageName: 'Marketing Campaign Contributors' });
+    });
+    expect(waits).toEqual([3000, 3000]);
+    expect(paths.filter(p => /effectiveBasePermissions/.test(p))).toHaveLength(2);
+    expect(paths.filter(p => /\$batch$/.test(p))).toHaveLength(3); // the first batch twice, then the grants
+
+    // A Retry-After beyond the budget is not waited for: the read fails at once.
+    await post(tenant, '/_dev/faults', { throttleRate: 1, retryAfterS: 60 });
+    const slept: number[] = [];
+    const throttled = { ...ctx, session: newBrowser().session, local: newBrowser().local };
+    throttled.transport = fetchTransport({ graphBaseUrl: `${tenant.url}/v1.0`, siteUrl: `${tenant.url}/sites/marketing`, graphToken: async () => 't', sleep: async ms => { slept.push(ms); } });
+    await expect(loadPrompt(throttled)).rejects.toThrow(/429/);
+    expect(slept).toEqual([]);
+  });
+
+  it('keeps a failed read for a few minutes: the next page views ask nothing, later ones ask again', async () => {
+    const browser = newBrowser();
+    const ctx = await contextFor(tenant, U.adele, 'marketing', browser);
+    await post(tenant, '/_dev/faults', { throttleRate: 1, retryAfterS: 60 });
+    const failing = await count(() => expect(loadPrompt(ctx)).rejects.toThrow());
+    expect(failing.length).toBeGreaterThan(0);
+    await post(tenant, '/_dev/faults', {});
+    browser.session.clear(); // a new tab: the failure is kept per person, across sites and tabs
+    const soon = { ...(await contextFor(tenant, U.adele, 'legal', browser)), now: () => new Date(Date.now() + 4 * 60000) };
+    expect(await count(() => expect(loadPrompt(soon)).rejects.toThrow(/failed minutes ago/))).toEqual([]);
+    const later = { ...soon, now: () => new Date(Date.now() + 6 * 60000) };
+    const paths = await count(() => loadPrompt(later));
+    expect(paths.length).toBeGreaterThan(0);
+  });
+
+  it('shows a decision kept for the session at once and revalidates it in the background once it is older than revalidateMinutes', async () => {
+    const browser = newBrowser();
+    const start = Date.now();
+    const at = (minutes: number): Partial<IPromptContext> => ({ now: () => new Date(start + minutes * 60000) });
+    const ctx = await contextFor(tenant, U.adele, 'marketing', browser);
+    const first = await loadPrompt({ ...ctx, ...at(0) });
+    expect(choosePrompt(first.facts, ctx.settings, new Date())).toMatchObject({ kind: 'offer', packageName: 'Marketing Campaign Contributors' });
+
+    // Adele requests it elsewhere (My Access, another device): straight to Graph, not through this page.
+    await requestElsewhere();
+
+    // Younger than 5 minutes: the kept decision, nothing asked.
+    const young = await measure(tenant, async () => {
+      const load = await loadPrompt({ ...ctx, ...at(4) });
+      expect(load).toMatchObject({ cached: true, revalidation: undefined });
+    });
+    expect(young).toMatchObject({ requests: 0, roundTrips: 0 });
+
+    // Older: the kept decision at once, the fresh one in one round trip.
+    let fresh: IPromptFacts | undefined;
+    const old = await measure(tenant, async () => {
+      const load = await loadPrompt({ ...ctx, ...at(6) });
+      expect(load.cached).toBe(true);
+      expect(choosePrompt(load.facts, ctx.settings, new Date())).toMatchObject({ kind: 'offer' });
+      fresh = (await load.revalidation) || undefined;
+    });
+    expect(old).toMatchObject({ requests: 3, roundTrips: 1 });
+    expect(fresh && choosePrompt(fresh, ctx.settings, new Date())).toMatchObject({ kind: 'pending', packageName: 'Marketing Campaign Contributors' });
+    // The fresh answer is kept from then on.
+    expect(await loadPrompt({ ...ctx, ...at(7) })).toMatchObject({ cached: true, revalidation: undefined });
+
+    // A shorter age is a customizer property.
+    const quick = { ...ctx, settings: promptSettings({ revalidateMinutes: 0.5 }) };
+    expect((await loadPrompt({ ...quick, ...at(8) })).revalidation).toBeDefined();
+  });
+
+  it('runPrompt shows the kept banner, then the fresh one; a failed revalidation keeps the kept one and rejects nothing', async () => {
+    const browser = newBrowser();
+    const start = Date.now();
+    const ctx = await contextFor(tenant, U.adele, 'marketing', browser);
+    await loadPrompt(ctx);
+    await post(tenant, '/_dev/faults', { throttleRate: 1, retryAfterS: 60 });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const shown: string[] = [];
+    const host = (minutes: number): IPromptHost => ({
+      ctx: { ...ctx, now: () => new Date(start + minutes * 60000) },
+      show: async view => { shown.push(view.banner.kind); },
+      hide: () => { shown.push('hidden'); }
+    });
+    try {
+      expect(await runPrompt(host(6))).toMatchObject({ kind: 'offer' });
+      expect(shown).toEqual(['offer']);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/kept the earlier answer/), expect.anything());
+    } finally {
+      warn.mockRestore();
+      await post(tenant, '/_dev/faults', {});
+    }
+    // Once the tenant answers again (after the failure is forgotten) the fresh decision replaces the kept one.
+    await requestElsewhere();
+    shown.length = 0;
+    expect(await runPrompt(host(12))).toMatchObject({ kind: 'pending' });
+    expect(shown).toEqual(['offer', 'pending']);
+  });
 });

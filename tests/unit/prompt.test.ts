@@ -107,12 +107,13 @@ describe('packagesForSite', () => {
 
 describe('promptSettings', () => {
   it('defaults to 14 days warning and 30 days dismissal, and reads hand-typed properties leniently', () => {
-    expect(promptSettings(undefined)).toEqual({ warnDays: 14, dismissDays: 30, packageIds: [], messages: {} });
+    expect(promptSettings(undefined)).toEqual({ warnDays: 14, dismissDays: 30, packageIds: [], messages: {}, revalidateMinutes: 5 });
+    expect(promptSettings({ revalidateMinutes: '2' }).revalidateMinutes).toBe(2);
     const s = promptSettings({
       warnDays: '7', dismissDays: 3, packageIds: '099FB9DD-9974-4665-A422-272FBEDA57F7, not-a-guid;099fb9dd-9974-4665-a422-272fbeda57f7',
       messages: { 'EN-US': 'Ask Megan first.' }
     });
-    expect(s).toEqual({ warnDays: 7, dismissDays: 3, packageIds: ['099fb9dd-9974-4665-a422-272fbeda57f7'], messages: { 'en-us': 'Ask Megan first.' } });
+    expect(s).toEqual({ warnDays: 7, dismissDays: 3, packageIds: ['099fb9dd-9974-4665-a422-272fbeda57f7'], messages: { 'en-us': 'Ask Megan first.' }, revalidateMinutes: 5 });
     expect(promptSettings({ warnDays: -1, dismissDays: 'x' })).toMatchObject({ warnDays: 14, dismissDays: 30 });
   });
 });
@@ -134,5 +135,26 @@ describe('dismissal', () => {
       .toBe(dismissalKey('adelev@contoso.com', 'https://contoso.sharepoint.com/sites/Marketing'));
     expect(dismissalKey('adelev@contoso.com', SITE.url)).not.toBe(dismissalKey('meganb@contoso.com', SITE.url));
     expect(dismissalKey('adelev@contoso.com', SITE.url)).not.toBe(dismissalKey('adelev@contoso.com', 'https://contoso.sharepoint.com/sites/legal'));
+  });
+});
+
+describe('choosePrompt with items Graph sent incomplete', () => {
+  it('leaves out an assignment or request without its package (an expansion refused or trimmed), says so once, and decides on the rest', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const bare = { ...assignment('p-contrib', 'C', 3), accessPackage: null } as unknown as AccessPackageAssignment;
+      const noId = { ...assignment('p-owner', 'O', 2), id: null } as unknown as AccessPackageAssignment;
+      const ending = assignment('p-visit', 'Marketing Site Visitors', 10);
+      const badRequest = { ...pendingRequest('p-contrib', 'C', []), id: undefined } as unknown as AccessPackageAssignmentRequest;
+      expect(choosePrompt(facts({ assignments: [bare, noId, ending], requests: [badRequest] }), { warnDays: 14 }, NOW))
+        .toMatchObject({ kind: 'expiring', packageId: 'p-visit' });
+      expect(warn).toHaveBeenCalledTimes(1); // two bad assignments, said once
+      warn.mockClear();
+      expect(choosePrompt(facts({ assignments: [bare], requests: [badRequest, pendingRequest('p-contrib', 'Marketing Campaign Contributors', [])] }), { warnDays: 14 }, NOW))
+        .toMatchObject({ kind: 'pending', packageId: 'p-contrib' });
+      expect(warn).toHaveBeenCalledTimes(2); // once for the assignments, once for the requests
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

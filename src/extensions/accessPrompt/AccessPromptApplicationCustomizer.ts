@@ -90,6 +90,7 @@ export default class AccessPromptApplicationCustomizer
       return {
         show: (target, view, onClose) => ui.showPrompt({
           target, view, onClose, services, siteTitle: this.context.pageContext.web.title,
+          timeZone: ui.timeZoneOf(this.context.pageContext.legacyPageContext),
           theme: theme ? { palette: theme.palette, semanticColors: theme.semanticColors } : undefined
         }),
         hide: ui.hidePrompt

@@ -6,6 +6,8 @@ import { IAccessHubServices } from '../../services/interfaces';
 import { IPromptView } from './startPrompt';
 import { AccessPromptRoot } from './components/AccessPromptRoot';
 
+export { timeZoneOf } from './promptText';
+
 // The banner's chunk: loaded with dynamic import() only when there is something to show.
 
 export interface IShowPromptOptions {
@@ -14,6 +16,8 @@ export interface IShowPromptOptions {
   view: IPromptView;
   siteTitle: string;
   theme?: PartialTheme;
+  /** The person's time zone for dates (timeZoneOf). */
+  timeZone?: string;
   /** Escape or the close button: the host hides the banner for the page view (PromptMount). */
   onClose(): void;
 }
@@ -22,7 +26,7 @@ export interface IShowPromptOptions {
 export function showPrompt(o: IShowPromptOptions): void {
   ReactDom.render(
     React.createElement(AppRoot, { services: o.services, theme: o.theme },
-      React.createElement(AccessPromptRoot, { view: o.view, siteTitle: o.siteTitle, onClose: o.onClose })),
+      React.createElement(AccessPromptRoot, { view: o.view, siteTitle: o.siteTitle, timeZone: o.timeZone, onClose: o.onClose })),
     o.target
   );
 }

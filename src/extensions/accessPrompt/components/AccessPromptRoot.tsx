@@ -2,7 +2,8 @@ import * as React from 'react';
 import * as strings from 'AccessPromptApplicationCustomizerStrings';
 import { useServices } from '../../../context/ServicesContext';
 import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
-import { format, formatDate } from '../../../components/format';
+import { format } from '../../../components/format';
+import { dateText } from '../promptText';
 import { extendAccess } from '../../../services/loadMyAccess';
 import { extendedEnd } from '../../../models/myAccess';
 import { IPromptView } from '../startPrompt';
@@ -14,12 +15,14 @@ import { announceAccessChanged, PROMPT_ORIGIN } from '../../../services/accessCh
 export interface IAccessPromptRootProps {
   view: IPromptView;
   siteTitle: string;
+  /** The person's time zone for dates (timeZoneOf). */
+  timeZone?: string;
   /** Closes the banner for this page view (Escape, the close button). */
   onClose(): void;
 }
 
 /** The banner with what its buttons open: the shared request panel and the MyAccess extend flow. */
-export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteTitle, onClose }) => {
+export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteTitle, timeZone, onClose }) => {
   const services = useServices();
   const { banner, settings } = view;
   const [panelOpen, setPanelOpen] = React.useState(false);
@@ -37,7 +40,7 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
         // A userUpdate's schedule often carries only a duration: the new end is then the policy's, from now.
         const policyEnd = banner.assignment.policy ? extendedEnd(banner.assignment.policy, services.now()) : undefined;
         const end = (settled.schedule && settled.schedule.endDateTime) || (policyEnd && policyEnd.toISOString());
-        if (settled.state === 'delivered') setNotice(end ? format(strings.Extended, formatDate(end, language)) : strings.ExtendedNoEnd);
+        if (settled.state === 'delivered') setNotice(end ? format(strings.Extended, dateText(end, language, timeZone, services.now())) : strings.ExtendedNoEnd);
         else if (settled.state === 'denied' || settled.state === 'deliveryFailed') setNotice(strings.ExtendFailed);
         else setNotice(strings.ExtendPending);
       })
@@ -67,6 +70,8 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
         banner={banner}
         siteTitle={siteTitle}
         language={language}
+        timeZone={timeZone}
+        now={services.now()}
         message={banner.kind === 'offer' ? message : undefined}
         notice={notice}
         busy={busy}

@@ -7,6 +7,9 @@ export interface IPromptBannerProps {
   banner: Banner;
   siteTitle: string;
   language: string;
+  /** The person's time zone for dates (timeZoneOf); the browser's when undefined. */
+  timeZone?: string;
+  now?: Date;
   /** The site owner's own message for this language, shown after ours (as text). */
   message?: string;
   /** A note after the person acted (extended, waiting…). */
@@ -58,7 +61,7 @@ export const PromptBanner: React.FC<IPromptBannerProps> = props => {
     >
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         <div className={classes.text} role="status" aria-live="polite">
-          <Text>{notice || bannerText(banner, props.siteTitle, props.language)}</Text>
+          <Text>{notice || bannerText(banner, props.siteTitle, props.language, props.now, props.timeZone)}</Text>
           {props.message && !notice && <Text block variant="small">{props.message}</Text>}
         </div>
         {busy && <Spinner size={SpinnerSize.small} ariaLabel={strings.Extending} />}

@@ -2,7 +2,8 @@ define([], function () {
   return {
     Title: 'Zugriffshinweis',
     Region: 'Hinweis zum Websitezugriff',
-    Expiring: 'Ihr Zugriff auf {0} über {1} endet am {2}.',
+    Expiring: { one: 'Ihr Zugriff auf {1} über {2} endet in {0} Tag, am {3}.', other: 'Ihr Zugriff auf {1} über {2} endet in {0} Tagen, am {3}.' },
+    ExpiringToday: 'Ihr Zugriff auf {0} über {1} endet heute, am {2}.',
     Extend: 'Verlängern',
     ExtendJustification: 'Warum benötigen Sie den Zugriff länger?',
     ExtendConfirm: 'Jetzt verlängern',

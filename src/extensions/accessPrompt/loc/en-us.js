@@ -2,7 +2,8 @@ define([], function () {
   return {
     Title: 'Access prompt',
     Region: 'Site access notice',
-    Expiring: 'Your access to {0} through {1} will end on {2}.',
+    Expiring: { one: 'Your access to {1} through {2} ends in {0} day, on {3}.', other: 'Your access to {1} through {2} ends in {0} days, on {3}.' },
+    ExpiringToday: 'Your access to {0} through {1} will end today, {2}.',
     Extend: 'Extend',
     ExtendJustification: 'Why do you need it longer?',
     ExtendConfirm: 'Extend now',

@@ -2,7 +2,8 @@ define([], function () {
   return {
     Title: 'Invitation d’accès',
     Region: 'Avis d’accès au site',
-    Expiring: 'Votre accès à {0} via {1} prend fin le {2}.',
+    Expiring: { one: 'Votre accès à {1} via {2} prend fin dans {0} jour, le {3}.', many: 'Votre accès à {1} via {2} prend fin dans {0} jours, le {3}.', other: 'Votre accès à {1} via {2} prend fin dans {0} jours, le {3}.' },
+    ExpiringToday: 'Votre accès à {0} via {1} prend fin aujourd’hui, le {2}.',
     Extend: 'Prolonger',
     ExtendJustification: 'Pourquoi en avez-vous besoin plus longtemps ?',
     ExtendConfirm: 'Prolonger maintenant',

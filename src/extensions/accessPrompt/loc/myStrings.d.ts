@@ -1,7 +1,9 @@
 declare interface IAccessPromptApplicationCustomizerStrings {
   Title: string;
   Region: string;
-  Expiring: string;
+  /** `{0}` days, `{1}` the site, `{2}` the package, `{3}` the date. */
+  Expiring: IPluralStrings;
+  ExpiringToday: string;
   Extend: string;
   ExtendJustification: string;
   ExtendConfirm: string;
