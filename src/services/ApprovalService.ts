@@ -6,13 +6,16 @@
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 import { GraphFI, graphGet, graphPatch, graphPost, IGraphQueryable } from '@pnp/graph';
 import type {
-  AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, AccessReviewInstance, AccessReviewScheduleDefinition,
+  AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope, AccessReviewInstance, AccessReviewScheduleDefinition,
   AccessReviewStage, Approval, User
 } from '@microsoft/microsoft-graph-types';
 import { getAllPages } from './paging';
 import { graphPath, RetryThrottledOnly } from './clients';
 import { toAppError, AppError } from './errors';
 import { reportError } from './errorLog';
+import { mapEach } from './mapEach';
+import { lookUpNames } from './directoryNames';
+import { unnamedResources } from '../models/grants';
 import {
   chunk, GraphDecision, IApprovalPerson, IPendingApproval, IReviewDecision, mapPendingApproval, mapPerson, mapReviewDecision
 } from '../models/approvals';
@@ -85,6 +88,9 @@ export class GraphApprovalService implements IApprovalService {
   /** Whether the service accepted `$expand=insights` on decisions (undefined: not tried yet). */
   private _insights: boolean | undefined;
 
+  /** Directory names of the resources Graph did not name (an app role's resource), by origin id, once per session. */
+  private readonly _names = new Map<string, string>();
+
   constructor(private readonly _graph: GraphFI) {}
 
   /** Reads a collection with an undocumented option once; a 400 (validation) makes `fallback` the way from then on. */
@@ -148,17 +154,24 @@ export class GraphApprovalService implements IApprovalService {
       ]);
       const byId = new Map(requests.map(r => [String(r.id).toLowerCase(), r]));
       const listed = approvals.filter(a => byId.has(String(a.id).toLowerCase()));
-      // Round trip 2, in parallel: each approval's stages (GET approval; no `$expand` is documented on the list) and
-      // the requestors (job, department, manager), batched, one entry per person.
+      // Round trip 2, in parallel: each approval's stages (GET approval; no `$expand` is documented on the list), the
+      // requestors (job, department, manager), batched, one entry per person, and the names of resources Graph did not
+      // name (an app role's resource without a name would read as its id; the catalog and MyAccess look them up too).
       const ids = Array.from(new Set(listed.map(a => {
         const subject = byId.get(String(a.id).toLowerCase())?.requestor;
         return String((subject && (subject.objectId || subject.id)) || '');
       }).filter(Boolean)));
-      const [joined, people] = await Promise.all([this._withStages(listed), this._people(ids)]);
-      return joined.map(a => {
+      const scopes = listed.map(a => {
+        const pkg = byId.get(String(a.id).toLowerCase())?.accessPackage as { resourceRoleScopes?: AccessPackageResourceRoleScope[] | null } | null | undefined;
+        return ((pkg && pkg.resourceRoleScopes) || []).filter(Boolean);
+      }).reduce((all, l) => all.concat(l), [] as AccessPackageResourceRoleScope[]);
+      const [joined, people] = await Promise.all([this._withStages(listed), this._people(ids),
+        lookUpNames(this._graph, unnamedResources(scopes), this._names, 'ApprovalService.names')]);
+      // One approval Graph sent without what a row needs is left out and reported once; the others show.
+      return mapEach('ApprovalService.approvals', joined, a => {
         const request = byId.get(String(a.id).toLowerCase()) as AccessPackageAssignmentRequest;
         const subject = request.requestor || {};
-        return mapPendingApproval(a, request, people.get(String(subject.objectId || subject.id || '')), language);
+        return mapPendingApproval(a, request, people.get(String(subject.objectId || subject.id || '')), language, this._names);
       });
     });
   }
@@ -253,7 +266,7 @@ export class GraphApprovalService implements IApprovalService {
       dueDateTime: (stage && stage.endDateTime) || inst.endDateTime || undefined,
       justificationRequired: !!(def.settings && def.settings.justificationRequiredOnApproval)
     };
-    return items.map(d => mapReviewDecision(d, ctx));
+    return mapEach('ApprovalService.reviews', items, d => mapReviewDecision(d, ctx));
   }
 
   public recordReviewDecision(item: IReviewDecision, decision: ReviewDecisionValue, justification: string): Promise<void> {

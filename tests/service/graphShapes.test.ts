@@ -1,5 +1,5 @@
 import { LocalTenantHandle } from '../../localTenant';
-import { servicesFor, startTenant, readLog, tokenFor } from './localTenantClient';
+import { servicesFor, startTenant, readLog, tokenFor, waitFor } from './localTenantClient';
 import { createServices } from '../../src/services/createServices';
 import { createBrowserClients } from '../../src/services/clients';
 import { IEntitlementService } from '../../src/services/interfaces';
@@ -92,7 +92,19 @@ describe("what Graph's documentation examples leave null (tenant switch docExamp
     expect(grady.stages[0].displayName).toBe('Finance Controller');
   });
 
-  it('the catalog and MyAccess name the app by looking it up, not by its id', async () => {
+  it('AccessApprovals names an app role whose resource has no name by looking it up, not by its id', async () => {
+    const { entitlements } = servicesFor(tenant, U.adele);
+    const [policy] = await entitlements.getRequirements(ID.contributors);
+    const request = await entitlements.submitRequest({
+      accessPackageId: ID.contributors, policyId: policy.policyId, justification: 'Spring campaign',
+      answers: { [ID.campaignQ]: ['Spring launch'], [ID.regionQ]: ['emea'] }
+    }, policy, 'en-us');
+    const { approvals } = servicesFor(tenant, U.megan, 'intranet');
+    const row = await waitFor(async () => (await approvals!.listPendingApprovals('en-us')).filter(a => a.id === request.id)[0]);
+    expect(row.grants.map(grantLabel).sort()).toEqual(['Marketing Team — Member', 'Salesforce — Marketing User']);
+  });
+
+  it('the catalog and MyAccess name the app by looking it up, not by its id (as before the switch)', async () => {
     const { entitlements } = servicesFor(tenant, U.adele);
     const grants = await entitlements.getGrants(await entitlements.listRequestablePackages());
     expect((grants.get(ID.contributors) || []).map(grantLabel).sort()).toEqual(['Marketing Team — Member', 'Salesforce — Marketing User']);

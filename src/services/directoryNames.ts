@@ -1,0 +1,33 @@
+import { GraphFI, graphGet } from '@pnp/graph';
+import type { DirectoryObject, Group, ServicePrincipal } from '@microsoft/microsoft-graph-types';
+import { graphPath } from './clients';
+import { toAppError } from './errors';
+import { reportError } from './errorLog';
+
+/** A JSON $batch carries at most 20 requests (docs/graph-notes.md §1.1). */
+const BATCH_SIZE = 20;
+
+export interface IDirectoryRef { kind: 'group' | 'servicePrincipal'; id: string }
+
+/**
+ * Names groups and service principals (a grant whose resource Graph did not name, `unnamedResources` in
+ * models/grants.ts) in $batch requests of 20, sent together, into `names` by id; an id already in `names` is not
+ * asked again. A name we may not read (403) or that is gone (404) leaves the grant named by its id; anything
+ * unexpected does too, and is logged once (reportError skips the expected kinds). `source` names the caller in the log.
+ */
+export async function lookUpNames(graph: GraphFI, refs: IDirectoryRef[], names: Map<string, string>, source: string): Promise<void> {
+  const wanted = refs.filter(r => !names.has(r.id));
+  const groups: IDirectoryRef[][] = [];
+  for (let i = 0; i < wanted.length; i += BATCH_SIZE) groups.push(wanted.slice(i, i + BATCH_SIZE));
+  await Promise.all(groups.map(async group => {
+    const [batched, execute] = graph.batched({ maxRequests: BATCH_SIZE });
+    const pending = group.map(r => {
+      const path = `${r.kind === 'group' ? 'groups' : 'servicePrincipals'}/${encodeURIComponent(r.id)}?$select=id,displayName`;
+      return graphGet<Group | ServicePrincipal | DirectoryObject>(graphPath(batched, path)).then(
+        (o: Group | ServicePrincipal) => { if (o.displayName) names.set(r.id, o.displayName); },
+        async (e: unknown) => { reportError(source, await toAppError(e)); });
+    });
+    await execute();
+    await Promise.all(pending);
+  }));
+}
