@@ -15,6 +15,7 @@ import { addDuration } from './policy';
 import { localize } from './policy';
 import { optional, required } from './graphShapes';
 import { requestTypeOf } from './statusCore';
+import { earliestFirst } from './time';
 
 export interface IApprovalPerson {
   id: string;
@@ -198,25 +199,13 @@ export function mapPendingApproval(approval: Approval, request: GraphRequest, pe
   };
 }
 
-/** Whole days (rounded up) until `at`; 0 when it is due today or past. */
-export function daysUntil(at: string, now: Date): number {
-  const ms = new Date(at).getTime() - now.getTime();
-  return ms <= 0 ? 0 : Math.ceil(ms / 86400000);
-}
-
 export type ApprovalSort = 'urgent' | 'oldest';
 
 /** Most urgent (soonest auto-deny, then oldest) or oldest first. */
 export function sortApprovals(list: IPendingApproval[], sort: ApprovalSort): IPendingApproval[] {
-  const created = (a: IPendingApproval): string => a.createdDateTime || '';
-  return list.slice().sort((a, b) => {
-    if (sort === 'urgent') {
-      const da = a.autoDenyAt || '9999';
-      const db = b.autoDenyAt || '9999';
-      if (da !== db) return da < db ? -1 : 1;
-    }
-    return created(a).localeCompare(created(b)) || a.id.localeCompare(b.id);
-  });
+  // Compared as times, not strings: Graph's offsets and precision vary (time.ts). No deadline sorts last.
+  return list.slice().sort((a, b) => (sort === 'urgent' && earliestFirst(a.autoDenyAt, b.autoDenyAt))
+    || earliestFirst(a.createdDateTime, b.createdDateTime) || a.id.localeCompare(b.id));
 }
 
 export function filterApprovals(list: IPendingApproval[], packageId: string | undefined, search: string): IPendingApproval[] {

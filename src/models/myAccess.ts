@@ -2,6 +2,7 @@ import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@m
 import { IAccessRequest, IAnswer, IAssignment, IGrant } from './types';
 import { mapAssignment, mapRequest, isActiveAssignment, isOpenRequest } from './status';
 import { addDuration } from './duration';
+import { earliestFirst, latestFirst } from './time';
 import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
 
 export type { IAssignmentPolicyInfo };
@@ -105,14 +106,8 @@ export function isEndingSoon(a: IAssignment, now: Date, days: number): boolean {
   return left > 0 && left <= days * DAY_MS;
 }
 
-/** Whole days until `iso`, rounded up so "ends tomorrow at 09:00" is 1 day, not 0. */
-export function daysUntil(iso: string, now: Date): number {
-  return Math.ceil((new Date(iso).getTime() - now.getTime()) / DAY_MS);
-}
-
-function newestFirst(a?: string, b?: string): number {
-  return String(b || '').localeCompare(String(a || ''));
-}
+/** Latest first, compared as times (time.ts); an absent time last. */
+const newestFirst = latestFirst;
 
 function packageNameOf(a?: IAssignment, r?: IAccessRequest): string {
   return (a && a.accessPackageName) || (r && r.accessPackageName) || (a && a.accessPackageId) || (r && r.accessPackageId) || '';
@@ -204,7 +199,7 @@ export function sortRows(rows: IMyAccessRow[], language?: string): IMyAccessRow[
     if (section) return section;
     if (a.section === 'active') {
       if (a.endingSoon !== b.endingSoon) return a.endingSoon ? -1 : 1;
-      if (a.endingSoon) return String(a.assignment && a.assignment.endDateTime).localeCompare(String(b.assignment && b.assignment.endDateTime));
+      if (a.endingSoon) return earliestFirst(a.assignment && a.assignment.endDateTime, b.assignment && b.assignment.endDateTime);
       return byName(a, b);
     }
     return newestFirst(a.when, b.when) || byName(a, b);

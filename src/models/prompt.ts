@@ -3,6 +3,7 @@ import { IAssignment, IGrant, ISiteInfo, SiteAccessLevel } from './types';
 import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
 import { isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary } from './statusCore';
 import { LEVEL_RANK, packagesForSite } from './siteGrants';
+import { earliestFirst } from './time';
 import { GraphShapeError } from './graphShapes';
 
 export { LEVEL_RANK, packagesForSite };
@@ -132,7 +133,7 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
     held[a.accessPackageId.toLowerCase()] = true;
     if (!grantsSite(a.accessPackageId) || !a.endDateTime) continue;
     const left = new Date(a.endDateTime).getTime() - now.getTime();
-    if (left >= 0 && left <= settings.warnDays * DAY_MS && (!ending || a.endDateTime < (ending.endDateTime || ''))) ending = a;
+    if (left >= 0 && left <= settings.warnDays * DAY_MS && (!ending || earliestFirst(a.endDateTime, ending.endDateTime) < 0)) ending = a;
   }
   if (ending) {
     const name = ending.accessPackageName || nameOf(facts.packages, ending.accessPackageId);

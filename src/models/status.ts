@@ -5,6 +5,7 @@ import { optional, required } from './graphShapes';
 import {
   assignmentEnd, GraphAnswer, GraphAssignment, GraphRequest, isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary
 } from './statusCore';
+import { latestFirst, timeOf } from './time';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 
@@ -60,7 +61,7 @@ export function currentStage(stages: IApprovalStage[]): IApprovalStage | undefin
 }
 
 function newest<T extends { createdDateTime?: string }>(items: T[]): T | undefined {
-  return items.slice().sort((a, b) => String(b.createdDateTime || '').localeCompare(String(a.createdDateTime || '')))[0];
+  return items.slice().sort((a, b) => latestFirst(a.createdDateTime, b.createdDateTime))[0];
 }
 
 /**
@@ -79,8 +80,10 @@ export function packageStatus(packageId: string, assignments: IAssignment[], req
   const latest = newest(mine.filter(r => r.requestType !== 'userRemove'));
   const expired = assignments.filter(a => a.accessPackageId === packageId && !isActiveAssignment(a, now));
   if (latest && latest.state === 'denied') {
-    const lastExpiry = expired.map(a => a.expiredDateTime || a.endDateTime || '').sort().pop() || '';
-    if (!lastExpiry || String(latest.createdDateTime || '') >= lastExpiry) return { kind: 'denied', request: latest };
+    // Compared as times, not strings (time.ts): the denial counts when it came after the last access ended.
+    const lastExpiry = timeOf(expired.map(a => a.expiredDateTime || a.endDateTime).sort(latestFirst)[0]);
+    const denied = timeOf(latest.createdDateTime);
+    if (lastExpiry === undefined || (denied !== undefined && denied >= lastExpiry)) return { kind: 'denied', request: latest };
   }
   if (expired.length > 0) return { kind: 'expired', assignment: expired[0] };
   return { kind: 'available' };

@@ -19,6 +19,7 @@ import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@m
 import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyRequest, buildUpdateRequestBody, buildRemoveRequestBody } from '../models/myAccess';
 import { reportError } from './errorLog';
 import { mapEach } from './mapEach';
+import { latestFirst } from '../models/time';
 
 const EM = 'identityGovernance/entitlementManagement';
 const BATCH_SIZE = 20;
@@ -213,7 +214,7 @@ export class GraphEntitlementService implements IEntitlementService {
   private async _findOpenRequest(packageId: string): Promise<IAccessRequest | undefined> {
     const mine = await this.listMyRequests();
     return mine.filter(r => r.accessPackageId === packageId && isOpenRequest(r) && r.requestType === 'userAdd')
-      .sort((a, b) => String(b.createdDateTime || '').localeCompare(String(a.createdDateTime || '')))[0];
+      .sort((a, b) => latestFirst(a.createdDateTime, b.createdDateTime))[0];
   }
 
   public getRequest(id: string): Promise<IAccessRequest> {

@@ -1,8 +1,9 @@
 import type { AccessPackageAssignmentPolicy } from '@microsoft/microsoft-graph-types';
 import {
-  candidatePolicies, chunk, currentStageIndex, daysUntil, filterApprovals, IApproverStage, IPendingApproval, mapAnswer, mapPendingApproval,
+  candidatePolicies, chunk, currentStageIndex, filterApprovals, IApproverStage, IPendingApproval, mapAnswer, mapPendingApproval,
   mapReviewDecision, mapStage, outcomeOf, sortApprovals, stageRules, stageStart
 } from '../../src/models/approvals';
+import { daysLeft } from '../../src/models/time';
 import { fromHttp, isMissingPermission } from '../../src/services/errors';
 
 const stage = (o: Partial<IApproverStage>): IApproverStage => ({ id: 's', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true, ...o });
@@ -51,9 +52,9 @@ describe('stage rules from the package policies', () => {
 
   it('counts whole days left, rounding up, never below zero', () => {
     const now = new Date('2026-01-01T12:00:00Z');
-    expect(daysUntil('2026-01-04T00:00:00Z', now)).toBe(3);
-    expect(daysUntil('2026-01-02T11:00:00Z', now)).toBe(1);
-    expect(daysUntil('2025-12-31T00:00:00Z', now)).toBe(0);
+    expect(daysLeft('2026-01-04T00:00:00Z', now)).toBe(3);
+    expect(daysLeft('2026-01-02T11:00:00Z', now)).toBe(1);
+    expect(daysLeft('2025-12-31T00:00:00Z', now)).toBe(0);
   });
 });
 

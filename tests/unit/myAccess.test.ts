@@ -1,8 +1,9 @@
 import type { AccessPackageAssignment } from '@microsoft/microsoft-graph-types';
 import {
-  answersToDraft, buildMyAccess, buildRemoveRequestBody, buildUpdateRequestBody, daysUntil, extendedEnd, IMyAssignment, IMyRequest,
+  answersToDraft, buildMyAccess, buildRemoveRequestBody, buildUpdateRequestBody, extendedEnd, IMyAssignment, IMyRequest,
   isEndingSoon, mapAssignmentPolicy, mapMyAssignment, mapMyRequest
 } from '../../src/models/myAccess';
+import { daysFromNow } from '../../src/models/time';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const DAY = 86400000;
@@ -87,7 +88,7 @@ describe('ending soon', () => {
     expect(isEndingSoon(at(10), NOW, 7)).toBe(false);
     expect(isEndingSoon(at(-1), NOW, 14)).toBe(false);
     expect(isEndingSoon(assignment('y', 'Y', undefined), NOW, 14)).toBe(false);
-    expect(daysUntil(at(9.2).endDateTime!, NOW)).toBe(10);
+    expect(daysFromNow(at(9.2).endDateTime!, NOW)).toBe(10);
   });
 });
 

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Checkbox, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'AccessApprovalsWebPartStrings';
-import { IPendingApproval, daysUntil } from '../../../models/approvals';
+import { IPendingApproval } from '../../../models/approvals';
+import { daysLeft } from '../../../models/time';
 import { grantLabel } from '../../../models/grants';
 import { format, formatCount, formatDate } from '../../../components/format';
 import { useServices } from '../../../context/ServicesContext';
@@ -43,7 +44,7 @@ export const ApprovalRow: React.FC<IApprovalRowProps> = ({ approval: a, selected
 
   // The start only says something when the person asked for a later one than the day they asked.
   const showDates = !!a.startDateTime && (!!a.endDateTime || formatDate(a.startDateTime, language) !== formatDate(a.createdDateTime, language));
-  const days = a.autoDenyAt ? daysUntil(a.autoDenyAt, now()) : undefined;
+  const days = a.autoDenyAt ? daysLeft(a.autoDenyAt, now()) : undefined;
   return (
     <li className="accesshub-approval" data-approval-id={a.id} aria-label={format(strings.RowTitle, person.displayName, a.packageName)}>
       <Stack tokens={{ childrenGap: 6, padding: '12px 0' }}>
