@@ -14,7 +14,6 @@ export { forgetPrompt, sessionKey };
 const EM = 'identityGovernance/entitlementManagement';
 const BATCH_SIZE = 20;
 const BATCH_CONCURRENCY = 6;
-const PAGE = 100;
 const DAY_MS = 86400000;
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
@@ -152,12 +151,13 @@ function valueOf<T>(r: IBatchResponse | undefined): T[] {
   return ((r.body as { value?: T[] }).value) || [];
 }
 
-/** Every item of a collection: its first page (an answer in a `$batch`), then each `@odata.nextLink`. */
-function allPages<T>(t: IPromptTransport, r: IBatchResponse | undefined): Promise<T[]> {
+/** Every item of a collection: its first page (an answer in a `$batch`), then each `@odata.nextLink`; `onPage` sees each page. */
+function allPages<T>(t: IPromptTransport, r: IBatchResponse | undefined, onPage?: (items: T[]) => void): Promise<T[]> {
   const items: T[] = [];
   const page = (body: unknown): Promise<T[]> => {
     const b = body as { value?: T[]; '@odata.nextLink'?: string };
     items.push(...(b.value || []));
+    if (onPage) onPage(b.value || []);
     return b['@odata.nextLink'] ? t.graphGet(b['@odata.nextLink']).then(page) : Promise.resolve(items);
   };
   return Promise.resolve(r).then(valueOf).then(() => page((r as IBatchResponse).body));
@@ -165,9 +165,11 @@ function allPages<T>(t: IPromptTransport, r: IBatchResponse | undefined): Promis
 
 const ASSIGNMENTS = `/${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`;
 const REQUESTS = `/${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment($expand=assignmentPolicy)`;
-const REQUESTABLE = `/${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')?$select=id,displayName,modifiedDateTime&$count=true&$top=${PAGE}`;
+// The requestable packages' function and availableAccessPackages/{id} document no query option (docs/graph-notes.md §17):
+// read as they are, every page by @odata.nextLink.
+const REQUESTABLE = `/${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`;
 const roleScopes = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role,scope`;
-const available = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}?$select=id,displayName`;
+const available = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}`;
 
 /** Runs `$batch`es of up to 20, a few at a time. */
 function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> {
@@ -184,19 +186,6 @@ function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string
 
 function toPackage(p: AccessPackage): { id: string; name: string; version?: string } {
   return { id: String(p.id), name: p.displayName || '', version: p.modifiedDateTime || undefined };
-}
-
-/** Every page of the requestable packages after the first, asked for in one go with `$skip`. */
-function restOfPackages(t: IPromptTransport, first: IBatchResponse): Promise<AccessPackage[]> {
-  const body = first.body as { value?: AccessPackage[]; '@odata.count'?: number };
-  const all = valueOf<AccessPackage>(first).slice();
-  const count = body['@odata.count'] || 0;
-  const pages: Array<{ id: string; url: string }> = [];
-  for (let skip = PAGE; skip < count; skip += PAGE) pages.push({ id: `p${skip}`, url: `${REQUESTABLE}&$skip=${skip}` });
-  return batchAll(t, pages).then(answers => {
-    for (const p of pages) all.push(...valueOf<AccessPackage>(answers[p.id]));
-    return all;
-  });
 }
 
 /** What one package grants, every page; undefined when Graph refused (one package failing must not hide the others). */
@@ -225,6 +214,22 @@ function grantsOf(ctx: IPromptContext, packages: Array<{ id: string; version?: s
       result.set(p.id, grants);
     }))))
     .then(() => result);
+}
+
+type Scanned = IScan['packages'];
+
+/**
+ * The requestable packages, every page, and what each grants. The pages come one after another (the function
+ * documents no `$skip`), so each page's grants are read while the next page is.
+ */
+function scanPackages(ctx: IPromptContext, first: IBatchResponse | undefined): Promise<{ list: Scanned; grants: Map<string, IGrant[]> }> {
+  const grants = new Map<string, IGrant[]>();
+  const reads: Array<Promise<void>> = [];
+  return allPages<AccessPackage>(ctx.transport, first, items => {
+    const read = grantsOf(ctx, items.map(toPackage)).then(g => g.forEach((v, k) => grants.set(k, v)));
+    read.catch(() => undefined); // handled below, after the last page: not an unhandled rejection meanwhile
+    reads.push(read);
+  }).then(all => Promise.all(reads).then(() => ({ list: all.map(toPackage), grants })));
 }
 
 function withGrants(list: Array<{ id: string; name: string; version?: string }>, grants: Map<string, IGrant[]>, requestable: boolean): IPromptPackage[] {
@@ -260,7 +265,7 @@ function warn(what: string): (e: unknown) => void {
  * `revalidateMinutes` it is also read again in the background (one round trip). Otherwise: the site's level and
  * group from SharePoint REST and, in parallel, one Graph `$batch` with the person's assignments, requests and
  * manager (and, for named packages, what they grant), every page of each. Without a scan, the requestable packages'
- * first page rides in the same batch and the rest of the scan follows. A failed read is kept for FAILED_MS.
+ * first page rides in the same batch and its next pages follow one after another. A failed read is kept for FAILED_MS.
  */
 export function loadPrompt(ctx: IPromptContext): Promise<IPromptLoad> {
   const now = ctx.now().getTime();
@@ -316,19 +321,17 @@ function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {
         });
       });
     } else {
-      let list: Promise<Array<{ id: string; name: string; version?: string }>>;
       if (scan) {
-        list = Promise.resolve(scan.packages);
+        const list = scan.packages;
         // A day-old scan serves this page view; the requestable packages are listed again in the background.
         if (now - scan.at > DAY_MS) revalidation = revalidate(ctx, now).catch(warn('scan not revalidated'));
+        packages = grantsOf(ctx, list).then(grants => withGrants(list, grants, true));
       } else {
-        list = restOfPackages(t, graph.packages).then(all => {
-          const scanned = all.map(toPackage);
-          write(ctx.local, scanKey(ctx.person), { at: now, packages: scanned });
-          return scanned;
+        packages = scanPackages(ctx, graph.packages).then(({ list, grants }) => {
+          write(ctx.local, scanKey(ctx.person), { at: now, packages: list });
+          return withGrants(list, grants, true);
         });
       }
-      packages = list.then(l => grantsOf(ctx, l).then(grants => withGrants(l, grants, true)));
     }
     const siteInfo: ISiteInfo = {
       url: String(site.Url || ctx.siteUrl),
@@ -362,9 +365,6 @@ function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {
 /** Re-lists the requestable packages in the background; only packages whose version changed are read again. */
 function revalidate(ctx: IPromptContext, now: number): Promise<void> {
   return ctx.transport.graphBatch([{ id: 'packages', url: REQUESTABLE }])
-    .then(first => restOfPackages(ctx.transport, first.packages))
-    .then(packages => {
-      const list = packages.map(toPackage);
-      return grantsOf(ctx, list).then(() => write(ctx.local, scanKey(ctx.person), { at: now, packages: list }));
-    });
+    .then(first => scanPackages(ctx, first.packages))
+    .then(({ list }) => write(ctx.local, scanKey(ctx.person), { at: now, packages: list }));
 }

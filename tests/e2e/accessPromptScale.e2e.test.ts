@@ -17,7 +17,9 @@ function isPrompt(r: Request): boolean {
   if (/_api\/site\?\$select=GroupId,Url$/.test(url) || /_api\/web\/effectiveBasePermissions$/.test(url)) return true;
   if (!/\/\$batch$/.test(url)) return false;
   const body = r.postData() || '';
-  return /"id":"assignments"|resourceRoleScopes\?\$expand=role,scope"|allowedRequestor'\)\?\$select=id,displayName,modifiedDateTime/.test(body);
+  // The scan's first page rides in a batch; its next pages are plain GETs of @odata.nextLink, which look like the
+  // catalog's own reads of the same function, so the first view's count leaves them out (the service test counts them).
+  return /"id":"assignments"|resourceRoleScopes\?\$expand=role,scope"|allowedRequestor'\)"/.test(body);
 }
 
 interface ICost { requests: number; roundTrips: number }
