@@ -36,8 +36,9 @@ Options:
   --https       serve https://localhost:<port> with a self-signed development certificate (cached in
                 ~/.local-tenant; its PEM at /_dev/certificate). Trust it with NODE_EXTRA_CA_CERTS=<that file>
                 for Node clients such as the Graph SDK, and in the browser for the workbench.
-  --strict      an option Graph does not document for the endpoint answers 400 (localTenant/graph/queryOptions.ts);
-                --lenient (for now the default) accepts every query option the emulator can evaluate
+  --strict      (the default) an option Graph does not document for the endpoint answers 400
+                (localTenant/graph/queryOptions.ts)
+  --lenient     accept every query option the emulator can evaluate
   --help        this text
 
 Environment: PORT, CI, LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
@@ -112,7 +113,7 @@ async function main(args: string[]): Promise<void> {
   // pages are a 503 page that reloads itself.
   let handler: Handler = sendStarting;
   const tenant = await startLocalTenant({
-    port, https: useHttps, lenient: !argv.includes('--strict'), waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
+    port, https: useHttps, lenient: argv.includes('--lenient'), waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
   });
   let workbench: Workbench | undefined;
   let stopping = false;

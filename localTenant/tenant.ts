@@ -58,8 +58,8 @@ export interface TenantOptions {
   /** Overrides of the business-rule error codes (errors.ts EMULATOR_ERROR_CODES). */
   errorCodes?: Partial<Record<EmulatorErrorKey, string>>;
   /**
-   * `false` (strict): a query option that Graph does not document for the endpoint answers 400 (graph/queryOptions.ts,
-   * docs/graph-notes.md §17). `true`, for now the default: honour every query option the emulator can evaluate.
+   * Strict by default: a query option that Graph does not document for the endpoint answers 400 (graph/queryOptions.ts,
+   * docs/graph-notes.md §17). `true`: honour every query option the emulator can evaluate.
    */
   lenient?: boolean;
 }
@@ -99,8 +99,7 @@ export class Tenant {
     this.approvalScope = opts.approvalScope ?? SCOPES.ReadWriteAll;
     this.quirks = { ...(opts.quirks ?? {}) };
     this.workflowDelayMs = opts.workflowDelayMs ?? 100;
-    // Lenient until the banner's reads (src/services/loadPrompt.ts) send only documented options; then strict by default.
-    this.lenient = opts.lenient !== false;
+    this.lenient = opts.lenient === true;
     this.errorCodes = opts.errorCodes ?? {};
     this.dataPath = opts.dataPath ?? (process.env.LOCAL_TENANT_DATA || undefined);
     this.scaleSpec = opts.scale ?? (process.env.LOCAL_TENANT_SCALE || undefined);

@@ -10,9 +10,9 @@
  * `$skiptoken` is always accepted: it only ever comes from the service's own `@odata.nextLink`.
  * Nested options inside an allowed `$expand` may only be `$select` and an allowed nested `$expand`.
  *
- * With `lenient: false` (`--strict`) anything else answers 400 in Graph's envelope, worded as the ASP.NET OData
+ * Strict (the default; `--strict`) answers anything else with 400 in Graph's envelope, worded as the ASP.NET OData
  * services behind entitlement management and access reviews word it (and as the directory words it for users and
- * groups). Lenient (for now the default) honours every option the emulator can evaluate, as before.
+ * groups). Lenient (`lenient: true`, `--lenient`) honours every option the emulator can evaluate.
  */
 import { GraphError } from '../errors';
 import { ExpandItem, optionsFromParams } from '../odata';

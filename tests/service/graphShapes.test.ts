@@ -63,14 +63,17 @@ describe('grants when Graph refuses the nested expand (tenant switch rejectNeste
 
 describe("what Graph's documentation examples leave null (tenant switch docExampleNulls, and Grady's stage in the fixture)", () => {
   let tenant: LocalTenantHandle;
-  beforeAll(async () => { tenant = await startTenant({ quirks: { docExampleNulls: true } }); });
+  // Lenient on purpose: an app role's resource (and its null name) is only seen through the nested
+  // $expand=role($expand=resource), and AccessApprovals shows what a package grants only when Graph answers the nested
+  // package $expand it tries; neither is documented (docs/graph-notes.md §17), so a strict tenant refuses both.
+  beforeAll(async () => { tenant = await startTenant({ quirks: { docExampleNulls: true }, lenient: true }); });
   afterAll(async () => { await tenant.stop(); });
 
   it('really leaves the stage name, the decision resource and the app resource name null', async () => {
     const token = await tokenFor(tenant, U.diego);
     const get = async (path: string): Promise<{ value: Array<Record<string, unknown>> } & Record<string, unknown>> =>
       (await fetch(`${tenant.url}/v1.0/${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
-    const approval = await get(`identityGovernance/entitlementManagement/accessPackageAssignmentApprovals/${ID.gradyFinanceRequest}?$expand=stages`);
+    const approval = await get(`identityGovernance/entitlementManagement/accessPackageAssignmentApprovals/${ID.gradyFinanceRequest}`);
     expect((approval.stages as Array<{ displayName: unknown }>)[0].displayName).toBeNull();
     const [def] = (await get("identityGovernance/accessReviews/definitions/filterByCurrentUser(on='reviewer')")).value;
     const [inst] = (await get(`identityGovernance/accessReviews/definitions/${def.id}/instances/filterByCurrentUser(on='reviewer')`)).value;

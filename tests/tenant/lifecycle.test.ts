@@ -35,16 +35,26 @@ describe('access reviews', () => {
     expect(defs.body.value[0].settings.justificationRequiredOnApproval).toBe(true);
     const inst = await tt.as(U.diego, 'GET', `${AR}/definitions/${ID.review}/instances/filterByCurrentUser(on='reviewer')`);
     expect(inst.body.value).toEqual([expect.objectContaining({ id: ID.reviewInstance, status: 'InProgress' })]);
-    const dec = await tt.as(U.diego, 'GET', `${DECISIONS}?$expand=insights&$count=true`);
-    expect(dec.body['@odata.count']).toBe(2);
+    // The decisions function documents $select, $filter, $orderby, $skip and $top: no $count, no $expand=insights
+    // (a lenient tenant expands them: below).
+    const dec = await tt.as(U.diego, 'GET', DECISIONS);
+    expect(dec.body.value).toHaveLength(2);
     const lynne = dec.body.value.find((d: any) => d.principal.id === ID.lynne);
     expect(lynne).toEqual(expect.objectContaining({
       accessReviewId: ID.reviewInstance, decision: 'NotReviewed', recommendation: 'Deny', applyResult: 'New',
       principal: expect.objectContaining({ '@odata.type': '#microsoft.graph.userIdentity', displayName: 'Lynne Robbins', userPrincipalName: U.lynne }),
       target: expect.objectContaining({ userId: ID.lynne }),
     }));
-    expect(lynne.insights).toHaveLength(1);
-    expect(dec.body.value.find((d: any) => d.principal.id === ID.megan).insights).toEqual([]);
+    // Lenient on purpose: $expand=insights is not documented, AccessApprovals tries it once (docs/graph-notes.md §17),
+    // so the emulator's answer to a Graph that accepts it is tested here.
+    const lenient = await TestTenant.start({ lenient: true });
+    try {
+      const expanded = (await lenient.as(U.diego, 'GET', `${DECISIONS}?$expand=insights`)).body.value;
+      expect(expanded.find((d: any) => d.principal.id === ID.lynne).insights).toHaveLength(1);
+      expect(expanded.find((d: any) => d.principal.id === ID.megan).insights).toEqual([]);
+    } finally {
+      await lenient.stop();
+    }
     const filtered = await tt.as(U.diego, 'GET', `${DECISIONS}?$filter=recommendation eq 'Deny'`);
     expect(filtered.body.value.map((d: any) => d.id)).toEqual([ID.lynneDecision]);
   });

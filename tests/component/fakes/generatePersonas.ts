@@ -42,7 +42,10 @@ export async function approveStage1AsIsaiah(tenant: LocalTenantHandle): Promise<
 
 /** What each approver reads from the local tenant at PERSONA_NOW (approvers.json). */
 export async function captureApprovers(): Promise<Record<ApproverName, IApproverCapture>> {
-  const tenant = await startLocalTenant({ port: 0, now: () => new Date(PERSONA_NOW.getTime()), workflowDelayMs: 5 });
+  // Lenient: the fake answers as GraphApprovalService does when Graph answers the two undocumented options it tries
+  // (the nested package $expand: what a request grants; $expand=insights: a recommendation's reason), so the
+  // component tests see every part of AccessApprovals. A strict tenant refuses both (docs/graph-notes.md §17).
+  const tenant = await startLocalTenant({ port: 0, now: () => new Date(PERSONA_NOW.getTime()), workflowDelayMs: 5, lenient: true });
   try {
     const out: Partial<Record<ApproverName, IApproverCapture>> = {};
     for (const name of Object.keys(APPROVER_USERS) as ApproverName[]) {

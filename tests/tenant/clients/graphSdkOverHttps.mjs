@@ -63,7 +63,7 @@ const batch = new BatchRequestContent([
   { id: 'me', request: new Request(`${args.baseUrl}/v1.0/me?$select=id`, { method: 'GET' }) },
   {
     id: 'requestable', dependsOn: ['me'],
-    request: new Request(`${args.baseUrl}/v1.0${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')?$select=id,displayName`, { method: 'GET' }),
+    request: new Request(`${args.baseUrl}/v1.0${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`, { method: 'GET' }), // the function documents no query option
   },
   // A requester may not read packages directly (admin endpoint): the step fails on its own, the batch does not.
   { id: 'direct', dependsOn: ['requestable'], request: new Request(`${args.baseUrl}/v1.0${EM}/accessPackages/${pkg.id}`, { method: 'GET' }) },
