@@ -19,6 +19,7 @@ import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@m
 import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyRequest, buildUpdateRequestBody, buildRemoveRequestBody } from '../models/myAccess';
 import { reportError } from './errorLog';
 import { mapEach } from './mapEach';
+import { createPageReads, IPageReads } from './pageReads';
 import { latestFirst } from '../models/time';
 
 const EM = 'identityGovernance/entitlementManagement';
@@ -27,10 +28,13 @@ const BATCH_CONCURRENCY = 6;
 
 export interface IEntitlementServiceOptions {
   cache?: IGrantCache;
+  /** The page's shared reads (pageReads.ts): components on one page read the person's lists once. */
+  pageReads?: IPageReads;
 }
 
 export class GraphEntitlementService implements IEntitlementService {
   private readonly _cache: IGrantCache;
+  private readonly _reads: IPageReads;
   private _me: Promise<IUserInfo> | undefined;
   private _approvalsReadable: boolean = true;
   /** Whether Graph accepts the role's resource expanded inside role scopes; see _fetchGrantChunk. */
@@ -42,6 +46,7 @@ export class GraphEntitlementService implements IEntitlementService {
 
   constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
     this._cache = options.cache || new MemoryGrantCache();
+    this._reads = options.pageReads || createPageReads();
   }
 
   private _q(path: string): IGraphQueryable {
@@ -79,7 +84,8 @@ export class GraphEntitlementService implements IEntitlementService {
 
   public listRequestablePackages(): Promise<IAccessPackage[]> {
     return this._run(async () => {
-      const raw = await getAllPages<AccessPackage>(this._q(''), `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`);
+      const url = `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`;
+      const raw = await this._reads.read(url, () => getAllPages<AccessPackage>(this._q(''), url));
       return mapEach('EntitlementService.packages', raw, mapAccessPackage);
     });
   }
@@ -196,6 +202,8 @@ export class GraphEntitlementService implements IEntitlementService {
     const me = await this.getMe();
     const body = buildAddRequestBody(draft, policy, me.id, language);
     const writer = graphPath(this._graph, `${EM}/assignmentRequests`).using(RetryThrottledOnly());
+    // The person's lists read for this page are stale from here on (also for a read back after a lost answer).
+    this._reads.forget();
     let lastError: AppError | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
@@ -218,6 +226,7 @@ export class GraphEntitlementService implements IEntitlementService {
   }
 
   private async _findOpenRequest(packageId: string): Promise<IAccessRequest | undefined> {
+    this._reads.forget();
     const mine = await this.listMyRequests();
     return mine.filter(r => r.accessPackageId === packageId && isOpenRequest(r) && r.requestType === 'userAdd')
       .sort((a, b) => latestFirst(a.createdDateTime, b.createdDateTime))[0];
@@ -229,21 +238,43 @@ export class GraphEntitlementService implements IEntitlementService {
 
   public cancelRequest(id: string): Promise<void> {
     return this._run(async () => {
+      this._reads.forget();
       await graphPost(graphPath(this._graph, `${EM}/assignmentRequests/${encodeURIComponent(id)}/cancel`).using(RetryThrottledOnly()));
     });
   }
 
   public listMyRequests(): Promise<IAccessRequest[]> {
-    return this._run(async () => {
-      const raw = await getAllPages<GraphRequest>(this._q(''), `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment`);
-      return mapEach('EntitlementService.requests', raw, mapRequest);
-    });
+    return this._run(async () => mapEach('EntitlementService.requests', await this._myRequestsRaw(), (r: AccessPackageAssignmentRequest) => mapRequest(r as GraphRequest)));
   }
 
   public listMyAssignments(): Promise<IAssignment[]> {
-    return this._run(async () => {
-      const raw = await getAllPages<GraphAssignment>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
-      return mapEach('EntitlementService.assignments', raw, mapAssignment);
+    return this._run(async () => mapEach('EntitlementService.assignments', await this._myAssignmentsRaw(), (a: AccessPackageAssignment) => mapAssignment(a as GraphAssignment)));
+  }
+
+  /**
+   * The person's assignments, every page, read once per page view for every component that needs them: the catalog's
+   * and the button's status and MyAccess's rows map the same answer (pageReads.ts).
+   */
+  private _myAssignmentsRaw(): Promise<AccessPackageAssignment[]> {
+    const url = `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`;
+    return this._reads.read(url, () => getAllPages<AccessPackageAssignment>(this._q(''), url));
+  }
+
+  /**
+   * The person's requests with the assignment's policy expanded (MyAccess explains approvals with it; the status
+   * ignores it), every page, read once per page view. If Graph refuses the nested expand (documented on a single
+   * request, docs/graph-notes.md §3.6), the documented `assignment` expand is read instead, from then on.
+   */
+  private _myRequestsRaw(): Promise<AccessPackageAssignmentRequest[]> {
+    const base = `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,`;
+    const plain = (): Promise<AccessPackageAssignmentRequest[]> =>
+      this._reads.read(`${base}assignment`, () => getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment`));
+    if (!this._expandRequestPolicy) return plain();
+    const url = `${base}assignment($expand=assignmentPolicy)`;
+    return this._reads.read(url, () => getAllPages<AccessPackageAssignmentRequest>(this._q(''), url)).catch(async (e: unknown) => {
+      if ((await toAppError(e)).kind !== 'validation') throw e;
+      this._expandRequestPolicy = false;
+      return plain();
     });
   }
 
@@ -264,10 +295,7 @@ export class GraphEntitlementService implements IEntitlementService {
   // ---- MyAccess ----
 
   public listMyAccessAssignments(): Promise<IMyAssignment[]> {
-    return this._run(async () => {
-      const raw = await getAllPages<AccessPackageAssignment>(this._q(''), `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`);
-      return mapEach('EntitlementService.myAccessAssignments', raw, mapMyAssignment);
-    });
+    return this._run(async () => mapEach('EntitlementService.myAccessAssignments', await this._myAssignmentsRaw(), mapMyAssignment));
   }
 
   public requestUpdate(assignment: IAssignment, options: IUpdateOptions): Promise<IAccessRequest> {
@@ -285,6 +313,7 @@ export class GraphEntitlementService implements IEntitlementService {
    */
   private async _postChange(assignment: IAssignment, type: 'userUpdate' | 'userRemove', body: Record<string, unknown>): Promise<IAccessRequest> {
     const writer = graphPath(this._graph, `${EM}/assignmentRequests`).using(RetryThrottledOnly());
+    this._reads.forget();
     try {
       const created: AccessPackageAssignmentRequest = await graphPost(writer, { body: JSON.stringify(body) });
       return mapRequest({
@@ -295,6 +324,7 @@ export class GraphEntitlementService implements IEntitlementService {
     } catch (e) {
       const err = await toAppError(e);
       if (err.kind !== 'offline' && err.kind !== 'server') throw err;
+      this._reads.forget();
       // The read-back is a best effort: if it fails too, the caller gets the original error; the read-back's own
       // unexpected error is logged once rather than lost.
       const mine = await this.listMyRequests().catch(async (readError: unknown) => {
@@ -312,19 +342,7 @@ export class GraphEntitlementService implements IEntitlementService {
   private _expandRequestPolicy: boolean = true;
 
   public listMyAccessRequests(): Promise<IMyRequest[]> {
-    return this._run(async () => {
-      const base = `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,`;
-      if (this._expandRequestPolicy) {
-        try {
-          return mapEach('EntitlementService.myAccessRequests', await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment($expand=assignmentPolicy)`), mapMyRequest);
-        } catch (e) {
-          // Nested expands are documented on a single request (docs/graph-notes.md §3.6), not on this function:
-          // if the service refuses, read the documented expand and explain approvals without the policy.
-          if ((await toAppError(e)).kind !== 'validation') throw e;
-          this._expandRequestPolicy = false;
-        }
-      }
-      return mapEach('EntitlementService.myAccessRequests', await getAllPages<AccessPackageAssignmentRequest>(this._q(''), `${base}assignment`), mapMyRequest);
-    });
+    return this._run(async () => mapEach('EntitlementService.myAccessRequests', await this._myRequestsRaw(), mapMyRequest));
   }
+
 }

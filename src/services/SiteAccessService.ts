@@ -4,6 +4,7 @@ import '@pnp/sp/sites';
 import { ISiteInfo, SiteAccessLevel } from '../models/types';
 import { toAppError } from './errors';
 import { ISiteAccessService } from './interfaces';
+import { createPageReads, IPageReads } from './pageReads';
 
 import { levelFromPermissions } from './siteLevel';
 
@@ -14,12 +15,16 @@ const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
 export class SharePointSiteAccessService implements ISiteAccessService {
   private _site: Promise<ISiteInfo> | undefined;
+  private readonly _reads: IPageReads;
 
-  constructor(private readonly _sp: SPFI) {}
+  /** `pageReads`: the page's shared reads (pageReads.ts), so the catalog and the button read the site once. */
+  constructor(private readonly _sp: SPFI, pageReads?: IPageReads) {
+    this._reads = pageReads || createPageReads();
+  }
 
   public getSite(): Promise<ISiteInfo> {
     if (!this._site) {
-      this._site = (async () => {
+      this._site = this._reads.read(`site:${this._sp.web.toUrl()}`, async () => {
         try {
           const [site, web] = await Promise.all([
             this._sp.site.select('GroupId', 'Url')(),
@@ -30,7 +35,7 @@ export class SharePointSiteAccessService implements ISiteAccessService {
         } catch (e) {
           throw await toAppError(e);
         }
-      })();
+      });
       // Not swallowed: callers get the rejection from the returned promise; this branch only drops the failed cache entry.
       this._site.catch(() => { this._site = undefined; });
     }

@@ -4,6 +4,7 @@ import { SharePointSiteAccessService } from './SiteAccessService';
 import { GraphApprovalService } from './ApprovalService';
 import { StorageGrantCache, MemoryGrantCache } from './grantCache';
 import { IAccessHubServices } from './interfaces';
+import type { IPageReads } from './pageReads';
 
 export interface ICreateServicesOptions {
   clients: IAccessHubClients;
@@ -14,14 +15,16 @@ export interface ICreateServicesOptions {
   storage?: Storage;
   now?: () => Date;
   pollIntervalMs?: number;
+  /** The page's shared reads (pageReads.ts `pageReadsFor`); without it each service shares only reads in flight. */
+  pageReads?: IPageReads;
 }
 
 /** Builds the services once per root; SPFx and the local workbench differ only in the clients they pass. */
 export function createServices(o: ICreateServicesOptions): IAccessHubServices {
   const cache = o.storage && o.cacheKey ? new StorageGrantCache(o.storage, `accessHub:grants:${o.cacheKey}:`) : new MemoryGrantCache();
   return {
-    entitlements: new GraphEntitlementService(o.clients.graph, { cache }),
-    site: new SharePointSiteAccessService(o.clients.sp),
+    entitlements: new GraphEntitlementService(o.clients.graph, { cache, pageReads: o.pageReads }),
+    site: new SharePointSiteAccessService(o.clients.sp, o.pageReads),
     language: o.language,
     myAccessUrl: o.myAccessUrl,
     now: o.now || (() => new Date()),

@@ -9,6 +9,7 @@ import { RetryReads } from './readRetry';
 import { RetryStatus } from './retryStatus';
 import { setErrorSink } from './errorLog';
 import { IAccessHubServices } from './interfaces';
+import { pageReadsFor } from './pageReads';
 import { graphOrigin } from '../models/graphEndpoint';
 
 /**
@@ -63,6 +64,8 @@ export function createSpfxServices(ctx: BaseComponentContext): IAccessHubService
     language: pageContext.cultureInfo.currentUICultureName.toLowerCase(),
     myAccessUrl: `${myAccessOrigin(graph)}/@${pageContext.aadInfo.tenantId}`,
     cacheKey: `${pageContext.aadInfo.tenantId}:${pageContext.user.loginName}`,
+    // Every web part on the page (they share this bundle's modules) reads the person's lists and the site once.
+    pageReads: pageReadsFor(`${graph}|${pageContext.aadInfo.tenantId}:${pageContext.user.loginName}`),
     storage: window.localStorage
   });
 }

@@ -1,3 +1,4 @@
+import type { IPageReads } from '../../src/services/pageReads';
 import { startLocalTenant, LocalTenantHandle } from '../../localTenant';
 import { createBrowserClients } from '../../src/services/clients';
 import { IReadRetryOptions } from '../../src/services/readRetry';
@@ -18,7 +19,8 @@ export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?:
  * `retry` injects the read retry's clock and budget (tests never wait for real time).
  */
 export function servicesFor(
-  tenant: LocalTenantHandle, user: string, site: string = 'marketing', language: string = 'en-us', base: string = tenant.url, retry?: IReadRetryOptions
+  tenant: LocalTenantHandle, user: string, site: string = 'marketing', language: string = 'en-us', base: string = tenant.url, retry?: IReadRetryOptions,
+  pageReads?: IPageReads
 ): IAccessHubServices {
   let token: Promise<string> | undefined;
   const getToken = (): Promise<string> => (token = token || tokenFor(tenant, user));
@@ -26,7 +28,8 @@ export function servicesFor(
     clients: createBrowserClients(`${base}/v1.0`, `${base}/sites/${site}`, getToken, retry),
     language,
     myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com',
-    pollIntervalMs: 20
+    pollIntervalMs: 20,
+    pageReads
   });
 }
 

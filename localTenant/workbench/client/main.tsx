@@ -16,6 +16,7 @@ import { format } from '../../../src/components/format';
 import { ROOTS } from '../../../src/webparts/roots';
 import { createBrowserClients, TokenSource } from '../../../src/services/clients';
 import { createServices } from '../../../src/services/createServices';
+import { pageReadsFor } from '../../../src/services/pageReads';
 import { IAccessHubServices } from '../../../src/services/interfaces';
 import { fetchTransport } from '../../../src/services/loadPrompt';
 import { promptSettings } from '../../../src/models/prompt';
@@ -116,7 +117,9 @@ function main(): void {
       language: config.language,
       myAccessUrl: config.myAccessUrl,
       cacheKey: config.user.userPrincipalName,
-      storage: window.localStorage
+      storage: window.localStorage,
+      // As in SPFx (createSpfxServices): every root on the page reads the person's lists and the site once.
+      pageReads: pageReadsFor(`${config.graphBaseUrl}|${config.user.userPrincipalName}`)
     });
     allServices.push(services);
     return services;
