@@ -11,7 +11,7 @@ import { ACCESS_CHANGED_EVENT } from './accessChanged';
  *
  * Hand-written rather than TanStack Query: the sharing needed is one promise per URL across React roots and non-React
  * callers (property panes, loaders), with a window event to drop it; a query client would be a second cache beside the
- * grant cache and add about 13 KB gzipped to every page with a web part.
+ * grant cache and add about 11 KB gzipped to every page with a web part (@tanstack/react-query 4.44, the last line for React 17, measured with esbuild --minify).
  */
 export interface IPageReads {
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
