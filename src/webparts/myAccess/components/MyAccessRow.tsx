@@ -1,7 +1,7 @@
 import * as React from 'react';
 import {
   DatePicker, DefaultButton, Icon, Link, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
-  getId, mergeStyleSets, useTheme
+  TooltipDelay, TooltipHost, getId, mergeStyleSets, useTheme
 } from '@fluentui/react';
 import * as strings from 'MyAccessWebPartStrings';
 import * as common from 'CommonStrings';
@@ -39,46 +39,26 @@ export interface IRowActions {
 const classes = mergeStyleSets({
   row: { padding: '12px 0', borderBottom: '1px solid rgba(0,0,0,0.08)' },
   name: { fontWeight: 600, margin: 0 },
-  when: { textDecoration: 'underline dotted', cursor: 'help' },
-  whenWrap: { position: 'relative', display: 'inline-block' },
-  tip: {
-    position: 'absolute', left: 0, top: '100%', marginTop: 4, padding: '4px 8px', borderRadius: 2, whiteSpace: 'nowrap', zIndex: 10,
-    fontSize: 12, selectors: { '&[hidden]': { display: 'none' } }
-  }
+  when: { textDecoration: 'underline dotted', cursor: 'help' }
 });
 
-/** A date that says "in 10 days" and gives the exact moment on hover and on focus (keyboard users too). */
+/** Fluent v8's tooltip popup has no role of its own; the WAI-ARIA tooltip pattern gives it `tooltip`. */
+const tooltipRole = { role: 'tooltip' };
+
+/**
+ * A date that says "in 10 days" and gives the exact moment in Fluent's tooltip: on hover and on keyboard focus,
+ * closed by Escape. The date itself is focusable and described by the tooltip's text (TooltipHost keeps it in a
+ * hidden element under `id`, so screen readers read it without opening the tooltip).
+ */
 export const When: React.FC<{ iso: string; template: string }> = ({ iso, template }) => {
   const { language, now } = useServices();
-  const theme = useTheme();
-  const [open, setOpen] = React.useState(false);
   const [tipId] = React.useState(() => getId('when'));
-  const exact = exactDateTime(iso, language);
-  const show = (): void => setOpen(true);
-  const hide = (): void => setOpen(false);
   return (
-    <span className={classes.whenWrap} onMouseEnter={show} onMouseLeave={hide}>
-      <span
-        tabIndex={0}
-        className={classes.when}
-        data-exact={iso}
-        aria-describedby={tipId}
-        onFocus={show}
-        onBlur={hide}
-        onKeyDown={e => { if (e.key === 'Escape') hide(); }}
-      >
+    <TooltipHost content={exactDateTime(iso, language)} id={tipId} delay={TooltipDelay.zero} tooltipProps={tooltipRole}>
+      <span tabIndex={0} className={classes.when} data-exact={iso} aria-describedby={tipId}>
         {format(template, relativeDate(iso, now(), language))}
       </span>
-      <span
-        id={tipId}
-        role="tooltip"
-        className={classes.tip}
-        hidden={!open}
-        style={{ background: theme.palette.neutralPrimary, color: theme.palette.white }}
-      >
-        {exact}
-      </span>
-    </span>
+    </TooltipHost>
   );
 };
 
