@@ -5,12 +5,15 @@ import type { Queryable } from '@pnp/queryable';
 import type { BaseComponentContext } from '@microsoft/sp-component-base';
 import { Log } from '@microsoft/sp-core-library';
 import { createServices } from './createServices';
-import { RetryReads } from './readRetry';
+import { RetryReads, ThrottleGate } from './readRetry';
 import { RetryStatus } from './retryStatus';
 import { setErrorSink } from './errorLog';
 import { IAccessHubServices } from './interfaces';
 import { pageReadsFor } from './pageReads';
 import { graphOrigin } from '../models/graphEndpoint';
+
+/** One throttle gate for every component of the page: a Retry-After one of them met holds the others' requests too. */
+const pageThrottleGate = new ThrottleGate();
 
 /**
  * My Access of a Graph origin's cloud: the US Government clouds (GCC High, DoD) have their own host, the others use the
@@ -48,7 +51,7 @@ export function createSpfxServices(ctx: BaseComponentContext): IAccessHubService
   });
   const retryStatus = new RetryStatus();
   // RetryReads after SPFx(): it replaces the send step SPFx() installed (PnPjs's three-try retry).
-  const reads = RetryReads({ status: retryStatus });
+  const reads = RetryReads({ status: retryStatus, gate: pageThrottleGate });
   // The page says which Graph its tenant uses (national clouds, the local tenant): docs/graph-notes.md §16.
   const legacy = pageContext.legacyPageContext;
   const graph = graphOrigin(legacy ? legacy.msGraphEndpointUrl : undefined);

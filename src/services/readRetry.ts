@@ -13,6 +13,9 @@ import { markNetworkFailure } from './errors';
  * - Writes are retried on 429 only: Graph did nothing then (docs/graph-notes.md §12). A 5xx or a dropped
  *   connection may have created the object, so it surfaces and the service reads back instead.
  * - Each attempt carries its own `client-request-id`, so support can find it even when no answer came back.
+ * - One {@link ThrottleGate} per client (and per page in SharePoint): when any request meets a 429 or 503 with
+ *   `Retry-After`, every later request to that origin waits until then before sending, instead of each parallel
+ *   worker meeting the throttle again. The latest time wins.
  */
 
 export interface IRetryClock {
@@ -35,6 +38,8 @@ export interface IReadRetryOptions {
   clock?: Partial<IRetryClock>;
   /** Told when a read starts and stops waiting (the "Microsoft 365 is busy" note). */
   status?: RetryStatus;
+  /** Shared by the senders of one client or page (default: the sender's own). */
+  gate?: ThrottleGate;
 }
 
 export type RequestKind = 'read' | 'write';
@@ -94,6 +99,32 @@ function headerOf(headers: Record<string, string> | undefined, name: string): st
   return key === undefined ? undefined : headers[key];
 }
 
+/** The origin a gate holds (Graph and SharePoint throttle apart); the whole URL when it has none. */
+function originOf(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(url);
+  return m ? m[0].toLowerCase() : url;
+}
+
+/**
+ * When each origin may be sent to again: held by a 429 or 503 that gave `Retry-After`, so that the parallel
+ * requests of a client or a page wait for the service's time instead of each meeting the throttle. A later hold
+ * only ever moves the time forward (the latest Retry-After wins). Times are the senders' clock.
+ */
+export class ThrottleGate {
+  private readonly _openAt = new Map<string, number>();
+
+  /** No request to `url`'s origin is sent before `until`. */
+  public hold(url: string, until: number): void {
+    const key = originOf(url);
+    if (until > (this._openAt.get(key) || 0)) this._openAt.set(key, until);
+  }
+
+  /** When `url`'s origin opens again (0 or a past time when it is open). */
+  public openAt(url: string): number {
+    return this._openAt.get(originOf(url)) || 0;
+  }
+}
+
 function isAbort(e: unknown): boolean {
   return !!e && (e as Error).name === 'AbortError';
 }
@@ -110,8 +141,10 @@ export class RetryingSender {
   private readonly _baseDelayMs: number;
   private readonly _maxDelayMs: number;
   private readonly _writeAttempts: number;
+  private readonly _gate: ThrottleGate;
 
   constructor(private readonly _options: IReadRetryOptions = {}) {
+    this._gate = _options.gate || new ThrottleGate();
     this._clock = { ...realClock, ..._options.clock };
     this._budgetMs = _options.budgetMs !== undefined ? _options.budgetMs : DEFAULT_BUDGET_MS;
     this._baseDelayMs = _options.baseDelayMs !== undefined ? _options.baseDelayMs : 1000;
@@ -142,13 +175,35 @@ export class RetryingSender {
     });
   }
 
+  /**
+   * Waits while the gate holds `url`'s origin (a later hold extends the wait), unless that would outlast the
+   * budget: then the request goes now and meets the throttle itself, as it would without a gate.
+   */
+  private async _passGate(url: string, kind: RequestKind, started: number, beginWait: () => void): Promise<void> {
+    for (;;) {
+      const wait = this._gate.openAt(url) - this._clock.now();
+      if (wait <= 0 || this._clock.now() - started + wait > this._budgetMs) return;
+      if (kind === 'read') beginWait();
+      await this._clock.sleep(wait);
+    }
+  }
+
+  /** A 429 or 503 that says when to come back holds the gate until then, for every sender sharing it. */
+  private _holdGate(url: string, status: number, retryAfter: number | undefined): void {
+    if ((status === 429 || status === 503) && retryAfter !== undefined) this._gate.hold(url, this._clock.now() + retryAfter);
+  }
+
   /** Sends with the rules above; `started` carries a batch's budget into the retry of its throttled part. */
   public async send(url: string, init: RequestInit, started: number = this._clock.now()): Promise<Response> {
     const kind = requestKind(url, init);
     const retryable = kind === 'read' ? RETRYABLE_READ : RETRYABLE_WRITE;
     let endWait: (() => void) | undefined;
+    const beginWait = (): void => {
+      if (!endWait && this._options.status) endWait = this._options.status.begin(started);
+    };
     try {
       for (let attempt = 0; ; attempt++) {
+        await this._passGate(url, kind, started, beginWait);
         if (init.signal && init.signal.aborted) throw new DOMException('aborted', 'AbortError');
         let response: Response | undefined;
         let error: unknown;
@@ -163,14 +218,16 @@ export class RetryingSender {
             ? await this._retryInsideBatch(url, init, response, started)
             : response;
         }
-        const wait = this._delay(response ? retryAfterMs(response.headers.get('Retry-After'), this._clock.now()) : undefined, attempt);
+        const retryAfter = response ? retryAfterMs(response.headers.get('Retry-After'), this._clock.now()) : undefined;
+        if (response) this._holdGate(url, response.status, retryAfter);
+        const wait = this._delay(retryAfter, attempt);
         const outOfTries = kind === 'write' && attempt + 1 >= this._writeAttempts;
         if (outOfTries || this._clock.now() - started + wait > this._budgetMs) {
           if (response) return response;
           throw error;
         }
         discard(response);
-        if (kind === 'read' && !endWait && this._options.status) endWait = this._options.status.begin(started);
+        if (kind === 'read') beginWait();
         await this._clock.sleep(wait);
       }
     } finally {
@@ -202,8 +259,11 @@ export class RetryingSender {
       for (let attempt = 0; ; attempt++) {
         const failed = merged.filter(r => RETRYABLE_READ.indexOf(r.status) >= 0);
         if (failed.length === 0) break;
-        const afters = failed.map(r => retryAfterMs(headerOf(r.headers, 'Retry-After'), this._clock.now()))
-          .filter((ms): ms is number => ms !== undefined);
+        const afters = failed.map(r => {
+          const after = retryAfterMs(headerOf(r.headers, 'Retry-After'), this._clock.now());
+          this._holdGate(url, r.status, after);
+          return after;
+        }).filter((ms): ms is number => ms !== undefined);
         const wait = this._delay(afters.length ? Math.max(...afters) : undefined, attempt);
         if (this._clock.now() - started + wait > this._budgetMs) break;
         if (!endWait && this._options.status) endWait = this._options.status.begin(started);

@@ -1,4 +1,4 @@
-import { requestKind, retryAfterMs, RetryingSender } from '../../src/services/readRetry';
+import { requestKind, retryAfterMs, RetryingSender, ThrottleGate } from '../../src/services/readRetry';
 import { RetryStatus } from '../../src/services/retryStatus';
 
 describe('which requests are reads', () => {
@@ -93,5 +93,112 @@ describe('RetryingSender against a scripted fetch', () => {
     fetchMock = script([429, 429]);
     expect((await new RetryingSender({ clock: clock() }).send(url, write)).status).toBe(200);
     expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('one throttle gate for the senders of a client', () => {
+  const realFetch = global.fetch;
+  afterEach(() => { global.fetch = realFetch; });
+
+  /** A clock that only moves when the test says so; sleepers wake when it passes their time. */
+  function manualClock(): { now: () => number; sleep: (ms: number) => Promise<void>; random: () => number; advance: (ms: number) => Promise<void> } {
+    let t = 0;
+    let sleepers: Array<{ at: number; wake: () => void }> = [];
+    return {
+      now: () => t,
+      sleep: (ms: number) => new Promise<void>(wake => { sleepers.push({ at: t + ms, wake }); }),
+      random: () => 0,
+      advance: async (ms: number) => {
+        t += ms;
+        const due = sleepers.filter(s => s.at <= t);
+        sleepers = sleepers.filter(s => s.at > t);
+        due.forEach(s => s.wake());
+        await settled();
+      }
+    };
+  }
+
+  /** Lets every promise that can run, run (no time passes on the fake clock). */
+  async function settled(): Promise<void> {
+    for (let i = 0; i < 5; i++) await new Promise(resolve => setImmediate(resolve));
+  }
+
+  /** A service that throttles while `throttled()` says so, with the given Retry-After, and counts what it is sent. */
+  function service(throttled: (url: string) => string | undefined): { sent: string[] } {
+    const sent: string[] = [];
+    global.fetch = (async (url: string) => {
+      sent.push(url);
+      const after = throttled(url);
+      return after === undefined ? new Response('{}', { status: 200 }) : new Response('{}', { status: 429, headers: { 'Retry-After': after } });
+    }) as unknown as typeof fetch;
+    return { sent };
+  }
+
+  const graph = (n: number): string => `https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackages/${n}`;
+  const GET = (): RequestInit => ({ method: 'GET', headers: {} });
+
+  it('after one 429 with Retry-After: 2, parallel reads send nothing until the gate opens, then each once', async () => {
+    const clock = manualClock();
+    const { sent } = service(() => (clock.now() < 2000 ? '2' : undefined));
+    const sender = new RetryingSender({ clock });
+    const first = sender.send(graph(0), GET());
+    await settled();
+    expect(sent).toHaveLength(1);
+    const workers = [1, 2, 3, 4, 5].map(n => sender.send(graph(n), GET()));
+    await settled();
+    expect(sent).toHaveLength(1); // before the gate: 6, each worker meeting the 429 again
+    await clock.advance(1999);
+    expect(sent).toHaveLength(1);
+    await clock.advance(1);
+    const answers = await Promise.all([first, ...workers]);
+    expect(answers.map(r => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(sent).toHaveLength(7); // the throttled read twice, every other read once
+  });
+
+  it('the latest Retry-After wins; another origin is not held', async () => {
+    const clock = manualClock();
+    let afters = ['2', '5'];
+    const { sent } = service(url => (/graph/.test(url) && afters.length ? afters.shift() : undefined));
+    const sender = new RetryingSender({ clock });
+    const a = sender.send(graph(0), GET());
+    await settled();
+    const b = sender.send(graph(1), GET()); // a's 429 holds Graph until 2000
+    await settled();
+    expect(sent).toHaveLength(1);
+    const sharepoint = await sender.send('https://contoso.sharepoint.com/sites/marketing/_api/web', GET());
+    expect(sharepoint.status).toBe(200);
+    expect(sent).toHaveLength(2);
+    await clock.advance(2000); // a and b go; a meets Retry-After: 5, which holds both until 7000
+    expect(sent.filter(u => /graph/.test(u))).toHaveLength(3);
+    afters = [];
+    const c = sender.send(graph(2), GET());
+    await settled();
+    expect(sent.filter(u => /graph/.test(u))).toHaveLength(3);
+    await clock.advance(4999);
+    expect(sent.filter(u => /graph/.test(u))).toHaveLength(3);
+    await clock.advance(1);
+    expect((await Promise.all([a, b, c])).map(r => r.status)).toEqual([200, 200, 200]);
+    expect(sent.filter(u => /graph/.test(u))).toHaveLength(5);
+  });
+
+  it('senders given one gate share it (a page); a hold past the budget does not stop a request', async () => {
+    const clock = manualClock();
+    const { sent } = service(url => (/\/0$/.test(url) && clock.now() < 2000 ? '2' : undefined));
+    const gate = new ThrottleGate();
+    const one = new RetryingSender({ clock, gate });
+    const two = new RetryingSender({ clock, gate });
+    const a = one.send(graph(0), GET());
+    await settled();
+    const b = two.send(graph(1), GET());
+    await settled();
+    expect(sent).toHaveLength(1);
+    await clock.advance(2000);
+    expect((await Promise.all([a, b])).map(r => r.status)).toEqual([200, 200]);
+    expect(sent).toHaveLength(3);
+
+    gate.hold(graph(0), clock.now() + 120000);
+    const late = await new RetryingSender({ clock, gate, budgetMs: 60000 }).send(graph(3), GET());
+    expect(late.status).toBe(200);
+    expect(sent).toHaveLength(4);
   });
 });
