@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import Ajv from 'ajv';
 
 export type Id = string;
 export type Json = Record<string, unknown>;
@@ -139,6 +140,7 @@ export interface Fixture {
 }
 
 export const DEFAULT_FIXTURE_PATH = path.resolve(__dirname, 'fixtures', 'contoso.json');
+export const FIXTURE_SCHEMA_PATH = path.resolve(__dirname, 'fixtures', 'fixture.schema.json');
 
 const COLLECTIONS = [
   'users', 'groups', 'servicePrincipals', 'connectedOrganizations', 'sites', 'catalogs', 'resources', 'accessPackages',
@@ -159,6 +161,37 @@ export function readFixtureFile(file: string): unknown {
   } catch (e) {
     throw new FixtureError(`Fixture ${file} is not valid JSON: ${(e as Error).message}`);
   }
+}
+
+let validator: Ajv.ValidateFunction | undefined;
+
+/** Where an ajv 6 error points, as `users[3].userPrincipalName` (the top level is `(fixture)`). */
+function errorPath(e: Ajv.ErrorObject): string {
+  const params = e.params as { missingProperty?: string; additionalProperty?: string };
+  let where = e.dataPath.replace(/^\./, '');
+  const child = e.keyword === 'required' ? params.missingProperty : e.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  if (child !== undefined) where = where ? `${where}.${child}` : child;
+  return where || '(fixture)';
+}
+
+function errorText(e: Ajv.ErrorObject): string {
+  if (e.keyword === 'required') return 'is required';
+  if (e.keyword === 'additionalProperties') return 'is not a fixture field';
+  if (e.keyword === 'enum') return `should be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
+  return e.message || e.keyword;
+}
+
+/**
+ * Checks a fixture against fixtures/fixture.schema.json; throws a FixtureError naming the path of each bad field
+ * (the first five), e.g. `users[3].userPrincipalName should be string`.
+ */
+export function validateFixture(raw: unknown): void {
+  if (!validator) validator = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(FIXTURE_SCHEMA_PATH, 'utf8')));
+  if (validator(raw)) return;
+  const errors = validator.errors || [];
+  const lines = errors.slice(0, 5).map(e => `${errorPath(e)} ${errorText(e)}`);
+  if (errors.length > 5) lines.push(`… and ${errors.length - 5} more`);
+  throw new FixtureError(`Fixture does not match localTenant/fixtures/fixture.schema.json:\n  ${lines.join('\n  ')}`);
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -183,9 +216,10 @@ function shiftDates(node: unknown, deltaMs: number, key = ''): unknown {
   return node;
 }
 
-/** Validates the skeleton, fills defaults and shifts dates; never mutates `raw`. */
+/** Validates against the schema, fills defaults and shifts dates; never mutates `raw`. */
 export function prepareFixture(raw: unknown, now: Date): Fixture {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new FixtureError('Fixture must be a JSON object');
+  validateFixture(raw);
   const src = raw as Json;
   const ref = typeof src.referenceDateTime === 'string' ? Date.parse(src.referenceDateTime) : NaN;
   // Whole seconds keep shifted values tidy (Graph emits dateTimes without fractions).
