@@ -394,9 +394,10 @@ describe('property panes say when Graph failed, and offer to try again', () => {
 
     mode = 'ok';
     wp.properties.accessPackageId = FALCON;
+    // "Try again" first waits out the Retry-After Graph gave last (the page's throttle gate holds Graph until then).
     await act(async () => {
       paneFields(wp).find((f: any) => f.type === 'Button').properties.onClick();
-      await jest.advanceTimersByTimeAsync(100);
+      await jest.advanceTimersByTimeAsync(5100);
     });
     expect(paneFields(wp).some((f: any) => f.type === 'Label')).toBe(false);
     expect(field().properties.description).toBe('Found: Project Falcon Team');
