@@ -19,7 +19,9 @@ function isPrompt(r: Request): boolean {
   const body = r.postData() || '';
   // The scan's first page rides in a batch; its next pages are plain GETs of @odata.nextLink, which look like the
   // catalog's own reads of the same function, so the first view's count leaves them out (the service test counts them).
-  return /"id":"assignments"|resourceRoleScopes\?\$expand=role,scope"|allowedRequestor'\)"/.test(body);
+  // Role scopes: the customizer names its batch entries by package id ('n:<id>' for named packages), PnPjs (the
+  // catalog, whose fallback on a strict tenant reads the same $expand=role,scope) by number.
+  return /"id":"assignments"|"id":"(n:)?[0-9a-f-]{36}","method":"GET","url":"[^"]*resourceRoleScopes\?\$expand=role,scope"|allowedRequestor'\)"/.test(body);
 }
 
 interface ICost { requests: number; roundTrips: number }
