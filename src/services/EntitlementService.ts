@@ -37,11 +37,7 @@ export class GraphEntitlementService implements IEntitlementService {
   private readonly _reads: IPageReads;
   private _me: Promise<IUserInfo> | undefined;
   private _approvalsReadable: boolean = true;
-  /** Whether Graph accepts the role's resource expanded inside role scopes; see _fetchGrantChunk. */
-  private _expandResource: boolean = true;
-  /** Whether a grant batch has been answered with `_expandResource` on, i.e. whether Graph's answer to it is known. */
-  private _expandTried: boolean = false;
-  /** Directory names looked up for the `$expand=role,scope` fallback, by origin id. */
+  /** Directory names of the resources role scopes name only by id (`$expand=role,scope`), by origin id. */
   private readonly _names = new Map<string, string>();
 
   constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
@@ -90,55 +86,61 @@ export class GraphEntitlementService implements IEntitlementService {
     });
   }
 
+  /**
+   * What a package grants, with the documented `$expand=role,scope` (docs/graph-notes.md §17): the resources'
+   * names are looked up in the directory afterwards. (`role($expand=resource)` would name them in the same answer,
+   * but Graph documents no nested expand there, so the product does not rely on it.)
+   */
   private _roleScopesPath(id: string): string {
-    const expand = this._expandResource ? 'role($expand=resource),scope' : 'role,scope';
-    return `${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=${expand}`;
+    return `${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role,scope`;
   }
 
   public async getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>> {
     const result = new Map<string, IGrant[]>();
-    const missing: IAccessPackage[] = [];
+    const mine: Array<{ p: IAccessPackage; settle: (grants: IGrant[] | undefined) => void }> = [];
+    const theirs: Array<Promise<void>> = [];
     for (const p of packages) {
       // Without a version (availableAccessPackage has none) a cached entry could be stale, and writing
       // one would overwrite the entry the catalog keyed by the real version: such packages skip the cache.
       const cached = p.modifiedDateTime ? this._cache.get(p.id, p.modifiedDateTime) : undefined;
-      if (cached) result.set(p.id, cached);
-      else missing.push(p);
+      if (cached) {
+        result.set(p.id, cached);
+        continue;
+      }
+      // Another component on the page may be reading this package's contents right now (the catalog and MyAccess
+      // load together): wait for its answer instead of asking again (pageReads.ts).
+      let settle: ((grants: IGrant[] | undefined) => void) | undefined;
+      const shared = this._reads.read(`grants:${p.id}:${p.modifiedDateTime || ''}`, () => new Promise<IGrant[] | undefined>(resolve => { settle = resolve; }));
+      if (settle) mine.push({ p, settle });
+      else theirs.push(shared.then(grants => { if (grants) result.set(p.id, grants); }));
     }
-    const chunks: IAccessPackage[][] = [];
-    for (let i = 0; i < missing.length; i += BATCH_SIZE) chunks.push(missing.slice(i, i + BATCH_SIZE));
+    const chunks: Array<typeof mine> = [];
+    for (let i = 0; i < mine.length; i += BATCH_SIZE) chunks.push(mine.slice(i, i + BATCH_SIZE));
 
     // Up to BATCH_CONCURRENCY $batch requests in flight: 1,000 packages take 50 batches in ~9 round trips.
     let next = 0;
-    // While the undocumented nested $expand is untried (docs/graph-notes.md §17), the first batch goes alone: a Graph
-    // that refuses it then refuses one batch, not one per worker.
-    if (this._expandResource && !this._expandTried && chunks.length > 1) await this._fetchGrantChunk(chunks[next++], result);
     const worker = async (): Promise<void> => {
       while (next < chunks.length) {
         const chunk = chunks[next++];
-        await this._fetchGrantChunk(chunk, result);
+        const before = new Set(result.keys());
+        try {
+          await this._fetchGrantChunk(chunk.map(c => c.p), result);
+        } finally {
+          // Whoever waits on these packages gets what was read (or nothing, and reads them itself next time).
+          for (const c of chunk) c.settle(!before.has(c.p.id) ? result.get(c.p.id) : undefined);
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker));
+    await Promise.all([...Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker), ...theirs]);
     return result;
   }
 
   private async _fetchGrantChunk(chunk: IAccessPackage[], result: Map<string, IGrant[]>): Promise<void> {
-    const expanded = this._expandResource;
     const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
     const pending = chunk.map(p => graphGet<IPage<AccessPackageResourceRoleScope>>(graphPath(batched, this._roleScopesPath(p.id)).using(Paged()))
       .then(page => ({ p, page }), (error: unknown) => ({ p, error })));
     await this._run(execute);
     const outcomes = await Promise.all(pending);
-    if (expanded) this._expandTried = true;
-    // The resource's name comes from `$expand=role($expand=resource)`, legal per the CSDL but not shown in
-    // Graph's examples (docs/graph-notes.md §1.3). If the service rejects it, read the documented
-    // `$expand=role,scope` instead and look the resources' names up in the directory.
-    const first = outcomes[0];
-    if (expanded && first && outcomes.every(o => 'error' in o) && 'error' in first && (await toAppError(first.error)).kind === 'validation') {
-      this._expandResource = false;
-      return this._fetchGrantChunk(chunk, result);
-    }
     const scopesByPackage: Array<{ p: IAccessPackage; scopes: AccessPackageResourceRoleScope[] }> = [];
     for (const outcome of outcomes) {
       if ('error' in outcome) {
@@ -160,22 +162,30 @@ export class GraphEntitlementService implements IEntitlementService {
     }
   }
 
+  /** Names being looked up, by origin id: a second batch of grants waits for them instead of asking again. */
+  private readonly _nameLookups = new Map<string, Promise<void>>();
+
   /** Names groups and service principals in batches of BATCH_SIZE, once per session. */
   private async _lookUpNames(refs: Array<{ kind: 'group' | 'servicePrincipal'; id: string }>): Promise<void> {
-    const wanted = refs.filter(r => !this._names.has(r.id));
+    const inFlight = refs.map(r => this._nameLookups.get(r.id)).filter((p): p is Promise<void> => !!p);
+    const wanted = refs.filter(r => !this._names.has(r.id) && !this._nameLookups.has(r.id));
+    const mine: Array<Promise<void>> = [];
     for (let i = 0; i < wanted.length; i += BATCH_SIZE) {
       const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
       const pending = wanted.slice(i, i + BATCH_SIZE).map(r => {
         const path = `${r.kind === 'group' ? 'groups' : 'servicePrincipals'}/${encodeURIComponent(r.id)}?$select=id,displayName`;
-        return graphGet<Group | ServicePrincipal | DirectoryObject>(graphPath(batched, path)).then(
+        const one = graphGet<Group | ServicePrincipal | DirectoryObject>(graphPath(batched, path)).then(
           (o: Group | ServicePrincipal) => { if (o.displayName) this._names.set(r.id, o.displayName); },
           // A name we may not read (403) or that is gone (404) leaves the grant named by its id; the grant itself is still right.
           // Anything unexpected does too, and is logged once (reportError skips the expected kinds).
           async (e: unknown) => { reportError('EntitlementService.names', await toAppError(e)); });
+        this._nameLookups.set(r.id, one);
+        one.then(() => { this._nameLookups.delete(r.id); }, () => { this._nameLookups.delete(r.id); });
+        return one;
       });
-      await this._run(execute);
-      await Promise.all(pending);
+      mine.push(this._run(execute).then(() => Promise.all(pending)).then(() => undefined));
     }
+    await Promise.all([...mine, ...inFlight]);
   }
 
   public getAvailablePackage(id: string): Promise<IAccessPackage> {
