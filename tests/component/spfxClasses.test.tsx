@@ -1,4 +1,4 @@
-import { act } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import AccessCatalogWebPart from '../../src/webparts/accessCatalog/AccessCatalogWebPart';
 import AccessRequestButtonWebPart from '../../src/webparts/accessRequestButton/AccessRequestButtonWebPart';
 import MyAccessWebPart from '../../src/webparts/myAccess/MyAccessWebPart';
@@ -129,10 +129,8 @@ describe('AccessPrompt customizer', () => {
     const application = new MockApplication();
     const add = jest.spyOn(application.navigatedEvent, 'add');
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
-    await act(async () => {
-      await customizer.__load(promptContext(tryCreateContent, application), {});
-      for (let i = 0; i < 20 && !top.querySelector('[data-accesshub="access-prompt"]'); i++) await new Promise(r => setTimeout(r, 25));
-    });
+    await act(async () => { await customizer.__load(promptContext(tryCreateContent, application), {}); });
+    await waitFor(() => expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.'), { timeout: 5000 });
     expect(tryCreateContent).toHaveBeenCalledWith('Top', expect.anything());
     expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.');
     expect(add).toHaveBeenCalled();
@@ -311,22 +309,16 @@ describe('AccessCatalog property pane', () => {
     });
     const wp: any = new (AccessCatalogWebPart as any)();
     const context = fakeContext();
+    const field = (name: string): any => wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields.find((f: any) => f.targetProperty === name);
     await act(async () => {
       await wp.__load(context, { scope: 'selected', packageIds: '' });
       wp.onPropertyPaneConfigurationStart();
-      await new Promise(r => setTimeout(r, 50));
     });
+    await waitFor(() => expect(field('addPackage').properties.options).toEqual([{ key: falcon, text: 'Project Falcon Team' }]));
     expect(context.propertyPane.refresh).toHaveBeenCalled();
-    const fields = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields;
-    const picker = fields.find((f: any) => f.targetProperty === 'addPackage');
-    expect(picker.properties.options).toEqual([{ key: falcon, text: 'Project Falcon Team' }]);
-    await act(async () => {
-      wp.onPropertyPaneFieldChanged('addPackage', '', falcon);
-      await new Promise(r => setTimeout(r, 50));
-    });
+    act(() => { wp.onPropertyPaneFieldChanged('addPackage', '', falcon); });
+    await waitFor(() => expect(field('packageIds').properties.description).toBe('Chosen: Project Falcon Team'));
     expect(wp.properties.packageIds).toBe(falcon);
-    const list = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields.find((f: any) => f.targetProperty === 'packageIds');
-    expect(list.properties.description).toBe('Chosen: Project Falcon Team');
     wp.__dispose();
   });
 });
@@ -351,19 +343,15 @@ describe('property panes say when Graph failed, and offer to try again', () => {
     await act(async () => {
       await wp.__load(fakeContext(), { scope: 'selected', packageIds: '' });
       wp.onPropertyPaneConfigurationStart();
-      await new Promise(r => setTimeout(r, 50));
     });
-    const label = paneFields(wp).find((f: any) => f.type === 'Label');
-    expect(label.properties.text).toBe('The access packages you can request could not be loaded. The service had a problem. Try again in a moment.');
+    await waitFor(() => expect((paneFields(wp).find((f: any) => f.type === 'Label') || { properties: {} }).properties.text)
+      .toBe('The access packages you can request could not be loaded. The service had a problem. Try again in a moment.'));
     const retry = paneFields(wp).find((f: any) => f.type === 'Button');
     expect(retry.properties.text).toBe('Try again');
     fail = false;
-    await act(async () => {
-      retry.properties.onClick();
-      await new Promise(r => setTimeout(r, 50));
-    });
+    act(() => { retry.properties.onClick(); });
+    await waitFor(() => expect(paneFields(wp).find((f: any) => f.targetProperty === 'addPackage').properties.options).toEqual([{ key: FALCON, text: 'Project Falcon Team' }]));
     expect(paneFields(wp).some((f: any) => f.type === 'Label' || f.type === 'Button')).toBe(false);
-    expect(paneFields(wp).find((f: any) => f.targetProperty === 'addPackage').properties.options).toEqual([{ key: FALCON, text: 'Project Falcon Team' }]);
     wp.__dispose();
   });
 
