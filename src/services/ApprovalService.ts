@@ -83,15 +83,23 @@ type WithManager = User & { manager?: User | null };
 type GraphApprovalRequest = AccessPackageAssignmentRequest & { id: string; assignment?: { assignmentPolicy?: AccessPackageAssignmentPolicy | null } | null };
 
 export class GraphApprovalService implements IApprovalService {
-  /** Whether the service accepted REQUESTS_NESTED (undefined: not tried yet). */
+  /**
+   * Whether to try REQUESTS_NESTED and `$expand=insights`, which no documentation page gives (§17). Off: the product
+   * sends only documented options (a Graph that accepts them would give more context, but nothing promises it, and a
+   * refusal costs a failed request on every page view). `lenientGraph: true` turns the tries back on.
+   */
   private _nestedRequests: boolean | undefined;
-  /** Whether the service accepted `$expand=insights` on decisions (undefined: not tried yet). */
   private _insights: boolean | undefined;
 
   /** Directory names of the resources Graph did not name (an app role's resource), by origin id, once per session. */
   private readonly _names = new Map<string, string>();
 
-  constructor(private readonly _graph: GraphFI) {}
+  constructor(private readonly _graph: GraphFI, options: { lenientGraph?: boolean } = {}) {
+    if (!options.lenientGraph) {
+      this._nestedRequests = false;
+      this._insights = false;
+    }
+  }
 
   /** Reads a collection with an undocumented option once; a 400 (validation) makes `fallback` the way from then on. */
   private async _probe<T>(known: boolean | undefined, set: (ok: boolean) => void, tried: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {

@@ -29,7 +29,9 @@ export function servicesFor(
     language,
     myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com',
     pollIntervalMs: 20,
-    pageReads
+    pageReads,
+    // Against a lenient tenant (one that accepts options Graph does not document), AccessApprovals may try them.
+    tryUndocumentedOptions: tenant.tenant.lenient
   });
 }
 
