@@ -9,9 +9,15 @@ let instances = 0;
  * it changed something itself.
  */
 export function useAccessChanged(reload: () => void): () => void {
+  const origin = useAccessChangedOrigin(reload);
+  return React.useCallback(() => announceAccessChanged(origin), [origin]);
+}
+
+/** The same, returning this component's origin: the writes in services/actions announce with it. */
+export function useAccessChangedOrigin(reload: () => void): string {
   const origin = React.useMemo(() => `accesshub-${++instances}`, []);
   const reloadRef = React.useRef(reload);
   reloadRef.current = reload;
   React.useEffect(() => onAccessChanged(origin, () => reloadRef.current()), [origin]);
-  return React.useCallback(() => announceAccessChanged(origin), [origin]);
+  return origin;
 }

@@ -1,6 +1,6 @@
-import { IAccessHubServices, IEntitlementService } from './interfaces';
-import { IAccessPackage, IAccessRequest, IAssignment, IGrant } from '../models/types';
-import { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
+import { IAccessHubServices } from './interfaces';
+import { IAccessPackage, IGrant } from '../models/types';
+import { IMyAssignment, IMyRequest } from '../models/myAccess';
 
 export interface IMyAccessData {
   assignments: IMyAssignment[];
@@ -41,29 +41,4 @@ export function packagesOf(assignments: IMyAssignment[]): IAccessPackage[] {
  */
 export function loadMyAccessGrants(services: IAccessHubServices, assignments: IMyAssignment[]): Promise<Map<string, IGrant[]>> {
   return services.entitlements.getGrants(packagesOf(assignments));
-}
-
-const SETTLED: string[] = ['delivered', 'denied', 'deliveryFailed', 'canceled', 'pendingApproval', 'scheduled', 'partiallyDelivered'];
-
-/**
- * Reads a request back until it leaves the states Graph passes through on its own (submitted, delivering):
- * delivered, denied, waiting for an approver… Gives up after `timeoutMs` and returns the last state seen.
- */
-export async function settleRequest(svc: IEntitlementService, request: IAccessRequest, intervalMs: number, timeoutMs: number = 60000): Promise<IAccessRequest> {
-  let current = request;
-  const end = Date.now() + timeoutMs;
-  while (SETTLED.indexOf(current.state) < 0 && Date.now() < end) {
-    await new Promise(resolve => setTimeout(resolve, intervalMs));
-    current = { ...current, ...(await svc.getRequest(current.id)) };
-  }
-  return current;
-}
-
-/**
- * The extend flow (MyAccess and the AccessPrompt banner): a `userUpdate` request sent once, then read back
- * until it is delivered, denied or waiting for an approver.
- */
-export async function extendAccess(svc: IEntitlementService, assignment: IAssignment, options: IUpdateOptions, intervalMs: number): Promise<IAccessRequest> {
-  const created = await svc.requestUpdate(assignment, options);
-  return settleRequest(svc, created, intervalMs);
 }

@@ -5,6 +5,8 @@ import { IAccessPackage, IPackageStatus, IPolicyRequirement } from '../../models
 import { AppError, toAppError } from '../../services/errors';
 import { reportError } from '../../services/errorLog';
 import { useServices } from '../../context/ServicesContext';
+import { cancelRequest } from '../../services/actions/cancelRequest';
+import { useOncePerKey } from '../../hooks/useOncePerKey';
 import { errorMessage, format, formatDate } from '../format';
 import { ApprovalStages } from './ApprovalStages';
 import { GrantLinks } from './GrantLinks';
@@ -20,11 +22,11 @@ export interface ICurrentStatusProps {
 
 /** The person already has this access, or a request for it is open: say so instead of offering the form. */
 export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, policies, onCancelled }) => {
-  const { entitlements, language } = useServices();
-  const [cancelling, setCancelling] = React.useState(false);
+  const services = useServices();
+  const { language } = services;
+  const guard = useOncePerKey();
   const [error, setError] = React.useState<AppError | undefined>(undefined);
   const [confirming, setConfirming] = React.useState(false);
-  const busy = React.useRef(false);
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
 
@@ -43,23 +45,18 @@ export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, poli
   const request = status.request;
   if (!request) return null;
 
+  // Sent once however often it is confirmed while it runs; the caller announces the change (onCancelled).
+  const cancelling = guard.isBusy('cancel');
   const cancel = (): void => {
-    if (busy.current) return;
-    busy.current = true;
-    setCancelling(true);
+    if (guard.isBusy('cancel')) return;
     setError(undefined);
-    entitlements.cancelRequest(request.id).then(
-      () => {
-        busy.current = false;
-        onCancelled();
-      },
+    // onCancelled runs while the guard still holds: the buttons stay disabled until the panel shows the outcome.
+    guard.run('cancel', () => cancelRequest(services, request.id).then(onCancelled)).then(
+      undefined,
       async (e: unknown) => {
         const err = await toAppError(e);
         reportError('RequestPanel.cancel', err);
-        busy.current = false;
-        if (!mounted.current) return;
-        setError(err);
-        setCancelling(false);
+        if (mounted.current) setError(err);
       }
     );
   };

@@ -5,6 +5,8 @@ import { AppError, toAppError } from '../../services/errors';
 import { reportError } from '../../services/errorLog';
 import { useServices } from '../../context/ServicesContext';
 import { errorMessage } from '../format';
+import { requestAccess } from '../../services/actions/requestAccess';
+import { useOncePerKey } from '../../hooks/useOncePerKey';
 import { fieldErrorText } from './panelText';
 
 export interface IRequestFormOptions {
@@ -57,7 +59,8 @@ function focusFirst(form: HTMLFormElement | undefined, fields: string[]): void {
 
 /** The request form's state: one draft kept across policy changes, validation, and a submit that runs once. */
 export function useRequestForm(o: IRequestFormOptions): IRequestForm {
-  const { entitlements, language, now } = useServices();
+  const services = useServices();
+  const { language, now } = services;
   const [draft, setDraft] = React.useState<IRequestDraft>({
     accessPackageId: o.packageId,
     policyId: o.policies.length === 1 ? o.policies[0].policyId : '',
@@ -69,8 +72,10 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
   const [serverErrors, setServerErrors] = React.useState<Record<string, string>>({});
   const [topError, setTopError] = React.useState<AppError | undefined>(undefined);
   const [submitting, setSubmitting] = React.useState(false);
-  // State updates are async: a second click or Enter before re-render must still see the first submit.
-  const inFlight = React.useRef(false);
+  // A second click or Enter while the request is sent sends nothing (the guard sees it before React re-renders);
+  // once sent, the form is replaced by the outcome and must never post again.
+  const guard = useOncePerKey();
+  const sent = React.useRef(false);
   const mounted = React.useRef(true);
   const formRef = React.useRef<HTMLFormElement>(null);
   React.useEffect(() => () => { mounted.current = false; }, []);
@@ -115,7 +120,6 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
   const onFailure = async (e: unknown): Promise<void> => {
     const error = await toAppError(e);
     reportError('RequestPanel.submit', error);
-    inFlight.current = false;
     if (!mounted.current) return;
     setSubmitting(false);
     if (CONFLICT_KINDS.indexOf(error.kind) >= 0) {
@@ -133,19 +137,17 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
   };
 
   const send = (current: IPolicyRequirement, body: IRequestDraft): void => {
-    inFlight.current = true;
     setSubmitting(true);
     setTopError(undefined);
     setServerErrors({});
-    entitlements.submitRequest(body, current, language).then(
-      // inFlight stays set: the form is replaced by the outcome and must never post again.
-      request => o.onSubmitted(request, current),
-      onFailure
-    );
+    guard.run('submit', () => requestAccess(services, body, current).then(request => {
+      sent.current = true;
+      o.onSubmitted(request, current);
+    })).then(undefined, onFailure);
   };
 
   const submit = (): void => {
-    if (inFlight.current) return;
+    if (sent.current || guard.isBusy('submit')) return;
     setSubmitAttempted(true);
     if (clientErrors.length > 0 || !policy) {
       setFocusRequest(clientErrors.map(e => e.field));

@@ -4,7 +4,8 @@ import { useServices } from '../../../context/ServicesContext';
 import { RequestPanel } from '../../../components/requestPanel/RequestPanel';
 import { format } from '../../../components/format';
 import { dateText } from '../promptText';
-import { extendAccess } from '../../../services/loadMyAccess';
+import { extendAssignment } from '../../../services/actions/changeAssignment';
+import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { extendedEnd } from '../../../models/myAccess';
 import { IPromptView } from '../startPrompt';
 import { toAppError } from '../../../services/errors';
@@ -26,16 +27,19 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
   const services = useServices();
   const { banner, settings } = view;
   const [panelOpen, setPanelOpen] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
+  const guard = useOncePerKey();
   const [notice, setNotice] = React.useState<string | undefined>(undefined);
   const changedRef = React.useRef(false);
   const language = services.language;
   const message = settings.messages[language] || settings.messages[language.split('-')[0]];
 
+  const busy = guard.isBusy('extend');
   const extend = (justification: string): void => {
-    if (banner.kind !== 'expiring' || busy) return;
-    setBusy(true);
-    extendAccess(services.entitlements, banner.assignment, { justification: justification || undefined }, services.pollIntervalMs || 2000)
+    if (banner.kind !== 'expiring') return;
+    // Sent once however often the button is pressed while it runs. The change is announced by the action (the
+    // customizer does not hear its own announcement): the session's answers are dropped so the next page view
+    // decides again, and the page's web parts read again; the banner keeps its note.
+    guard.run('extend', () => extendAssignment(services, banner.assignment, { justification: justification || undefined }, { origin: PROMPT_ORIGIN })
       .then(settled => {
         // A userUpdate's schedule often carries only a duration: the new end is then the policy's, from now.
         const policyEnd = banner.assignment.policy ? extendedEnd(banner.assignment.policy, services.now()) : undefined;
@@ -48,11 +52,9 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
         // The banner says the extension failed; an unexpected error is also logged once for support.
         setNotice(strings.ExtendFailed);
         reportError('AccessPrompt.extend', await toAppError(e));
-      })
-      // The banner keeps its note (the customizer does not hear its own announcement); the session's answers are
-      // dropped so the next page view decides again, and the page's web parts read again. Nothing above can reject
-      // any more (the catch handles every error), so the last handler only ends the chain.
-      .then(() => { setBusy(false); announceAccessChanged(PROMPT_ORIGIN); }, () => undefined);
+      }))
+      // Nothing above can reject (the catch handles every error): this only ends the chain.
+      .catch(() => undefined);
   };
 
   const closePanel = (): void => {

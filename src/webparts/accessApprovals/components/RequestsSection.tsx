@@ -3,21 +3,14 @@ import {
   Checkbox, DefaultButton, Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, SearchBox, Stack, Text, TextField
 } from '@fluentui/react';
 import * as strings from 'AccessApprovalsWebPartStrings';
-import {
-  ApprovalSort, DecisionOutcome, filterApprovals, IPendingApproval, outcomeOf, sortApprovals
-} from '../../../models/approvals';
-import { IDecisionInput } from '../../../services/ApprovalService';
-import { AppError, toAppError } from '../../../services/errors';
+import { ApprovalSort, filterApprovals, IPendingApproval, sortApprovals } from '../../../models/approvals';
+import { AppError } from '../../../services/errors';
 import { reportError } from '../../../services/errorLog';
+import { IDecided, decideApproval, decideApprovals } from '../../../services/actions/decideApprovals';
+import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { errorMessage, format, formatCount } from '../../../components/format';
 import { useApprovalService, useServices } from '../../../context/ServicesContext';
 import { ApprovalRow, DecidedRow, fire } from './ApprovalRow';
-
-interface IDecided {
-  approval: IPendingApproval;
-  outcome: DecisionOutcome;
-  error?: AppError;
-}
 
 function decidedText(d: IDecided): string {
   const who = d.approval.requestor.displayName;
@@ -31,12 +24,6 @@ function decidedText(d: IDecided): string {
   }
 }
 
-/** A 409 means another approver decided the stage first (docs/graph-notes.md §4.3). */
-function outcomeFor(approval: IPendingApproval, approve: boolean, error: AppError | undefined): DecisionOutcome {
-  if (!error) return outcomeOf(approve, approval);
-  return error.kind === 'conflict' ? 'alreadyDecided' : 'failed';
-}
-
 export interface IRequestsSectionProps {
   approvals: IPendingApproval[];
   pageSize: number;
@@ -48,6 +35,8 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
   const [decided, setDecided] = React.useState<IDecided[]>([]);
   const [failed, setFailed] = React.useState<Map<string, AppError>>(new Map());
   const [busy, setBusy] = React.useState<Set<string>>(new Set());
+  // Each decision is sent once however often its button is pressed while it runs (a row, and the bulk bar).
+  const guard = useOncePerKey();
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [search, setSearch] = React.useState('');
   const [packageId, setPackageId] = React.useState<string>('');
@@ -66,8 +55,7 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     Array.from(new Map(approvals.map(a => [a.packageId, a.packageName])).entries())
       .sort((x, y) => x[1].localeCompare(y[1])).map(([key, text]) => ({ key, text })));
 
-  const record = (results: Array<{ approval: IPendingApproval; approve: boolean; error?: AppError }>): void => {
-    const rows: IDecided[] = results.map(r => ({ approval: r.approval, outcome: outcomeFor(r.approval, r.approve, r.error), error: r.error }));
+  const record = (rows: IDecided[]): void => {
     // Each row shows its own error; unexpected ones are also logged once. A 409 is expected here: another approver
     // decided first, and the row says so.
     for (const r of rows) if (r.outcome === 'failed' && r.error) reportError('AccessApprovals.decide', r.error);
@@ -93,21 +81,12 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     return next;
   });
 
-  const input = (a: IPendingApproval, approve: boolean, justification: string): IDecisionInput => ({
-    approvalId: a.id, stageId: a.stages[a.stageIndex] ? a.stages[a.stageIndex].id : '', decision: approve ? 'Approve' : 'Deny', justification
-  });
-
-  const decideOne = async (a: IPendingApproval, approve: boolean, justification: string): Promise<void> => {
+  const decideOne = (a: IPendingApproval, approve: boolean, justification: string): Promise<void> => guard.run(`decide:${a.id}`, async () => {
     setBusyFor([a.id], true);
-    let error: AppError | undefined;
-    try {
-      await service.decide(input(a, approve, justification));
-    } catch (e) {
-      error = await toAppError(e);
-    }
+    const row = await decideApproval(service, a, approve, justification);
     setBusyFor([a.id], false);
-    record([{ approval: a, approve, error }]);
-  };
+    record([row]);
+  });
 
   // Only rows on screen are decided: a row selected and then hidden by the search, the package filter or the page
   // size is not sent.
@@ -115,7 +94,7 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
   const allShownSelected = page.length > 0 && page.every(a => selected.has(a.id));
   const bulkNeedsJustification = chosen.some(a => a.justificationRequired);
 
-  const decideSelected = async (approve: boolean): Promise<void> => {
+  const decideSelected = (approve: boolean): Promise<void> => guard.run('decideSelected', async () => {
     if (chosen.length === 0) return;
     if (bulkNeedsJustification && bulkJustification.trim() === '') {
       setBulkMissing(true);
@@ -124,13 +103,12 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     setBulkMissing(false);
     const ids = chosen.map(a => a.id);
     setBusyFor(ids, true);
-    const results = await service.decideMany(chosen.map(a => input(a, approve, bulkJustification.trim())));
+    const rows = await decideApprovals(service, chosen, approve, bulkJustification.trim());
     setBusyFor(ids, false);
-    const byId = new Map(results.map(r => [r.approvalId, r.error]));
-    record(chosen.map(a => ({ approval: a, approve, error: byId.get(a.id) })));
+    record(rows);
     // A 409 is not a failure to report here: its row says someone else decided first.
-    setBulkSummary({ done: results.filter(r => !r.error).length, failed: results.filter(r => r.error && r.error.kind !== 'conflict').length });
-  };
+    setBulkSummary({ done: rows.filter(r => !r.error).length, failed: rows.filter(r => r.outcome === 'failed').length });
+  });
 
   return (
     <section aria-label={strings.RequestsHeading}>

@@ -8,6 +8,8 @@ import { reportError } from '../../../services/errorLog';
 import { errorMessage, format, formatDate } from '../../../components/format';
 import { useApprovalService, useServices } from '../../../context/ServicesContext';
 import { fire } from './ApprovalRow';
+import { acceptRecommendations, recordReviewDecision } from '../../../services/actions/recordReviewDecision';
+import { useOncePerKey } from '../../../hooks/useOncePerKey';
 
 function recommendationText(r: string): string {
   return r === 'Approve' ? strings.RecommendationApprove : r === 'Deny' ? strings.RecommendationDeny : strings.RecommendationNone;
@@ -22,18 +24,19 @@ const ReviewRow: React.FC<{ item: IReviewDecision; onRecorded: (decision: string
   const { language } = useServices();
   const [justification, setJustification] = React.useState(item.justification);
   const [missing, setMissing] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<AppError | undefined>();
+  // One decision at a time for this row, sent once however often a button is pressed while it runs.
+  const guard = useOncePerKey();
+  const busy = guard.isBusy('record');
 
-  const record = async (decision: ReviewDecisionValue): Promise<void> => {
+  const record = (decision: ReviewDecisionValue): Promise<void> => guard.run('record', async () => {
     if (decision === 'Approve' && item.justificationRequired && justification.trim() === '') {
       setMissing(true);
       return;
     }
     setMissing(false);
-    setBusy(true);
     try {
-      await service.recordReviewDecision(item, decision, justification.trim());
+      await recordReviewDecision(service, item, decision, justification);
       setError(undefined);
       onRecorded(decision);
     } catch (e) {
@@ -41,8 +44,7 @@ const ReviewRow: React.FC<{ item: IReviewDecision; onRecorded: (decision: string
       reportError('AccessApprovals.review', err);
       setError(err);
     }
-    setBusy(false);
-  };
+  });
 
   return (
     <li className="accesshub-review" data-decision-id={item.id} aria-label={item.principalName}>
@@ -70,15 +72,14 @@ export const ReviewsSection: React.FC<{ decisions: IReviewDecision[]; onChanged:
   const service = useApprovalService();
   const [error, setError] = React.useState<AppError | undefined>();
   const [done, setDone] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
   const [local, setLocal] = React.useState<Record<string, string>>({});
-  const instances = Array.from(new Map(decisions.map(d => [`${d.definitionId}/${d.instanceId}`, d])).values());
+  const guard = useOncePerKey();
+  const busy = guard.isBusy('acceptAll');
   const withRecommendation = decisions.some(d => (local[d.id] || d.decision) === 'NotReviewed' && (d.recommendation === 'Approve' || d.recommendation === 'Deny'));
 
-  const acceptAll = async (): Promise<void> => {
-    setBusy(true);
+  const acceptAll = (): Promise<void> => guard.run('acceptAll', async () => {
     try {
-      await Promise.all(instances.map(i => service.acceptRecommendations(i.definitionId, i.instanceId)));
+      await acceptRecommendations(service, decisions);
       setError(undefined);
       setDone(true);
       onChanged();
@@ -87,8 +88,7 @@ export const ReviewsSection: React.FC<{ decisions: IReviewDecision[]; onChanged:
       reportError('AccessApprovals.acceptRecommendations', err);
       setError(err);
     }
-    setBusy(false);
-  };
+  });
 
   return (
     <section aria-label={strings.ReviewsHeading}>

@@ -9,9 +9,11 @@ import { IRequestPrefill } from '../../../components/requestPanel/RequestForm';
 import { errorMessage } from '../../../components/format';
 import { toAppError } from '../../../services/errors';
 import { reportError } from '../../../services/errorLog';
-import { extendAccess, settleRequest } from '../../../services/loadMyAccess';
-import { useAccessChanged } from '../../../hooks/useAccessChanged';
-import { DEFAULT_POLL_MS } from '../../../components/requestPanel/useFollowRequest';
+import { announceAccessChanged } from '../../../services/accessChanged';
+import { extendAssignment, removeAssignment } from '../../../services/actions/changeAssignment';
+import { cancelOrReadBack } from '../../../services/actions/cancelRequest';
+import { useAccessChangedOrigin } from '../../../hooks/useAccessChanged';
+import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
 import { itemCount, stateText } from './myAccessText';
@@ -44,7 +46,7 @@ function safeUrl(url: string | undefined): string | undefined {
 
 export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ properties }) => {
   const services = useServices();
-  const { language, now, entitlements, pollIntervalMs } = services;
+  const { language, now } = services;
   const sections: MyAccessSection[] = [];
   if (properties.showActive !== false) sections.push('active');
   if (properties.showPending !== false) sections.push('pending');
@@ -53,17 +55,15 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   const catalogUrl = safeUrl(properties.catalogUrl);
 
   const { state, reload, grants } = useMyAccess();
-  const announce = useAccessChanged(reload);
+  const origin = useAccessChangedOrigin(reload);
+  const guard = useOncePerKey();
   const [filter, setFilter] = React.useState<MyAccessSection>(sections[0] || 'active');
   const [notices, setNotices] = React.useState<Record<string, RowNotice>>({});
   // Rows the person acted on stay in the list they were in until they switch lists, so they see the outcome.
   const [pins, setPins] = React.useState<Record<string, MyAccessSection>>({});
-  const busy = React.useRef<Record<string, boolean>>({});
-  const [, setBusyVersion] = React.useState(0);
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
   const [panel, setPanel] = React.useState<IOpenPanel | undefined>(undefined);
-  const interval = pollIntervalMs !== undefined ? pollIntervalMs : DEFAULT_POLL_MS;
 
   const setNotice = React.useCallback((key: string, notice: RowNotice | undefined) => {
     if (!mounted.current) return;
@@ -80,9 +80,9 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
     [state, now, days, language]
   );
 
+  // The actions (services/actions) announce each change to the page's other components (the AccessPrompt banner, a
+  // catalog); the row stays where it was and the list reads again.
   const changed = (key: string, section: MyAccessSection): void => {
-    // The page's other components (the AccessPrompt banner, a catalog) read again.
-    announce();
     if (!mounted.current) return;
     setPins(prev => ({ ...prev, [key]: prev[key] || section }));
     reload();
@@ -92,20 +92,11 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
     grants,
     notice: key => notices[key],
     setNotice,
-    isBusy: key => !!busy.current[key],
-    run: (key, work) => {
-      // A ref, not state: a second click before React re-renders must already see the first one.
-      if (busy.current[key]) return;
-      busy.current[key] = true;
-      setBusyVersion(v => v + 1);
-      // Failures were already shown next to the row by the action itself.
-      const done = (): void => {
-        delete busy.current[key];
-        if (mounted.current) setBusyVersion(v => v + 1);
-      };
-      work().then(done, done);
-    },
-    changed: key => changed(key, filter),
+    isBusy: guard.isBusy,
+    // One action of a row at a time: a second click while the first runs sends nothing. Failures were already shown
+    // next to the row by the action itself.
+    run: (key, work) => { guard.run(key, work).catch(() => undefined); },
+    changed: key => { announceAccessChanged(origin); changed(key, filter); },
     requestAgain: row => setPanel({
       id: row.packageId,
       name: row.packageName,
@@ -115,7 +106,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
       if (!row.assignment) return;
       setNotice(row.key, undefined);
       try {
-        const settled = await extendAccess(entitlements, row.assignment, options, interval);
+        const settled = await extendAssignment(services, row.assignment, options, { origin });
         if (settled.state === 'delivered') setNotice(row.key, { kind: 'extended' });
         else if (settled.state === 'denied' || settled.state === 'deliveryFailed') {
           setNotice(row.key, { kind: 'message', type: 'error', text: stateText(settled.state) });
@@ -132,10 +123,13 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
     remove: async row => {
       if (!row.assignment) return;
       try {
-        const created = await entitlements.requestRemove(row.assignment);
-        setNotice(row.key, { kind: 'message', type: 'info', text: strings.Removing, busy: true });
-        changed(row.key, 'active');
-        const settled = await settleRequest(entitlements, created, interval);
+        const settled = await removeAssignment(services, row.assignment, {
+          origin,
+          onCreated: () => {
+            setNotice(row.key, { kind: 'message', type: 'info', text: strings.Removing, busy: true });
+            changed(row.key, 'active');
+          }
+        });
         setNotice(row.key, settled.state === 'delivered'
           ? { kind: 'message', type: 'success', text: strings.Removed }
           : { kind: 'message', type: settled.state === 'denied' || settled.state === 'deliveryFailed' ? 'error' : 'info',
@@ -152,22 +146,15 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
       if (!row.request) return;
       const key = row.key;
       try {
-        await entitlements.cancelRequest(row.request.id);
-        setNotice(key, { kind: 'message', type: 'success', text: strings.CancelDone });
+        const outcome = await cancelOrReadBack(services, row.request.id, { origin });
+        // Decided elsewhere a moment ago: say what it is now ("?" when that could not be read); nothing is retried.
+        setNotice(key, outcome.cancelled ? { kind: 'message', type: 'success', text: strings.CancelDone }
+          : { kind: 'message', type: 'warning', text: strings.CancelRaced.replace('{0}', outcome.current ? stateText(outcome.current.state) : '?') });
       } catch (e) {
         const error = await toAppError(e);
-        if (error.kind !== 'notCancellable') {
-          reportError('MyAccess.cancel', error);
-          setNotice(key, { kind: 'message', type: 'error', text: errorMessage(error) });
-          throw e;
-        }
-        // Decided elsewhere a moment ago: read what it is now and say so; nothing is retried.
-        // If that read fails too, the note says "?" for the state; an unexpected failure is logged once.
-        const now2 = await entitlements.getRequest(row.request.id).catch(async (readError: unknown) => {
-          reportError('MyAccess.cancelReadBack', await toAppError(readError));
-          return undefined;
-        });
-        setNotice(key, { kind: 'message', type: 'warning', text: strings.CancelRaced.replace('{0}', now2 ? stateText(now2.state) : '?') });
+        reportError('MyAccess.cancel', error);
+        setNotice(key, { kind: 'message', type: 'error', text: errorMessage(error) });
+        throw e;
       }
       changed(key, 'pending');
     }
@@ -232,7 +219,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
           prefill={panel.prefill}
           isOpen
           onDismiss={() => setPanel(undefined)}
-          onChanged={() => { reload(); announce(); }}
+          onChanged={() => { reload(); announceAccessChanged(origin); }}
         />
       )}
     </div>
