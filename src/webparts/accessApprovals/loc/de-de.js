@@ -35,7 +35,7 @@ define([], function () {
     AutoDenyIn: { one: "Wird in {0} Tag automatisch abgelehnt", other: "Wird in {0} Tagen automatisch abgelehnt" },
     AutoDenyToday: "Wird heute automatisch abgelehnt",
     WouldGrant: "Was dieses Zugriffspaket gewährt",
-    GrantsUnknown: "Der Inhalt dieses Zugriffspakets konnte nicht gelesen werden.",
+    GrantsUnknown: "Microsoft Graph zeigt Genehmigenden nicht, was dieses Zugriffspaket enthält (seine dokumentierten Optionen liefern nur die Richtlinie).",
     YourJustification: "Ihre Begründung",
     YourJustificationRequired: "Ihre Begründung (in dieser Stufe erforderlich)",
     JustificationMissing: "Diese Stufe verlangt eine Begründung von Ihnen. Geben Sie eine ein und genehmigen oder lehnen Sie dann ab.",

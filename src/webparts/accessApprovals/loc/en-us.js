@@ -35,7 +35,7 @@ define([], function () {
     AutoDenyIn: { one: "Denied automatically in {0} day", other: "Denied automatically in {0} days" },
     AutoDenyToday: "Denied automatically today",
     WouldGrant: "What this access package grants",
-    GrantsUnknown: "The contents of this access package could not be read.",
+    GrantsUnknown: "Microsoft Graph does not tell approvers what this access package contains (its documented options give only the policy).",
     YourJustification: "Your justification",
     YourJustificationRequired: "Your justification (required at this stage)",
     JustificationMissing: "This stage requires a justification from you. Enter one, then approve or deny.",

@@ -35,7 +35,7 @@ define([], function () {
     AutoDenyIn: { one: "Refusée automatiquement dans {0} jour", many: "Refusée automatiquement dans {0} jours", other: "Refusée automatiquement dans {0} jours" },
     AutoDenyToday: "Refusée automatiquement aujourd’hui",
     WouldGrant: "Ce que ce package d’accès accorde",
-    GrantsUnknown: "Le contenu de ce package d’accès n’a pas pu être lu.",
+    GrantsUnknown: "Microsoft Graph n’indique pas aux approbateurs ce que contient ce package d’accès (ses options documentées ne donnent que la stratégie).",
     YourJustification: "Votre justification",
     YourJustificationRequired: "Votre justification (obligatoire à cette étape)",
     JustificationMissing: "Cette étape exige une justification de votre part. Saisissez-la, puis approuvez ou refusez.",
