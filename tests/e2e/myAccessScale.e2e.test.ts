@@ -31,11 +31,16 @@ it('shows Alex’s 300 + 1 assignments virtualized, ending soon first, and remov
   await part.evaluate(el => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${SHOTS_DIR}/myaccess-300.png` });
 
-  // No request per row: the assignment list is read in whole pages of 100 (the catalog and the button on this page
-  // read it too), and nothing on the page asks for one assignment, request or package by id (but the button's own).
+  // No request per row: the assignment list is read in whole pages of 100, and nothing on the page asks for one
+  // assignment, request or package by id (but the button's own).
   const served = env.wb.tenant.log.slice(logBefore).filter(l => l.path.indexOf(ID.falcon) < 0);
   const listReads = served.filter(l => /assignments\/filterByCurrentUser/.test(l.path));
-  expect(listReads.length % 4).toBe(0);
+  // 301 assignments are 4 pages. The web parts share one read of them (services/pageReads.ts); the AccessPrompt
+  // banner, a bundle of its own, reads them too (its first page inside its $batch, the rest by nextLink). So at most
+  // two readers, each reading whole pages: no more than 8 page reads, at most 2 of them first pages.
+  expect(listReads.length).toBeGreaterThanOrEqual(4);
+  expect(listReads.length).toBeLessThanOrEqual(8);
+  expect(listReads.filter(l => !/skiptoken/i.test(l.path)).length).toBeLessThanOrEqual(2);
   expect(served.filter(l => /\/(assignments|assignmentRequests|accessPackages|availableAccessPackages)\/[0-9a-f-]{36}/i.test(l.path))).toEqual([]);
 
   // The last rows render once scrolled to, and can be acted on.
