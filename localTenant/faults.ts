@@ -6,7 +6,7 @@
  * under faults can be repeated exactly (the order of requests must be the same too).
  */
 import { badRequest } from './errors';
-import { isObject } from './util';
+import { isObject, mulberry32 } from './util';
 
 export interface FaultConfig {
   latencyMs?: number;
@@ -20,21 +20,9 @@ export interface FaultConfig {
   seed?: number;
 }
 
-/** mulberry32: a small, well-known 32-bit PRNG; enough to repeat a sequence of faults, not for anything secret. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The random source for a fault configuration: seeded when it has a seed. */
 export function faultRandom(f: FaultConfig): () => number {
-  return f.seed === undefined ? Math.random : seededRandom(f.seed);
+  return f.seed === undefined ? Math.random : mulberry32(f.seed);
 }
 
 export type FaultDecision =

@@ -8,6 +8,7 @@
 import { createHash } from 'crypto';
 import type { FxAccessPackage, FxAssignment, FxCatalog, FxGroup, FxPolicy, FxRequest, FxResource, FxUser } from './fixture';
 import type { Db } from './state';
+import { mulberry32 } from './util';
 
 export interface ScaleSpec {
   packages: number; approvals: number; users: number; assignments: number; requests: number; approver?: string; seed: number;
@@ -36,17 +37,6 @@ export function parseScale(spec: string): ScaleSpec {
   if ((out.approvals || out.assignments || out.requests) && !out.packages) out.packages = Math.max(10, Math.ceil(out.approvals / 20));
   if ((out.approvals || out.assignments || out.requests) && !out.users) out.users = 20;
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ['Ava', 'Ben', 'Chloe', 'Dan', 'Ella', 'Finn', 'Grace', 'Hugo', 'Iris', 'Jack', 'Kara', 'Liam', 'Maya', 'Noah', 'Olga', 'Paul', 'Quinn', 'Rosa', 'Sam', 'Tara'];
