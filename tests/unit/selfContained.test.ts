@@ -63,6 +63,22 @@ function textOf(rel: string): string | undefined {
   return buffer.includes(0) ? undefined : buffer.toString('utf8'); // binary (icons)
 }
 
+/** Every line of `list` that one of `patterns` matches, as `file:line: "match" (why)`. */
+function offendingLines(list: string[], patterns: Array<[RegExp, string]>): string[] {
+  const offending: string[] = [];
+  for (const rel of list) {
+    const text = textOf(rel);
+    if (text === undefined) continue;
+    text.split(/\r?\n/).forEach((line, i) => {
+      for (const [pattern, why] of patterns) {
+        const m = pattern.exec(line);
+        if (m) offending.push(`${rel}:${i + 1}: "${m[0]}" (${why})`);
+      }
+    });
+  }
+  return offending;
+}
+
 const files = (gitFiles() ?? walkFiles()).filter(f => !EXEMPT.has(path.basename(f)));
 
 describe('the repository is self-contained', () => {
@@ -78,33 +94,11 @@ describe('the repository is self-contained', () => {
   });
 
   it('no file names a path outside the repository or on one machine', () => {
-    const offending: string[] = [];
-    for (const rel of files) {
-      const text = textOf(rel);
-      if (text === undefined) continue;
-      text.split(/\r?\n/).forEach((line, i) => {
-        for (const [pattern, why] of FORBIDDEN) {
-          const m = pattern.exec(line);
-          if (m) offending.push(`${rel}:${i + 1}: "${m[0]}" (${why})`);
-        }
-      });
-    }
-    expect(offending).toEqual([]);
+    expect(offendingLines(files, FORBIDDEN)).toEqual([]);
   });
 
   it('code cites only the repository\'s own documents, not a tracker nobody reading it can see', () => {
-    const offending: string[] = [];
-    for (const rel of files.filter(f => CODE.test(f) && !/[\\/]dist[\\/]/.test(f))) {
-      const text = textOf(rel);
-      if (text === undefined) continue;
-      text.split(/\r?\n/).forEach((line, i) => {
-        for (const [pattern, why] of UNCITABLE) {
-          const m = pattern.exec(line);
-          if (m) offending.push(`${rel}:${i + 1}: "${m[0]}" (${why})`);
-        }
-      });
-    }
-    expect(offending).toEqual([]);
+    expect(offendingLines(files.filter(f => CODE.test(f) && !/[\\/]dist[\\/]/.test(f)), UNCITABLE)).toEqual([]);
   });
 
   it('recognises the citations it forbids', () => {
