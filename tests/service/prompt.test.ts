@@ -1,7 +1,7 @@
 /**
  * AccessPrompt's data path against the local tenant: what each page view costs (requests and sequential round
  * trips, from `/_dev/log` under injected latency) cold, later in the day, cached for the session, with named
- * packages, at the fixture and with 1,000 packages; and what it decides for the Done-when people.
+ * packages, at the fixture and with 1,000 packages; and what it decides for the fixture's people on their sites (offer, none, ending soon, none).
  */
 import { LocalTenantHandle } from '../../localTenant';
 import { startTenant, tokenFor, measureFromLog, ILogMeasure, readLog, servicesFor } from './localTenantClient';
@@ -50,7 +50,7 @@ describe('AccessPrompt at the fixture', () => {
   afterAll(async () => { await tenant.stop(); });
   beforeEach(async () => { await post(tenant, '/_dev/reset', {}); });
 
-  it('decides the Done-when banners', async () => {
+  it('decides the banners of the fixture\'s people: Adele and Megan on Marketing, Alex on Engineering, Adele on Legal', async () => {
     const decide = async (user: string, site: string): Promise<string | undefined> => {
       const ctx = await contextFor(tenant, user, site, newBrowser());
       const banner = choosePrompt((await loadPrompt(ctx)).facts, ctx.settings, new Date());
