@@ -1,6 +1,6 @@
 import { GraphFI, graphGet, graphPost, IGraphQueryable, Paged } from '@pnp/graph';
 import type {
-  AccessPackage, AccessPackageResourceRoleScope, Approval, DirectoryObject, Group, ServicePrincipal, User
+  AccessPackage, AccessPackageResourceRoleScope, Approval, User
 } from '@microsoft/microsoft-graph-types';
 import { getAllPages, IPage } from './paging';
 import {
@@ -20,6 +20,7 @@ import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyReques
 import { reportError } from './errorLog';
 import { mapEach } from './mapEach';
 import { createPageReads, IPageReads } from './pageReads';
+import { lookUpNames } from './directoryNames';
 import { latestFirst } from '../models/time';
 
 const EM = 'identityGovernance/entitlementManagement';
@@ -154,7 +155,8 @@ export class GraphEntitlementService implements IEntitlementService {
       if (nextLink) scopes.push(...await this._run(() => getAllPages<AccessPackageResourceRoleScope>(this._q(''), nextLink)));
       scopesByPackage.push({ p: outcome.p, scopes });
     }
-    await this._lookUpNames(unnamedResources(([] as AccessPackageResourceRoleScope[]).concat(...scopesByPackage.map(s => s.scopes))));
+    const refs = unnamedResources(([] as AccessPackageResourceRoleScope[]).concat(...scopesByPackage.map(s => s.scopes)));
+    await this._run(() => lookUpNames(this._graph, refs, this._names, 'EntitlementService.names', this._nameLookups));
     for (const { p, scopes } of scopesByPackage) {
       const grants = scopes.map(rs => mapRoleScope(rs, this._names));
       if (p.modifiedDateTime) this._cache.set(p.id, p.modifiedDateTime, grants);
@@ -164,29 +166,6 @@ export class GraphEntitlementService implements IEntitlementService {
 
   /** Names being looked up, by origin id: a second batch of grants waits for them instead of asking again. */
   private readonly _nameLookups = new Map<string, Promise<void>>();
-
-  /** Names groups and service principals in batches of BATCH_SIZE, once per session. */
-  private async _lookUpNames(refs: Array<{ kind: 'group' | 'servicePrincipal'; id: string }>): Promise<void> {
-    const inFlight = refs.map(r => this._nameLookups.get(r.id)).filter((p): p is Promise<void> => !!p);
-    const wanted = refs.filter(r => !this._names.has(r.id) && !this._nameLookups.has(r.id));
-    const mine: Array<Promise<void>> = [];
-    for (let i = 0; i < wanted.length; i += BATCH_SIZE) {
-      const [batched, execute] = this._graph.batched({ maxRequests: BATCH_SIZE });
-      const pending = wanted.slice(i, i + BATCH_SIZE).map(r => {
-        const path = `${r.kind === 'group' ? 'groups' : 'servicePrincipals'}/${encodeURIComponent(r.id)}?$select=id,displayName`;
-        const one = graphGet<Group | ServicePrincipal | DirectoryObject>(graphPath(batched, path)).then(
-          (o: Group | ServicePrincipal) => { if (o.displayName) this._names.set(r.id, o.displayName); },
-          // A name we may not read (403) or that is gone (404) leaves the grant named by its id; the grant itself is still right.
-          // Anything unexpected does too, and is logged once (reportError skips the expected kinds).
-          async (e: unknown) => { reportError('EntitlementService.names', await toAppError(e)); });
-        this._nameLookups.set(r.id, one);
-        one.then(() => { this._nameLookups.delete(r.id); }, () => { this._nameLookups.delete(r.id); });
-        return one;
-      });
-      mine.push(this._run(execute).then(() => Promise.all(pending)).then(() => undefined));
-    }
-    await Promise.all([...mine, ...inFlight]);
-  }
 
   public getAvailablePackage(id: string): Promise<IAccessPackage> {
     return this._run(async () => mapAccessPackage(await graphGet<AccessPackage>(this._q(`${EM}/availableAccessPackages/${encodeURIComponent(id)}`))));
