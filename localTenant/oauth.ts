@@ -70,7 +70,8 @@ export function resourceOf(scope: string): string | undefined {
   return undefined;
 }
 
-function isGraph(resource: string, origin: string): boolean {
+/** A resource that means Graph: its URL, its app id, or the local tenant's own origin (which serves Graph). */
+export function isGraph(resource: string, origin: string): boolean {
   return resource === GRAPH_RESOURCE || resource === '00000003-0000-0000-c000-000000000000' || resource === origin;
 }
 

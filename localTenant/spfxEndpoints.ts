@@ -11,7 +11,7 @@
  */
 import { DEFAULT_SCOPES, signToken, verifyToken } from './auth';
 import type { FxUser } from './fixture';
-import { GRAPH_RESOURCE } from './oauth';
+import { isGraph } from './oauth';
 import type { SpReq, SpRes } from './sharepoint';
 import { spError } from './sharepoint';
 import type { Tenant } from './tenant';
@@ -38,8 +38,7 @@ export function handleSpfxEndpoint(t: Tenant, req: SpReq & { body?: unknown; ori
     }
     const resource = unquote(req.params.get('resource'));
     if (!resource) return spError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The parameter resource is required.');
-    const graph = resource === GRAPH_RESOURCE || resource === req.origin || resource === '00000003-0000-0000-c000-000000000000';
-    const token = signToken(user, graph ? DEFAULT_SCOPES : [], t.tenantInfo.id, { aud: resource, appid: unquote(req.params.get('clientId')) || undefined });
+    const token = signToken(user, isGraph(resource, req.origin) ? DEFAULT_SCOPES : [], t.tenantInfo.id, { aud: resource, appid: unquote(req.params.get('clientId')) || undefined });
     const expiresOn = new Date(Date.now() + token.expires_in * 1000).toISOString();
     return { status: 200, body: { value: JSON.stringify({ AccessToken: token.access_token, ExpiresOn: expiresOn, Resource: resource }) } };
   }

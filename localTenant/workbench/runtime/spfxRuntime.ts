@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { randomUUID } from 'crypto';
+import { SPFX_PRINCIPAL_ID } from '../../audiences';
 
 /** What the runtime needs of a component manifest; the rest travels as is. */
 export interface RuntimeManifest {
@@ -41,10 +42,8 @@ export const REACT_DOM_ID = 'aa0a46ec-1505-43cd-a44a-93f3a5aa460a';
 export const PROPERTY_PANE_ID = 'f9e737b7-f0df-4597-ba8c-3060f82380db';
 /** The stand-in page application's component id (ours; SharePoint's page application has its own). */
 export const LOCAL_APPLICATION_ID = 'a6f1c5f0-3c1e-4b8e-9d2a-5d0c7a1e2b44';
-/** SharePoint's first-party client that SPFx's MSAL signs in as (the runtime's own constant). */
-export const SPFX_CLIENT_ID = '08e18876-6177-487e-b8b5-cf950c1e598c';
-/** "SharePoint Online Client Extensibility Web Application Principal": the audience of SPFx's sign-in token. */
-export const SPFX_PRINCIPAL_ID = 'c58637bb-e2e1-4312-8a00-04b5ffcd3403';
+// The ids of SPFx's own sign-in, which the local tenant's token checks know too.
+export { SPFX_CLIENT_ID, SPFX_PRINCIPAL_ID } from '../../audiences';
 
 /**
  * Components the page assembly (`sp-default-assembly`) registers without a manifest: the loader still needs one for
