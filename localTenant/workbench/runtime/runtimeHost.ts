@@ -83,8 +83,9 @@ export function createRuntimeHost(o: RuntimeHostOptions): RuntimeHost {
 
     page(input) {
       const pkg = readPackage();
-      const manifests = allManifests(input.origin, pkg);
-      const byAlias = new Map(pkg.manifests(input.origin).map(m => [m.alias, m]));
+      const own = pkg.manifests(input.origin);
+      const manifests = [...runtime(input.origin), ...own];
+      const byAlias = new Map(own.map(m => [m.alias, m]));
       const webParts = input.webParts.map(wp => {
         const manifest = byAlias.get(wp.alias);
         if (!manifest) throw new Error(`runtime host: the package has no web part "${wp.alias}"`);
