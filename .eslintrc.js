@@ -1,4 +1,7 @@
 require('@rushstack/eslint-config/patch/modern-module-resolution');
+const FIRST_SCRIPT =
+  'The AccessPrompt customizer\'s first script imports only src/core/ (README.md there). Load anything else with import() in the banner chunk.';
+
 module.exports = {
   extends: ['@microsoft/eslint-config-spfx/lib/profiles/react'],
   parserOptions: { tsconfigRootDir: __dirname },
@@ -319,6 +322,36 @@ module.exports = {
         '**/test/*.tsx'
       ],
       rules: {}
+    },
+    {
+      // The AccessPrompt customizer's first script runs on every page and must stay under 10 KB gzipped
+      // (scripts/check-sppkg.js measures it). src/core/ is everything it may import: nothing there imports a package
+      // or a module outside src/core/, and the customizer class imports only src/core/ and the SPFx runtime the page
+      // provides. React, Fluent UI and PnPjs belong in the banner chunk, loaded with import() when there is a banner.
+      // (eslint-plugin-import resolves each import to a file; dynamic import() is not checked, by design.)
+      files: ['src/core/**/*.ts', 'src/core/**/*.tsx', 'src/extensions/accessPrompt/AccessPromptApplicationCustomizer.ts'],
+      plugins: ['import'],
+      settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.d.ts'] } } },
+      rules: {
+        'import/no-restricted-paths': [2, {
+          zones: [
+            { target: './src/core', from: './src', except: ['./core'], message: FIRST_SCRIPT },
+            { target: './src/core', from: './node_modules', message: FIRST_SCRIPT },
+            {
+              target: './src/extensions/accessPrompt/AccessPromptApplicationCustomizer.ts',
+              from: './src', except: ['./core'], message: FIRST_SCRIPT
+            },
+            {
+              target: './src/extensions/accessPrompt/AccessPromptApplicationCustomizer.ts',
+              from: './node_modules',
+              except: ['./@microsoft/sp-application-base', './@microsoft/sp-component-base'],
+              message: FIRST_SCRIPT
+            }
+          ]
+        }],
+        // An import the resolver cannot find would escape the zones above.
+        'import/no-unresolved': [2, { ignore: ['^[A-Za-z]+Strings$'] }]
+      }
     }
   ]
 };

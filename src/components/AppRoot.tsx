@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { ThemeProvider, PartialTheme, MessageBar, MessageBarType } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IAccessHubServices } from '../services/interfaces';
+import { IAccessHubServices } from '../services/IAccessHubServices';
 import { ServicesProvider } from '../context/ServicesContext';
-import { toAppError } from '../services/errors';
-import { reportError } from '../services/errorLog';
+import { toAppError } from '../services/infrastructure/AppError';
+import { reportError } from '../services/infrastructure/reportError';
 
 interface IBoundaryState { failed: boolean }
 

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Icon, Text, useTheme, Stack } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IPackageStatus } from '../models/types';
+import { IPackageStatus } from '../core/model/types';
 import { useServices } from '../context/ServicesContext';
 import { format, formatDate } from './format';
 

@@ -3,7 +3,7 @@ import { MessageBar, MessageBarType, MessageBarButton, Shimmer, Stack, Text } fr
 import * as strings from 'CommonStrings';
 import { AsyncState } from '../hooks/useAsync';
 import { errorMessage, format } from './format';
-import { AppError } from '../services/errors';
+import { AppError } from '../services/infrastructure/AppError';
 import { useServiceBusy } from '../hooks/useServiceBusy';
 
 export interface IErrorBarProps {

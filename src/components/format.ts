@@ -1,5 +1,5 @@
 import * as strings from 'CommonStrings';
-import { AppError } from '../services/errors';
+import { AppError } from '../services/infrastructure/AppError';
 
 /** `format('{0} of {1}', 1, 2)`. */
 export function format(template: string, ...args: Array<string | number>): string {

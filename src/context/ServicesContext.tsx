@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IAccessHubServices, IApprovalService } from '../services/interfaces';
+import { IAccessHubServices, IApprovalService } from '../services/IAccessHubServices';
 
 const ServicesContext = React.createContext<IAccessHubServices | undefined>(undefined);
 

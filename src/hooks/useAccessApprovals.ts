@@ -1,6 +1,6 @@
 import { useServices, useApprovalService } from '../context/ServicesContext';
 import { useAsync, IAsyncResult } from './useAsync';
-import { loadAccessApprovals, loadAccessReviews } from '../services/loadAccessApprovals';
+import { loadAccessApprovals, loadAccessReviews } from '../services/loaders/loadAccessApprovals';
 import { IPendingApproval, IReviewDecision } from '../models/approvals';
 
 /** Requests waiting for the current person's decision; `reload` reads them again. */

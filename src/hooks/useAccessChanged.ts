@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { announceAccessChanged, onAccessChanged } from '../services/accessChanged';
+import { announceAccessChanged, onAccessChanged } from '../core/accessChanged';
 
 let instances = 0;
 

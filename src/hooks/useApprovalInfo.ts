@@ -1,6 +1,6 @@
 import { useServices } from '../context/ServicesContext';
 import { useAsync, IAsyncResult } from './useAsync';
-import { loadApprovalInfo, IApprovalInfo } from '../services/loadApproval';
+import { loadApprovalInfo, IApprovalInfo } from '../services/loaders/loadApprovalInfo';
 
 /** Who decides one of the person's pending requests. */
 export function useApprovalInfo(requestId: string, policyDescription: string, approvalExists: boolean): IAsyncResult<IApprovalInfo> {

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { AppError, toAppError } from '../services/errors';
-import { reportError } from '../services/errorLog';
+import { AppError, toAppError } from '../services/infrastructure/AppError';
+import { reportError } from '../services/infrastructure/reportError';
 
 /** One async primitive: a discriminated union instead of loose booleans. */
 export type AsyncState<T> =

@@ -1,6 +1,6 @@
 import { useServices } from '../context/ServicesContext';
 import { useAsync, IAsyncResult } from './useAsync';
-import { loadButtonData, IButtonData } from '../services/loadButton';
+import { loadButtonData, IButtonData } from '../services/loaders/loadButtonData';
 
 /** The button's package and status; undefined without a package id. `reload` reads it again after the person acts. */
 export function useButtonData(packageId: string | undefined): IAsyncResult<IButtonData | undefined> {

@@ -1,6 +1,6 @@
 import { useServices } from '../context/ServicesContext';
 import { useAsync, IAsyncResult } from './useAsync';
-import { loadCatalog, ICatalogOptions, ICatalogData } from '../services/loadCatalog';
+import { loadCatalog, ICatalogOptions, ICatalogData } from '../services/loaders/loadCatalog';
 
 export type { ICatalogOptions, ICatalogData };
 

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { useServices } from '../context/ServicesContext';
-import { IGrant } from '../models/types';
+import { IGrant } from '../core/model/types';
 import { useAsync, IAsyncResult } from './useAsync';
-import { loadMyAccess, loadMyAccessGrants, IMyAccessData } from '../services/loadMyAccess';
-import { toAppError } from '../services/errors';
-import { reportError } from '../services/errorLog';
+import { loadMyAccess, loadMyAccessGrants, IMyAccessData } from '../services/loaders/loadMyAccess';
+import { toAppError } from '../services/infrastructure/AppError';
+import { reportError } from '../services/infrastructure/reportError';
 
 export type { IMyAccessData };
 

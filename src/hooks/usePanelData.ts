@@ -1,6 +1,6 @@
 import { useServices } from '../context/ServicesContext';
 import { useAsync, IAsyncResult } from './useAsync';
-import { loadPanelData, IPanelData } from '../services/loadPanel';
+import { loadPanelData, IPanelData } from '../services/loaders/loadPanelData';
 
 const NOTHING: IPanelData = { pkg: undefined, policies: [], assignments: [], requests: [] };
 

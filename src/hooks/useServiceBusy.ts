@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useServices } from '../context/ServicesContext';
-import { BUSY_AFTER_MS } from '../services/retryStatus';
+import { BUSY_AFTER_MS } from '../services/infrastructure/RetryStatus';
 
 /**
  * True while a read of this component's services has been retrying for longer than `afterMs` (Graph

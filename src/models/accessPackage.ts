@@ -1,6 +1,6 @@
 import type { AccessPackage } from '@microsoft/microsoft-graph-types';
-import { IAccessPackage } from './types';
-import { optional, required } from './graphShapes';
+import { IAccessPackage } from '../core/model/types';
+import { optional, required } from '../core/model/graphShapes';
 
 /**
  * The one package mapper, for both shapes Graph gives a requester: `accessPackage` (from

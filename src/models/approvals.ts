@@ -9,13 +9,13 @@ import type {
   AccessPackageAnswer, AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope,
   AccessReviewInstanceDecisionItem, Approval, ApprovalStage, User
 } from '@microsoft/microsoft-graph-types';
-import { IGrant } from './types';
+import { IGrant } from '../core/model/types';
 import { mapRoleScope } from './grants';
 import { addDuration } from './policy';
 import { localize } from './policy';
-import { optional, required } from './graphShapes';
-import { requestTypeOf } from './statusCore';
-import { earliestFirst } from './time';
+import { optional, required } from '../core/model/graphShapes';
+import { requestTypeOf } from '../core/model/statusCore';
+import { earliestFirst } from '../core/model/time';
 
 export interface IApprovalPerson {
   id: string;

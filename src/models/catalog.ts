@@ -1,4 +1,4 @@
-import { IAccessPackage, IGrant, IPackageStatus, IAccessRequest, IAssignment, ISiteInfo, SiteAccessLevel } from './types';
+import { IAccessPackage, IGrant, IPackageStatus, IAccessRequest, IAssignment, ISiteInfo, SiteAccessLevel } from '../core/model/types';
 import { packageStatus } from './status';
 import { grantLabel, packagesForSite } from './grants';
 

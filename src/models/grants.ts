@@ -1,6 +1,6 @@
 import type { AccessPackageResourceRoleScope } from '@microsoft/microsoft-graph-types';
-import { IGrant, ISiteInfo, IPackageWithGrants } from './types';
-import { mapRoleScope, packagesForSite, siteLevelOfPackage } from './siteGrants';
+import { IGrant, ISiteInfo, IPackageWithGrants } from '../core/model/types';
+import { mapRoleScope, packagesForSite, siteLevelOfPackage } from '../core/model/siteGrants';
 
 // The mapper and the site-level rules live in ./siteGrants (small, for the AccessPrompt customizer's first script).
 export { mapRoleScope, packagesForSite, siteLevelOfPackage };

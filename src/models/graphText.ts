@@ -1,5 +1,5 @@
 import type { AccessPackageLocalizedText } from '@microsoft/microsoft-graph-types';
-import { ILocalizedText } from './types';
+import { ILocalizedText } from '../core/model/types';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 

@@ -1,9 +1,9 @@
 import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
-import { IAccessRequest, IAnswer, IAssignment, IGrant } from './types';
+import { IAccessRequest, IAnswer, IAssignment, IGrant } from '../core/model/types';
 import { mapAssignment, mapRequest, isActiveAssignment, isOpenRequest } from './status';
-import { addDuration } from './duration';
-import { earliestFirst, latestFirst } from './time';
-import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
+import { addDuration } from '../core/model/duration';
+import { earliestFirst, latestFirst } from '../core/model/time';
+import { IAssignmentPolicyInfo, mapAssignmentPolicy } from '../core/model/assignmentPolicy';
 
 export type { IAssignmentPolicyInfo };
 export { mapAssignmentPolicy };

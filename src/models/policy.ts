@@ -4,11 +4,11 @@ import type {
 } from '@microsoft/microsoft-graph-types';
 import {
   IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, IAnswer
-} from './types';
-import { optional, required } from './graphShapes';
+} from '../core/model/types';
+import { optional, required } from '../core/model/graphShapes';
 import { GraphText, readText } from './graphText';
 
-import { parseDuration, addDuration, IDurationParts } from './duration';
+import { parseDuration, addDuration, IDurationParts } from '../core/model/duration';
 import { mapSchedule } from './schedule';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.

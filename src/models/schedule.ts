@@ -1,6 +1,6 @@
 import type { EntitlementManagementSchedule } from '@microsoft/microsoft-graph-types';
-import { ISchedule, ExpirationType } from './types';
-import { knownMember, optional } from './graphShapes';
+import { ISchedule, ExpirationType } from '../core/model/types';
+import { knownMember, optional } from '../core/model/graphShapes';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 

@@ -1,11 +1,11 @@
 import type { Approval, ApprovalStage } from '@microsoft/microsoft-graph-types';
-import { IAccessRequest, IAnswer, IAssignment, IPackageStatus, IApproval, IApprovalStage } from './types';
+import { IAccessRequest, IAnswer, IAssignment, IPackageStatus, IApproval, IApprovalStage } from '../core/model/types';
 import { mapSchedule } from './schedule';
-import { optional, required } from './graphShapes';
+import { optional, required } from '../core/model/graphShapes';
 import {
   assignmentEnd, GraphAnswer, GraphAssignment, GraphRequest, isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary
-} from './statusCore';
-import { latestFirst, timeOf } from './time';
+} from '../core/model/statusCore';
+import { latestFirst, timeOf } from '../core/model/time';
 
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
 

@@ -1,6 +1,6 @@
 import type { User } from '@microsoft/microsoft-graph-types';
-import { IUserInfo } from './types';
-import { optional, required } from './graphShapes';
+import { IUserInfo } from '../core/model/types';
+import { optional, required } from '../core/model/graphShapes';
 
 /** `/me` and `/me/manager` (a directoryObject that is a user). */
 export function mapUser(raw: User): IUserInfo {

@@ -1,10 +1,10 @@
-import { IAccessHubClients } from './clients';
-import { GraphEntitlementService } from './EntitlementService';
-import { SharePointSiteAccessService } from './SiteAccessService';
-import { GraphApprovalService } from './ApprovalService';
-import { StorageGrantCache, MemoryGrantCache } from './grantCache';
-import { IAccessHubServices } from './interfaces';
-import type { IPageReads } from './pageReads';
+import { IAccessHubClients } from './graph/createBrowserClients';
+import { GraphEntitlementService } from './graph/GraphEntitlementService';
+import { SharePointSiteAccessService } from './sharepoint/SharePointSiteAccessService';
+import { GraphApprovalService } from './graph/GraphApprovalService';
+import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
+import { IAccessHubServices } from './IAccessHubServices';
+import type { IPageReads } from './loaders/pageReads';
 
 export interface ICreateServicesOptions {
   clients: IAccessHubClients;

@@ -5,19 +5,19 @@ import type { Queryable } from '@pnp/queryable';
 import type { BaseComponentContext } from '@microsoft/sp-component-base';
 import { Log } from '@microsoft/sp-core-library';
 import { createServices } from './createServices';
-import { RetryReads, ThrottleGate } from './readRetry';
-import { RetryStatus } from './retryStatus';
-import { setErrorSink } from './errorLog';
-import { IAccessHubServices } from './interfaces';
-import { pageReadsFor } from './pageReads';
-import { graphOrigin } from '../models/graphEndpoint';
+import { RetryReads, ThrottleGate } from './infrastructure/readRetry';
+import { RetryStatus } from './infrastructure/RetryStatus';
+import { setErrorSink } from './infrastructure/reportError';
+import { IAccessHubServices } from './IAccessHubServices';
+import { pageReadsFor } from './loaders/pageReads';
+import { graphOrigin } from '../core/graphOrigin';
 
 /** One throttle gate for every component of the page: a Retry-After one of them met holds the others' requests too. */
 const pageThrottleGate = new ThrottleGate();
 
 /**
  * My Access of a Graph origin's cloud: the US Government clouds (GCC High, DoD) have their own host, the others use the
- * global one (docs/graph-notes.md §16). Here rather than in graphEndpoint.ts, which is in the customizer's first script.
+ * global one (docs/graph-notes.md §16). Here rather than in core/graphOrigin.ts, which is in the customizer's first script.
  */
 export function myAccessOrigin(graph: string): string {
   return /\.microsoft\.us(?::\d+)?$/i.test(graph) ? 'https://myaccess.microsoft.us' : 'https://myaccess.microsoft.com';

@@ -4,11 +4,11 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IPropertyPaneField, PropertyPaneButton, PropertyPaneButtonType, PropertyPaneLabel } from '@microsoft/sp-property-pane';
 import * as commonStrings from 'CommonStrings';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
-import { IAccessHubServices } from '../services/interfaces';
+import { IAccessHubServices } from '../services/IAccessHubServices';
 import type { IWebPartUi, WebPartUiModule } from './webPartUi';
-import { IAccessPackage } from '../models/types';
-import { AppError, toAppError } from '../services/errors';
-import { reportError } from '../services/errorLog';
+import { IAccessPackage } from '../core/model/types';
+import { AppError, toAppError } from '../services/infrastructure/AppError';
+import { reportError } from '../services/infrastructure/reportError';
 import { errorMessage, format } from '../components/format';
 
 /**

@@ -21,5 +21,5 @@ export const ROOTS: { [K in keyof IRootProperties]: React.ComponentType<{ proper
   AccessRequestButton: AccessRequestButtonRoot,
   MyAccess: MyAccessRoot,
   AccessApprovals: AccessApprovalsRoot
-  // AccessPrompt is not here: it is its own bundle entry (extensions/accessPrompt/startPrompt.ts).
+  // AccessPrompt is not here: it is its own bundle entry (core/prompt/runPrompt.ts).
 };

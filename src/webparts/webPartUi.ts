@@ -3,7 +3,7 @@ import * as ReactDom from 'react-dom';
 import type { BaseComponentContext, IReadonlyTheme } from '@microsoft/sp-component-base';
 import { AppRoot } from '../components/AppRoot';
 import { createSpfxServices } from '../services/createSpfxServices';
-import { IAccessHubServices } from '../services/interfaces';
+import { IAccessHubServices } from '../services/IAccessHubServices';
 
 /** Every web part's root, in this one chunk: a page with several web parts loads one chunk for all of them. */
 export { ROOTS } from './roots';

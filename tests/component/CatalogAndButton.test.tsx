@@ -2,13 +2,13 @@ import * as React from 'react';
 import { render, screen, within, waitFor, act } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
-import { IAccessHubServices } from '../../src/services/interfaces';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { AccessCatalogRoot, IAccessCatalogProperties } from '../../src/webparts/accessCatalog/components/AccessCatalogRoot';
 import { AccessRequestButtonRoot, IAccessRequestButtonProperties } from '../../src/webparts/accessRequestButton/components/AccessRequestButtonRoot';
 import { resetDeepLinkClaim } from '../../src/hooks/useDeepLink';
-import { ISiteAccessService } from '../../src/services/interfaces';
-import { AppError } from '../../src/services/errors';
-import { IGrant } from '../../src/models/types';
+import { ISiteAccessService } from '../../src/services/IAccessHubServices';
+import { AppError } from '../../src/services/infrastructure/AppError';
+import { IGrant } from '../../src/core/model/types';
 import { FakeEntitlementService } from './fakes/FakeEntitlementService';
 import { MARKETING_ID, FALCON_ID, WAR_ROOM_ID, ENGINEERING_ID } from './fakes/contosoData';
 

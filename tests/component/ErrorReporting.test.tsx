@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import { AppRoot } from '../../src/components/AppRoot';
-import { IAccessHubServices } from '../../src/services/interfaces';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { AccessApprovalsRoot } from '../../src/webparts/accessApprovals/components/AccessApprovalsRoot';
-import { setErrorSink } from '../../src/services/errorLog';
+import { setErrorSink } from '../../src/services/infrastructure/reportError';
 import { FakeEntitlementService } from './fakes/FakeEntitlementService';
 import { FakeApprovalService } from './fakes/FakeApprovalService';
 import { PERSONA_NOW } from './fakes/personas';

@@ -2,19 +2,19 @@ import * as React from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
-import { IAccessHubServices } from '../../src/services/interfaces';
-import { AppError } from '../../src/services/errors';
-import { setErrorSink } from '../../src/services/errorLog';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
+import { AppError } from '../../src/services/infrastructure/AppError';
+import { setErrorSink } from '../../src/services/infrastructure/reportError';
 import { MyAccessRoot, IMyAccessProperties } from '../../src/webparts/myAccess/components/MyAccessRoot';
 import { IMyAssignment, IMyRequest } from '../../src/models/myAccess';
-import { IAccessRequest } from '../../src/models/types';
+import { IAccessRequest } from '../../src/core/model/types';
 import { FakeEntitlementService, FakeSiteAccessService } from './fakes/FakeEntitlementService';
 import { engineeringGrants, MARKETING_ID, ENGINEERING_ID, CAMPAIGN_Q } from './fakes/contosoData';
 import { persona, PERSONA_NOW } from './fakes/personas';
 import { ID } from '../contoso';
 import { graphfi, GraphBrowser } from '@pnp/graph';
 import '@pnp/graph/batching';
-import { GraphEntitlementService } from '../../src/services/EntitlementService';
+import { GraphEntitlementService } from '../../src/services/graph/GraphEntitlementService';
 
 const DAY = 86400000;
 

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PromptBanner, IPromptBannerProps } from '../../src/extensions/accessPrompt/components/PromptBanner';
-import { PromptBanner as Banner } from '../../src/models/prompt';
+import { PromptBanner as Banner } from '../../src/core/model/prompt';
 
 const OFFER: Banner = { kind: 'offer', packageId: 'p', packageName: 'Marketing Campaign Contributors', level: 'visitor', target: 'member' };
 const PENDING: Banner = { kind: 'pending', packageId: 'p', packageName: 'Marketing Campaign Contributors', requestId: 'r', approver: 'Megan Bowen' };

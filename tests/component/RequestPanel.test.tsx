@@ -3,9 +3,9 @@ import { act, render, screen, waitFor, within, fireEvent } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { RequestPanel, IRequestPanelProps } from '../../src/components/requestPanel/RequestPanel';
-import { IAccessHubServices } from '../../src/services/interfaces';
-import { AppError } from '../../src/services/errors';
-import { RetryStatus } from '../../src/services/retryStatus';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
+import { AppError } from '../../src/services/infrastructure/AppError';
+import { RetryStatus } from '../../src/services/infrastructure/RetryStatus';
 import { FakeEntitlementService, FakeSiteAccessService, IFakeTenantState } from './fakes/FakeEntitlementService';
 import {
   MEGAN, falconContosoPolicy, fabrikamPolicy,

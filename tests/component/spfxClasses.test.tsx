@@ -6,7 +6,7 @@ import AccessApprovalsWebPart from '../../src/webparts/accessApprovals/AccessApp
 import AccessPromptApplicationCustomizer from '../../src/extensions/accessPrompt/AccessPromptApplicationCustomizer';
 import { MockApplication } from '../mocks/sp/application-base';
 import { createSpfxServices } from '../../src/services/createSpfxServices';
-import { forgetPageReads } from '../../src/services/pageReads';
+import { forgetPageReads } from '../../src/services/loaders/pageReads';
 
 // Each test is a page view of its own: the web parts' shared reads (pageReads.ts) do not carry over.
 beforeEach(() => { forgetPageReads(); });

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import { DEFAULT_FIXTURE_PATH, LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog, tokenFor } from './localTenantClient';
-import { createBrowserClients } from '../../src/services/clients';
-import { GraphApprovalService } from '../../src/services/ApprovalService';
+import { createBrowserClients } from '../../src/services/graph/createBrowserClients';
+import { GraphApprovalService } from '../../src/services/graph/GraphApprovalService';
 import { recordRequests, roundTrips } from './roundTrips';
-import { IApprovalService } from '../../src/services/ApprovalService';
+import { IApprovalService } from '../../src/services/graph/GraphApprovalService';
 import { outcomeOf } from '../../src/models/approvals';
 import { grantLabel } from '../../src/models/grants';
-import { isAppError, isMissingPermission, toAppError } from '../../src/services/errors';
+import { isAppError, isMissingPermission, toAppError } from '../../src/services/infrastructure/AppError';
 import { ID, U } from '../contoso';
 
 let tenant: LocalTenantHandle;

@@ -1,7 +1,7 @@
 import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog, waitFor } from './localTenantClient';
 import { mapRequirement } from '../../src/models/policy';
-import { isAppError } from '../../src/services/errors';
+import { isAppError } from '../../src/services/infrastructure/AppError';
 import { grantLabel, siteLevelOfPackage } from '../../src/models/grants';
 import { ID } from '../contoso';
 

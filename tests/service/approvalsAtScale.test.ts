@@ -1,6 +1,6 @@
 import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant } from './localTenantClient';
-import { APPROVAL_BATCH_SIZE, DECISION_BATCHES_IN_FLIGHT, IApprovalService } from '../../src/services/ApprovalService';
+import { APPROVAL_BATCH_SIZE, DECISION_BATCHES_IN_FLIGHT, IApprovalService } from '../../src/services/graph/GraphApprovalService';
 import { U } from '../contoso';
 
 function approvalsIn(tenant: LocalTenantHandle): IApprovalService {

@@ -1,6 +1,6 @@
 import { LocalTenantHandle } from '../../localTenant';
-import { IApprovalService } from '../../src/services/ApprovalService';
-import { isAppError } from '../../src/services/errors';
+import { IApprovalService } from '../../src/services/graph/GraphApprovalService';
+import { isAppError } from '../../src/services/infrastructure/AppError';
 import { FakeApprovalService } from '../component/fakes/FakeApprovalService';
 import { approver, APPROVER_USERS, ApproverName, captureApprover, IApproverCapture, ISAIAH_STAGE1_JUSTIFICATION } from '../component/fakes/approvers';
 import { approvalsFor, approveStage1AsIsaiah, captureApprovers } from '../component/fakes/generatePersonas';

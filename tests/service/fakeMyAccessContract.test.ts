@@ -1,7 +1,7 @@
 import { LocalTenantHandle } from '../../localTenant';
-import { IEntitlementService } from '../../src/services/interfaces';
-import { isAppError } from '../../src/services/errors';
-import { IAccessRequest, IAssignment } from '../../src/models/types';
+import { IEntitlementService } from '../../src/services/IAccessHubServices';
+import { isAppError } from '../../src/services/infrastructure/AppError';
+import { IAccessRequest, IAssignment } from '../../src/core/model/types';
 import { FakeEntitlementService } from '../component/fakes/FakeEntitlementService';
 import { PERSONA_NOW, PERSONA_USERS, PersonaName, persona } from '../component/fakes/personas';
 import { ID } from '../contoso';

@@ -1,11 +1,11 @@
 import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog, tokenFor, waitFor } from './localTenantClient';
 import { createServices } from '../../src/services/createServices';
-import { createBrowserClients } from '../../src/services/clients';
-import { IEntitlementService } from '../../src/services/interfaces';
+import { createBrowserClients } from '../../src/services/graph/createBrowserClients';
+import { IEntitlementService } from '../../src/services/IAccessHubServices';
 import { grantLabel } from '../../src/models/grants';
 import { localize } from '../../src/models/policy';
-import { IChoiceQuestion } from '../../src/models/types';
+import { IChoiceQuestion } from '../../src/core/model/types';
 import { ID, U } from '../contoso';
 
 describe('the older question shape of the v1.0 example (tenant switch legacyQuestionShape)', () => {

@@ -1,9 +1,9 @@
-import type { IPageReads } from '../../src/services/pageReads';
+import type { IPageReads } from '../../src/services/loaders/pageReads';
 import { startLocalTenant, LocalTenantHandle } from '../../localTenant';
-import { createBrowserClients } from '../../src/services/clients';
-import { IReadRetryOptions } from '../../src/services/readRetry';
+import { createBrowserClients } from '../../src/services/graph/createBrowserClients';
+import { IReadRetryOptions } from '../../src/services/infrastructure/readRetry';
 import { createServices } from '../../src/services/createServices';
-import { IAccessHubServices } from '../../src/services/interfaces';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 
 /** A person's view of the local tenant through the product's own service layer (as the workbench builds it). */
 export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?: string[]): Promise<string> {

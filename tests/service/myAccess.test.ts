@@ -5,11 +5,11 @@
  */
 import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog, measureFromLog, ILogMeasure } from './localTenantClient';
-import { loadMyAccess, loadMyAccessGrants } from '../../src/services/loadMyAccess';
+import { loadMyAccess, loadMyAccessGrants } from '../../src/services/loaders/loadMyAccess';
 import { followRequest } from '../../src/services/actions/followRequest';
 import { buildMyAccess } from '../../src/models/myAccess';
-import { isAppError } from '../../src/services/errors';
-import { IAccessHubServices } from '../../src/services/interfaces';
+import { isAppError } from '../../src/services/infrastructure/AppError';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { ID, U } from '../contoso';
 
 const LATENCY_MS = 150;

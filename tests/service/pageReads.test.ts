@@ -1,15 +1,15 @@
 /**
- * Components on one page share one read of each collection (services/pageReads.ts): the Marketing page as Adele has
+ * Components on one page share one read of each collection (services/loaders/pageReads.ts): the Marketing page as Adele has
  * the catalog (this site) and MyAccess, each with its own services, as SPFx builds them per web part. With the page's
  * store they read the person's assignments, requests and the site once; each alone reads them twice. After a change
  * the product makes, the next load reads again.
  */
 import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, measureFromLog } from './localTenantClient';
-import { loadCatalog } from '../../src/services/loadCatalog';
-import { loadMyAccess } from '../../src/services/loadMyAccess';
-import { createPageReads, IPageReads, PAGE_READ_MAX_AGE_MS } from '../../src/services/pageReads';
-import { IAccessHubServices } from '../../src/services/interfaces';
+import { loadCatalog } from '../../src/services/loaders/loadCatalog';
+import { loadMyAccess } from '../../src/services/loaders/loadMyAccess';
+import { createPageReads, IPageReads, PAGE_READ_MAX_AGE_MS } from '../../src/services/loaders/pageReads';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { U } from '../contoso';
 
 const LATENCY_MS = 100;

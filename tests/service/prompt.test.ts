@@ -5,11 +5,11 @@
  */
 import { LocalTenantHandle } from '../../localTenant';
 import { startTenant, tokenFor, measureFromLog, ILogMeasure, readLog, servicesFor } from './localTenantClient';
-import { createBrowserClients } from '../../src/services/clients';
+import { createBrowserClients } from '../../src/services/graph/createBrowserClients';
 import { createServices } from '../../src/services/createServices';
-import { fetchTransport, loadPrompt, IPromptContext } from '../../src/services/loadPrompt';
-import { choosePrompt, promptSettings, IPromptFacts, IPromptProperties } from '../../src/models/prompt';
-import { IPromptHost, runPrompt } from '../../src/extensions/accessPrompt/startPrompt';
+import { fetchTransport, loadPrompt, IPromptContext } from '../../src/core/prompt/loadPrompt';
+import { choosePrompt, promptSettings, IPromptFacts, IPromptProperties } from '../../src/core/model/prompt';
+import { IPromptHost, runPrompt } from '../../src/core/prompt/runPrompt';
 import { ID, U } from '../contoso';
 
 const LATENCY_MS = 150;

@@ -6,14 +6,14 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog } from './localTenantClient';
-import { createBrowserClients } from '../../src/services/clients';
+import { createBrowserClients } from '../../src/services/graph/createBrowserClients';
 import { createServices } from '../../src/services/createServices';
-import { IAccessHubServices } from '../../src/services/interfaces';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { ID } from '../contoso';
 import { grantLabel } from '../../src/models/grants';
-import { IRetryClock } from '../../src/services/readRetry';
-import { RetryStatus } from '../../src/services/retryStatus';
-import { AppError } from '../../src/services/errors';
+import { IRetryClock } from '../../src/services/infrastructure/readRetry';
+import { RetryStatus } from '../../src/services/infrastructure/RetryStatus';
+import { AppError } from '../../src/services/infrastructure/AppError';
 
 
 interface IProxy { url: string; close(): Promise<void> }

@@ -2,8 +2,8 @@
  * @jest-environment jsdom
  */
 /** Components on one page hear each other's changes (a window event: the web parts and the customizer are two bundles). */
-import { announceAccessChanged, onAccessChanged, PROMPT_ORIGIN } from '../../src/services/accessChanged';
-import { PREFIX } from '../../src/services/promptCache';
+import { announceAccessChanged, onAccessChanged, PROMPT_ORIGIN } from '../../src/core/accessChanged';
+import { PREFIX } from '../../src/core/prompt/promptCache';
 
 describe('access changed on the page', () => {
   it('tells every other component, not the one that changed it, and can be unsubscribed', () => {

@@ -3,8 +3,8 @@ import {
   candidatePolicies, chunk, currentStageIndex, filterApprovals, IApproverStage, IPendingApproval, mapAnswer, mapPendingApproval,
   mapReviewDecision, mapStage, outcomeOf, sortApprovals, stageRules, stageStart
 } from '../../src/models/approvals';
-import { daysLeft } from '../../src/models/time';
-import { fromHttp, isMissingPermission } from '../../src/services/errors';
+import { daysLeft } from '../../src/core/model/time';
+import { fromHttp, isMissingPermission } from '../../src/services/infrastructure/AppError';
 
 const stage = (o: Partial<IApproverStage>): IApproverStage => ({ id: 's', status: 'InProgress', reviewResult: 'NotReviewed', assignedToMe: true, ...o });
 

@@ -1,5 +1,5 @@
 import { buildCatalog, searchCatalog, sortCatalog } from '../../src/models/catalog';
-import { IAccessPackage, IGrant } from '../../src/models/types';
+import { IAccessPackage, IGrant } from '../../src/core/model/types';
 
 const pkg = (id: string, name: string, over: Partial<IAccessPackage> = {}): IAccessPackage => ({ id, displayName: name, description: `${name} description`, isHidden: false, ...over });
 const grant = (originSystem: string, originId: string, roleName: string, resourceName: string, siteLevel?: 'member' | 'visitor'): IGrant => ({

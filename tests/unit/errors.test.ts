@@ -1,6 +1,6 @@
-import { correlationIdOf, fromHttp, markNetworkFailure, toAppError } from '../../src/services/errors';
-import { reportError, setErrorSink } from '../../src/services/errorLog';
-import { RetryingSender } from '../../src/services/readRetry';
+import { correlationIdOf, fromHttp, markNetworkFailure, toAppError } from '../../src/services/infrastructure/AppError';
+import { reportError, setErrorSink } from '../../src/services/infrastructure/reportError';
+import { RetryingSender } from '../../src/services/infrastructure/readRetry';
 
 describe('error mapping', () => {
   it('maps statuses to kinds', () => {

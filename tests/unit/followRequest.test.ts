@@ -1,5 +1,5 @@
-import { IAccessRequest, RequestState } from '../../src/models/types';
-import { IEntitlementService } from '../../src/services/interfaces';
+import { IAccessRequest, RequestState } from '../../src/core/model/types';
+import { IEntitlementService } from '../../src/services/IAccessHubServices';
 import {
   DEFAULT_FOLLOW_INTERVAL_MS, DEFAULT_FOLLOW_TIMEOUT_MS, followRequest, isSettled, TRANSIENT_STATES
 } from '../../src/services/actions/followRequest';

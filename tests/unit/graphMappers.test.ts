@@ -3,11 +3,11 @@
 // nulls, unknown members of evolvable enums. Example values are abridged from the Graph v1.0 docs.
 import { mapAccessPackage } from '../../src/models/accessPackage';
 import { mapUser } from '../../src/models/user';
-import { GraphShapeError } from '../../src/models/graphShapes';
+import { GraphShapeError } from '../../src/core/model/graphShapes';
 import { GraphQuestion, GraphRequirements, mapChoice, mapQuestion, mapRequirement, mapSchedule, buildAddRequestBody } from '../../src/models/policy';
 import { GraphAssignment, GraphRequest, mapApproval, mapAssignment, mapRequest } from '../../src/models/status';
 import { grantLabel, mapRoleScope, unnamedResources } from '../../src/models/grants';
-import { IChoiceQuestion, ITextQuestion } from '../../src/models/types';
+import { IChoiceQuestion, ITextQuestion } from '../../src/core/model/types';
 import type {
   AccessPackageAssignmentPolicy, AccessPackageResourceRoleScope, Approval, EntitlementManagementSchedule, SubjectSet
 } from '@microsoft/microsoft-graph-types';

@@ -1,5 +1,5 @@
-import { mapEach } from '../../src/services/mapEach';
-import { setErrorSink } from '../../src/services/errorLog';
+import { mapEach } from '../../src/services/infrastructure/mapEach';
+import { setErrorSink } from '../../src/services/infrastructure/reportError';
 import { mapAssignment } from '../../src/models/status';
 import { mapReviewDecision } from '../../src/models/approvals';
 import type { GraphAssignment } from '../../src/models/status';

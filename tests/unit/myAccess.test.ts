@@ -3,7 +3,7 @@ import {
   answersToDraft, buildMyAccess, buildRemoveRequestBody, buildUpdateRequestBody, extendedEnd, IMyAssignment, IMyRequest,
   isEndingSoon, mapAssignmentPolicy, mapMyAssignment, mapMyRequest
 } from '../../src/models/myAccess';
-import { daysFromNow } from '../../src/models/time';
+import { daysFromNow } from '../../src/core/model/time';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const DAY = 86400000;

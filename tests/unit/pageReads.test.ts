@@ -1,9 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-/** The page-wide store (services/pageReads.ts) forgets when any component on the page announces a change. */
-import { announceAccessChanged } from '../../src/services/accessChanged';
-import { pageReadsFor, PAGE_READ_MAX_AGE_MS } from '../../src/services/pageReads';
+/** The page-wide store (services/loaders/pageReads.ts) forgets when any component on the page announces a change. */
+import { announceAccessChanged } from '../../src/core/accessChanged';
+import { pageReadsFor, PAGE_READ_MAX_AGE_MS } from '../../src/services/loaders/pageReads';
 
 describe('pageReadsFor', () => {
   it('shares a settled read for a few seconds, and forgets it when any component announces a change', async () => {

@@ -1,5 +1,5 @@
 import { GraphRequirements, localize, mapRequirement, validateDraft, buildAddRequestBody, describeExpiry, maxEndDate, addDuration, questionField } from '../../src/models/policy';
-import { IRequestDraft } from '../../src/models/types';
+import { IRequestDraft } from '../../src/core/model/types';
 
 const rawRequirement: GraphRequirements = {
   policyId: 'p1', policyDisplayName: 'Employees', policyDescription: 'Your manager approves.',

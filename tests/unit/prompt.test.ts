@@ -2,8 +2,8 @@
 import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
 import {
   choosePrompt, dismissalKey, dismissalValue, isDismissed, IPromptFacts, IPromptPackage, packagesForSite, promptSettings
-} from '../../src/models/prompt';
-import { IGrant } from '../../src/models/types';
+} from '../../src/core/model/prompt';
+import { IGrant } from '../../src/core/model/types';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const DAY = 86400000;

@@ -1,7 +1,7 @@
 /** The banner's sentence: when access ends in days and as a date, in the person's time zone, in each language. */
 import * as path from 'path';
 import { bannerText, dateText, timeZoneOf } from '../../src/extensions/accessPrompt/promptText';
-import { PromptBanner } from '../../src/models/prompt';
+import { PromptBanner } from '../../src/core/model/prompt';
 
 const loadAmdStrings = require('../mocks/amdLoc'); // eslint-disable-line @typescript-eslint/no-var-requires
 

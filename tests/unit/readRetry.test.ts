@@ -1,5 +1,5 @@
-import { requestKind, retryAfterMs, RetryingSender, ThrottleGate } from '../../src/services/readRetry';
-import { RetryStatus } from '../../src/services/retryStatus';
+import { requestKind, retryAfterMs, RetryingSender, ThrottleGate } from '../../src/services/infrastructure/readRetry';
+import { RetryStatus } from '../../src/services/infrastructure/RetryStatus';
 
 describe('which requests are reads', () => {
   const base = 'https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement';

@@ -1,5 +1,5 @@
 import { packageStatus, mapAssignment, mapRequest, isActiveAssignment } from '../../src/models/status';
-import { IAccessRequest, IAssignment } from '../../src/models/types';
+import { IAccessRequest, IAssignment } from '../../src/core/model/types';
 
 const now = new Date('2026-03-01T00:00:00Z');
 const req = (over: Partial<IAccessRequest>): IAccessRequest => ({

@@ -1,7 +1,7 @@
-import { daysFromNow, daysLeft, earliestFirst, latestFirst, timeOf } from '../../src/models/time';
+import { daysFromNow, daysLeft, earliestFirst, latestFirst, timeOf } from '../../src/core/model/time';
 import { IPendingApproval, sortApprovals } from '../../src/models/approvals';
 import { packageStatus } from '../../src/models/status';
-import { IAccessRequest, IAssignment } from '../../src/models/types';
+import { IAccessRequest, IAssignment } from '../../src/core/model/types';
 
 // The same instants written as Graph may write them: other offsets, other precision.
 const EIGHT_UTC = '2026-01-10T08:00:00Z';

@@ -14,15 +14,15 @@ import { AppRoot } from '../../../src/components/AppRoot';
 import { ComingSoon } from '../../../src/components/ComingSoon';
 import { format } from '../../../src/components/format';
 import { ROOTS } from '../../../src/webparts/roots';
-import { createBrowserClients, TokenSource } from '../../../src/services/clients';
+import { createBrowserClients, TokenSource } from '../../../src/services/graph/createBrowserClients';
 import { createServices } from '../../../src/services/createServices';
-import { pageReadsFor } from '../../../src/services/pageReads';
-import { IAccessHubServices } from '../../../src/services/interfaces';
-import { fetchTransport } from '../../../src/services/loadPrompt';
-import { promptSettings } from '../../../src/models/prompt';
-import { runPrompt } from '../../../src/extensions/accessPrompt/startPrompt';
-import { currentPage, PromptMount } from '../../../src/extensions/accessPrompt/promptMount';
-import { onAccessChanged, PROMPT_ORIGIN } from '../../../src/services/accessChanged';
+import { pageReadsFor } from '../../../src/services/loaders/pageReads';
+import { IAccessHubServices } from '../../../src/services/IAccessHubServices';
+import { fetchTransport } from '../../../src/core/prompt/loadPrompt';
+import { promptSettings } from '../../../src/core/model/prompt';
+import { runPrompt } from '../../../src/core/prompt/runPrompt';
+import { currentPage, PromptMount } from '../../../src/core/prompt/PromptMount';
+import { onAccessChanged, PROMPT_ORIGIN } from '../../../src/core/accessChanged';
 import type { WorkbenchClientConfig } from '../server';
 
 declare global {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Shimmer, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IApprovalInfo } from '../../services/loadApproval';
+import { IApprovalInfo } from '../../services/loaders/loadApprovalInfo';
 import { useApprovalInfo } from '../../hooks/useApprovalInfo';
 import { format } from '../format';
 import { stageResultText } from './panelText';

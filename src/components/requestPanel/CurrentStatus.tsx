@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IAccessPackage, IPackageStatus, IPolicyRequirement } from '../../models/types';
-import { AppError, toAppError } from '../../services/errors';
-import { reportError } from '../../services/errorLog';
+import { IAccessPackage, IPackageStatus, IPolicyRequirement } from '../../core/model/types';
+import { AppError, toAppError } from '../../services/infrastructure/AppError';
+import { reportError } from '../../services/infrastructure/reportError';
 import { useServices } from '../../context/ServicesContext';
 import { cancelRequest } from '../../services/actions/cancelRequest';
 import { useOncePerKey } from '../../hooks/useOncePerKey';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Link, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IAccessPackage, IGrant } from '../../models/types';
+import { IAccessPackage, IGrant } from '../../core/model/types';
 import { usePackageGrants } from '../../hooks/usePackageGrants';
 import { format } from '../format';
 

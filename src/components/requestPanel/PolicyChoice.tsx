@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { ChoiceGroup, IChoiceGroupOption, Stack, Text, useTheme } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IPolicyRequirement } from '../../models/types';
+import { IPolicyRequirement } from '../../core/model/types';
 import { POLICY_FIELD } from '../../models/policy';
 import { useServices } from '../../context/ServicesContext';
 import { approvalText, expiryText } from './panelText';

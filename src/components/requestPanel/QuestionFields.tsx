@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Checkbox, Dropdown, IDropdownOption, Label, Stack, Text, TextField, useTheme } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IChoiceQuestion, IQuestion, ITextQuestion } from '../../models/types';
+import { IChoiceQuestion, IQuestion, ITextQuestion } from '../../core/model/types';
 import { localize, questionField } from '../../models/policy';
 import { useServices } from '../../context/ServicesContext';
 

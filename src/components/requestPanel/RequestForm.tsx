@@ -3,9 +3,9 @@ import {
   MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, TextField, getId
 } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../models/types';
+import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../core/model/types';
 import { JUSTIFICATION_FIELD, JUSTIFICATION_MAX_LENGTH, POLICY_FIELD } from '../../models/policy';
-import { AppError } from '../../services/errors';
+import { AppError } from '../../services/infrastructure/AppError';
 import { formatCount, errorMessage } from '../format';
 import { useServices } from '../../context/ServicesContext';
 import { useRequestForm } from './useRequestForm';

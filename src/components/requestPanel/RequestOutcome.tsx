@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../models/types';
+import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../core/model/types';
 import { ErrorBar } from '../StatusView';
 import { ApprovalStages } from './ApprovalStages';
 import { GrantLinks } from './GrantLinks';

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { Link, MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../models/types';
+import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../core/model/types';
 import { packageStatus } from '../../models/status';
-import { AppError } from '../../services/errors';
-import { IPanelData } from '../../services/loadPanel';
+import { AppError } from '../../services/infrastructure/AppError';
+import { IPanelData } from '../../services/loaders/loadPanelData';
 import { isGuid, myAccessPackageUrl } from '../../models/packageRef';
 import { useServices } from '../../context/ServicesContext';
 import { usePanelData } from '../../hooks/usePanelData';

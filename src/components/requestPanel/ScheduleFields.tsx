@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { ActionButton, DatePicker, IDatePickerStrings, Stack, Text, defaultDatePickerStrings } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { IPolicyRequirement } from '../../models/types';
+import { IPolicyRequirement } from '../../core/model/types';
 import { END_FIELD, START_FIELD, maxEndDate } from '../../models/policy';
 import { useServices } from '../../context/ServicesContext';
 import { format, formatDate } from '../format';

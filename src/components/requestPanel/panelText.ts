@@ -1,6 +1,6 @@
 import * as strings from 'CommonStrings';
 import { IFieldError, describeExpiry } from '../../models/policy';
-import { IApprovalStage, IPolicyRequirement } from '../../models/types';
+import { IApprovalStage, IPolicyRequirement } from '../../core/model/types';
 import { format, formatCount, formatDate } from '../format';
 
 /** The localized message for one client-side validation error. */

@@ -1,7 +1,7 @@
 import * as React from 'react';
-import { IAccessRequest } from '../../models/types';
-import { AppError, toAppError } from '../../services/errors';
-import { reportError } from '../../services/errorLog';
+import { IAccessRequest } from '../../core/model/types';
+import { AppError, toAppError } from '../../services/infrastructure/AppError';
+import { reportError } from '../../services/infrastructure/reportError';
 import { useServices } from '../../context/ServicesContext';
 import { followRequest, isSettled } from '../../services/actions/followRequest';
 

@@ -1,8 +1,8 @@
 import * as React from 'react';
-import { IAccessRequest, IPolicyRequirement, IRequestDraft } from '../../models/types';
+import { IAccessRequest, IPolicyRequirement, IRequestDraft } from '../../core/model/types';
 import { FieldErrorCode, IFieldError, questionField, validateDraft } from '../../models/policy';
-import { AppError, toAppError } from '../../services/errors';
-import { reportError } from '../../services/errorLog';
+import { AppError, toAppError } from '../../services/infrastructure/AppError';
+import { reportError } from '../../services/infrastructure/reportError';
 import { useServices } from '../../context/ServicesContext';
 import { errorMessage } from '../format';
 import { requestAccess } from '../../services/actions/requestAccess';

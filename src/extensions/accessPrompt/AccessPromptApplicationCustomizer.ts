@@ -1,17 +1,17 @@
 import { BaseApplicationCustomizer, PlaceholderContent, PlaceholderName } from '@microsoft/sp-application-base';
 import { ThemeProvider } from '@microsoft/sp-component-base';
-import { IPromptProperties, promptSettings } from '../../models/prompt';
-import { fetchTransport } from '../../services/loadPrompt';
-import { runPrompt } from './startPrompt';
-import { currentPage, IBannerChunk, PromptMount } from './promptMount';
-import { onAccessChanged, PROMPT_ORIGIN } from '../../services/accessChanged';
-import { graphOrigin } from '../../models/graphEndpoint';
+import { IPromptProperties, promptSettings } from '../../core/model/prompt';
+import { fetchTransport } from '../../core/prompt/loadPrompt';
+import { runPrompt } from '../../core/prompt/runPrompt';
+import { currentPage, IBannerChunk, PromptMount } from '../../core/prompt/PromptMount';
+import { onAccessChanged, PROMPT_ORIGIN } from '../../core/accessChanged';
+import { graphOrigin } from '../../core/graphOrigin';
 
 export type IAccessPromptApplicationCustomizerProperties = IPromptProperties;
 
 /**
  * The first script on every page where the customizer is active, so it stays small: no React, Fluent UI or
- * PnPjs here. It decides with plain fetch (startPrompt) and loads the banner chunk only when there is
+ * PnPjs here. It decides with plain fetch (runPrompt) and loads the banner chunk only when there is
  * something to show. Decides once per page view: on init, again on an in-site navigation to another page, and when
  * a web part changed the person's access.
  */
@@ -81,8 +81,11 @@ export default class AccessPromptApplicationCustomizer
   }
 
   private _loadChunk(): Promise<IBannerChunk> {
+    // The banner chunk: the only way out of src/core/ (the lint rule on this file allows these two import()s only).
     return Promise.all([
+      // eslint-disable-next-line import/no-restricted-paths
       import(/* webpackChunkName: 'access-prompt-banner' */ './promptUi'),
+      // eslint-disable-next-line import/no-restricted-paths
       import(/* webpackChunkName: 'access-prompt-banner' */ '../../services/createSpfxServices')
     ]).then(([ui, spfx]) => {
       const services = spfx.createSpfxServices(this.context);

@@ -1,5 +1,5 @@
 import * as strings from 'AccessPromptApplicationCustomizerStrings';
-import { PromptBanner } from '../../models/prompt';
+import { PromptBanner } from '../../core/model/prompt';
 import { format, formatCount } from '../../components/format';
 
 export type { PromptBanner };

@@ -2,8 +2,8 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import type { PartialTheme } from '@fluentui/react';
 import { AppRoot } from '../../components/AppRoot';
-import { IAccessHubServices } from '../../services/interfaces';
-import { IPromptView } from './startPrompt';
+import { IAccessHubServices } from '../../services/IAccessHubServices';
+import { IPromptView } from '../../core/prompt/runPrompt';
 import { AccessPromptRoot } from './components/AccessPromptRoot';
 
 export { timeZoneOf } from './promptText';

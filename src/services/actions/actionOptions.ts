@@ -1,5 +1,5 @@
-import { announceAccessChanged } from '../accessChanged';
-import { IAccessHubServices } from '../interfaces';
+import { announceAccessChanged } from '../../core/accessChanged';
+import { IAccessHubServices } from '../IAccessHubServices';
 import { IFollowOptions } from './followRequest';
 
 /** What every write takes besides its arguments. */

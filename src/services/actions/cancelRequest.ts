@@ -1,7 +1,7 @@
-import { IAccessRequest } from '../../models/types';
-import { toAppError } from '../errors';
-import { reportError } from '../errorLog';
-import { IAccessHubServices } from '../interfaces';
+import { IAccessRequest } from '../../core/model/types';
+import { toAppError } from '../infrastructure/AppError';
+import { reportError } from '../infrastructure/reportError';
+import { IAccessHubServices } from '../IAccessHubServices';
 import { IActionOptions, announce } from './actionOptions';
 
 /** Cancels one of the person's open requests (the request panel), once; announced when done. */

@@ -1,6 +1,6 @@
-import { IAccessRequest, IAssignment } from '../../models/types';
+import { IAccessRequest, IAssignment } from '../../core/model/types';
 import { IUpdateOptions } from '../../models/myAccess';
-import { IAccessHubServices } from '../interfaces';
+import { IAccessHubServices } from '../IAccessHubServices';
 import { IActionOptions, announce, followOptionsOf } from './actionOptions';
 import { followRequest } from './followRequest';
 

@@ -1,6 +1,6 @@
 import { DecisionOutcome, IPendingApproval, outcomeOf } from '../../models/approvals';
-import { IApprovalService, IDecisionInput } from '../ApprovalService';
-import { AppError, toAppError } from '../errors';
+import { IApprovalService, IDecisionInput } from '../graph/GraphApprovalService';
+import { AppError, toAppError } from '../infrastructure/AppError';
 
 /** What became of one decision: its outcome, and the error when it failed or another approver was first. */
 export interface IDecided {

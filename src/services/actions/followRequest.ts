@@ -1,5 +1,5 @@
-import { IAccessRequest, RequestState } from '../../models/types';
-import { IEntitlementService } from '../interfaces';
+import { IAccessRequest, RequestState } from '../../core/model/types';
+import { IEntitlementService } from '../IAccessHubServices';
 
 // The one poller: every flow that sends a request (the panel's submit, MyAccess's extend and remove, the banner's
 // extend) reads it back here until Graph has finished with it on its own.

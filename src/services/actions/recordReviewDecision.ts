@@ -1,5 +1,5 @@
 import { IReviewDecision } from '../../models/approvals';
-import { IApprovalService, ReviewDecisionValue } from '../ApprovalService';
+import { IApprovalService, ReviewDecisionValue } from '../graph/GraphApprovalService';
 
 /** Records one access-review decision (AccessApprovals' review row), once. */
 export function recordReviewDecision(service: IApprovalService, item: IReviewDecision, decision: ReviewDecisionValue, justification: string): Promise<void> {

@@ -1,5 +1,5 @@
-import { IAccessRequest, IPolicyRequirement, IRequestDraft } from '../../models/types';
-import { IAccessHubServices } from '../interfaces';
+import { IAccessRequest, IPolicyRequirement, IRequestDraft } from '../../core/model/types';
+import { IAccessHubServices } from '../IAccessHubServices';
 import { IActionOptions, announce } from './actionOptions';
 
 /**

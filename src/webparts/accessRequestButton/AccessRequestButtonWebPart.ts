@@ -5,8 +5,8 @@ import { AccessHubWebPart } from '../AccessHubWebPart';
 import type { WebPartUiModule } from '../webPartUi';
 import type { IAccessRequestButtonProperties } from './components/AccessRequestButtonRoot';
 import { parsePackageRef } from '../../models/packageRef';
-import { AppError, AppErrorKind, toAppError } from '../../services/errors';
-import { reportError } from '../../services/errorLog';
+import { AppError, AppErrorKind, toAppError } from '../../services/infrastructure/AppError';
+import { reportError } from '../../services/infrastructure/reportError';
 import * as commonStrings from 'CommonStrings';
 
 const PICK_FIELD = 'pickPackage';

@@ -1,6 +1,6 @@
-import { IApprovalService, IDecisionInput, IDecisionResult, ReviewDecisionValue } from '../../../src/services/ApprovalService';
+import { IApprovalService, IDecisionInput, IDecisionResult, ReviewDecisionValue } from '../../../src/services/graph/GraphApprovalService';
 import { IPendingApproval, IReviewDecision } from '../../../src/models/approvals';
-import { AppError } from '../../../src/services/errors';
+import { AppError } from '../../../src/services/infrastructure/AppError';
 import { approver, ApproverName } from './approvers';
 
 /**

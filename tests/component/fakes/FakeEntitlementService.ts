@@ -1,8 +1,8 @@
 import {
   IAccessPackage, IAccessRequest, IApproval, IAssignment, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
-} from '../../../src/models/types';
-import { IEntitlementService, ISiteAccessService } from '../../../src/services/interfaces';
-import { AppError } from '../../../src/services/errors';
+} from '../../../src/core/model/types';
+import { IEntitlementService, ISiteAccessService } from '../../../src/services/IAccessHubServices';
+import { AppError } from '../../../src/services/infrastructure/AppError';
 import { buildAnswers } from '../../../src/models/policy';
 import { isOpenRequest } from '../../../src/models/status';
 import { persona, PersonaName } from './personas';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { IApprovalService } from '../../../src/services/ApprovalService';
+import { IApprovalService } from '../../../src/services/graph/GraphApprovalService';
 import { IPendingApproval, IReviewDecision } from '../../../src/models/approvals';
 import { U } from '../../contoso';
 

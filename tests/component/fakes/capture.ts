@@ -1,8 +1,8 @@
-import { IEntitlementService } from '../../../src/services/interfaces';
-import { isAppError } from '../../../src/services/errors';
+import { IEntitlementService } from '../../../src/services/IAccessHubServices';
+import { isAppError } from '../../../src/services/infrastructure/AppError';
 import {
   IAccessPackage, IAccessRequest, IAssignment, IPolicyRequirement, IUserInfo
-} from '../../../src/models/types';
+} from '../../../src/core/model/types';
 import { IMyAssignment, IMyRequest } from '../../../src/models/myAccess';
 
 /** What a call gave: its value, or the kind of AppError it failed with. */

@@ -8,7 +8,7 @@ import { servicesFor } from '../../service/localTenantClient';
 import { capturePersona, IPersonaCapture } from './capture';
 import { CAPTURED_PACKAGES, PERSONA_NOW, PERSONA_USERS, PERSONAS_FILE, PersonaName } from './personas';
 import { APPROVER_USERS, APPROVERS_FILE, ApproverName, captureApprover, IApproverCapture, ISAIAH_STAGE1_JUSTIFICATION } from './approvers';
-import { IApprovalService } from '../../../src/services/ApprovalService';
+import { IApprovalService } from '../../../src/services/graph/GraphApprovalService';
 import { LocalTenantHandle } from '../../../localTenant';
 import { U } from '../../contoso';
 

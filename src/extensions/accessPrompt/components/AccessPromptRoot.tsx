@@ -7,11 +7,11 @@ import { dateText } from '../promptText';
 import { extendAssignment } from '../../../services/actions/changeAssignment';
 import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { extendedEnd } from '../../../models/myAccess';
-import { IPromptView } from '../startPrompt';
-import { toAppError } from '../../../services/errors';
-import { reportError } from '../../../services/errorLog';
+import { IPromptView } from '../../../core/prompt/runPrompt';
+import { toAppError } from '../../../services/infrastructure/AppError';
+import { reportError } from '../../../services/infrastructure/reportError';
 import { PromptBanner } from './PromptBanner';
-import { announceAccessChanged, PROMPT_ORIGIN } from '../../../services/accessChanged';
+import { announceAccessChanged, PROMPT_ORIGIN } from '../../../core/accessChanged';
 
 export interface IAccessPromptRootProps {
   view: IPromptView;

@@ -5,7 +5,7 @@ import { StatusView } from '../../../components/StatusView';
 import { format } from '../../../components/format';
 import { AsyncState } from '../../../hooks/useAsync';
 import { useAccessApprovals, useAccessReviews } from '../../../hooks/useAccessApprovals';
-import { isMissingPermission } from '../../../services/errors';
+import { isMissingPermission } from '../../../services/infrastructure/AppError';
 import { RequestsSection } from './RequestsSection';
 import { DEFAULT_PAGE_SIZE } from '../settings';
 import { ReviewsSection } from './ReviewsSection';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Checkbox, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'AccessApprovalsWebPartStrings';
 import { IPendingApproval } from '../../../models/approvals';
-import { daysLeft } from '../../../models/time';
+import { daysLeft } from '../../../core/model/time';
 import { grantLabel } from '../../../models/grants';
 import { format, formatCount, formatDate } from '../../../components/format';
 import { useServices } from '../../../context/ServicesContext';

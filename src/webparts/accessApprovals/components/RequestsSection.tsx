@@ -4,8 +4,8 @@ import {
 } from '@fluentui/react';
 import * as strings from 'AccessApprovalsWebPartStrings';
 import { ApprovalSort, filterApprovals, IPendingApproval, sortApprovals } from '../../../models/approvals';
-import { AppError } from '../../../services/errors';
-import { reportError } from '../../../services/errorLog';
+import { AppError } from '../../../services/infrastructure/AppError';
+import { reportError } from '../../../services/infrastructure/reportError';
 import { IDecided, decideApproval, decideApprovals } from '../../../services/actions/decideApprovals';
 import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { errorMessage, format, formatCount } from '../../../components/format';

@@ -5,7 +5,7 @@ import {
 } from '@fluentui/react';
 import * as strings from 'MyAccessWebPartStrings';
 import * as common from 'CommonStrings';
-import { IGrant } from '../../../models/types';
+import { IGrant } from '../../../core/model/types';
 import { grantLabel } from '../../../models/grants';
 import { IMyAccessRow, extendedEnd, uniqueGrants } from '../../../models/myAccess';
 import { useServices } from '../../../context/ServicesContext';

@@ -1,5 +1,5 @@
 import * as strings from 'MyAccessWebPartStrings';
-import { RequestState, RequestType } from '../../../models/types';
+import { RequestState, RequestType } from '../../../core/model/types';
 import { formatCount } from '../../../components/format';
 
 const DAY_MS = 86400000;

@@ -1,7 +1,7 @@
 import { TimelinePipe, getGUID } from '@pnp/core';
 import { Queryable } from '@pnp/queryable';
-import { RetryStatus } from './retryStatus';
-import { markNetworkFailure } from './errors';
+import { RetryStatus } from './RetryStatus';
+import { markNetworkFailure } from './AppError';
 
 /**
  * The send step of every PnPjs client (Graph and SharePoint), replacing PnPjs's `BrowserFetchWithRetry`, which
@@ -169,7 +169,7 @@ export class RetryingSender {
     if (!headerOf(headers, 'client-request-id')) headers['client-request-id'] = clientRequestId;
     return fetch(url, { ...init, headers }).catch((e: unknown) => {
       if (isAbort(e)) throw e;
-      // `fetch` itself failed (no answer): the one error that reads as "offline" (errors.ts). A dropped connection
+      // `fetch` itself failed (no answer): the one error that reads as "offline" (AppError.ts). A dropped connection
       // has no request-id either: the client-request-id we sent is what support can look up.
       throw markNetworkFailure(e && typeof e === 'object' ? e : new TypeError(String(e)), clientRequestId);
     });

@@ -1,7 +1,7 @@
-import { IAccessHubServices } from './interfaces';
-import { buildCatalog, catalogCandidates, CatalogScope, ICatalogEntry } from '../models/catalog';
-import { ISiteInfo } from '../models/types';
-import { loadMyStatus } from './loadStatus';
+import { IAccessHubServices } from '../IAccessHubServices';
+import { buildCatalog, catalogCandidates, CatalogScope, ICatalogEntry } from '../../models/catalog';
+import { ISiteInfo } from '../../core/model/types';
+import { loadMyStatus } from './loadMyStatus';
 
 export interface ICatalogOptions {
   scope: CatalogScope;

@@ -1,5 +1,5 @@
-import { choosePrompt, dismissalKey, dismissalValue, isDismissed, IPromptFacts, IPromptSettings, PromptBanner } from '../../models/prompt';
-import { forgetPrompt, IPromptContext, loadPrompt } from '../../services/loadPrompt';
+import { choosePrompt, dismissalKey, dismissalValue, isDismissed, IPromptFacts, IPromptSettings, PromptBanner } from '../model/prompt';
+import { forgetPrompt, IPromptContext, loadPrompt } from './loadPrompt';
 
 // The customizer's first script: decide with plain fetch whether there is anything to show, and only then
 // load the banner (React, Fluent UI, PnPjs, the request panel) through the host's dynamic import.

@@ -1,8 +1,8 @@
-import { IAccessPackage, IPolicyRequirement } from '../models/types';
-import { sortPolicies } from '../models/policy';
-import { AppErrorKind, toAppError } from './errors';
-import { IAccessHubServices } from './interfaces';
-import { IMyStatus, loadMyStatus } from './loadStatus';
+import { IAccessPackage, IPolicyRequirement } from '../../core/model/types';
+import { sortPolicies } from '../../models/policy';
+import { AppErrorKind, toAppError } from '../infrastructure/AppError';
+import { IAccessHubServices } from '../IAccessHubServices';
+import { IMyStatus, loadMyStatus } from './loadMyStatus';
 
 export interface IPanelData extends IMyStatus {
   /** Undefined when the id names no package the person may see. */

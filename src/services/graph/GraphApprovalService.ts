@@ -9,16 +9,16 @@ import type {
   AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope, AccessReviewInstance, AccessReviewScheduleDefinition,
   AccessReviewStage, Approval, User
 } from '@microsoft/microsoft-graph-types';
-import { getAllPages } from './paging';
-import { graphPath, RetryThrottledOnly } from './clients';
-import { toAppError, AppError } from './errors';
-import { reportError } from './errorLog';
-import { mapEach } from './mapEach';
-import { lookUpNames } from './directoryNames';
-import { unnamedResources } from '../models/grants';
+import { getAllPages } from './getAllPages';
+import { graphPath, RetryThrottledOnly } from './createBrowserClients';
+import { toAppError, AppError } from '../infrastructure/AppError';
+import { reportError } from '../infrastructure/reportError';
+import { mapEach } from '../infrastructure/mapEach';
+import { lookUpNames } from './lookUpNames';
+import { unnamedResources } from '../../models/grants';
 import {
   chunk, GraphDecision, IApprovalPerson, IPendingApproval, IReviewDecision, mapPendingApproval, mapPerson, mapReviewDecision
-} from '../models/approvals';
+} from '../../models/approvals';
 
 const EM = 'identityGovernance/entitlementManagement';
 const AR = 'identityGovernance/accessReviews';

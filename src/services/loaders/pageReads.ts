@@ -1,4 +1,4 @@
-import { ACCESS_CHANGED_EVENT } from './accessChanged';
+import { ACCESS_CHANGED_EVENT } from '../../core/accessChanged';
 
 /**
  * One read of each collection per page view, shared by every component on the page that needs it (the catalog, the

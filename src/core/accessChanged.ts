@@ -1,4 +1,4 @@
-import { forgetPromptsInSession } from './promptSession';
+import { forgetPromptsInSession } from './prompt/forgetPromptsInSession';
 
 // Access Hub components on one page tell each other when the person's access changed. A window event rather than
 // a shared module: the web parts and the AccessPrompt customizer are two bundles, each with its own module copies.

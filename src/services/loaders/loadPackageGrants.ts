@@ -1,5 +1,5 @@
-import { IAccessPackage, IGrant } from '../models/types';
-import { IAccessHubServices } from './interfaces';
+import { IAccessPackage, IGrant } from '../../core/model/types';
+import { IAccessHubServices } from '../IAccessHubServices';
 
 /** What one package grants (batched and cached by the service like the catalog's). */
 export async function loadPackageGrants(services: IAccessHubServices, pkg: IAccessPackage): Promise<IGrant[]> {

@@ -2,26 +2,26 @@ import { GraphFI, graphGet, graphPost, IGraphQueryable, Paged } from '@pnp/graph
 import type {
   AccessPackage, AccessPackageResourceRoleScope, Approval, User
 } from '@microsoft/microsoft-graph-types';
-import { getAllPages, IPage } from './paging';
+import { getAllPages, IPage } from './getAllPages';
 import {
   IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
-} from '../models/types';
-import { mapAccessPackage } from '../models/accessPackage';
-import { mapUser } from '../models/user';
-import { mapRoleScope, unnamedResources } from '../models/grants';
-import { mapRequirement, buildAddRequestBody, GraphRequirements } from '../models/policy';
-import { mapRequest, mapAssignment, mapApproval, isOpenRequest, GraphRequest, GraphAssignment } from '../models/status';
-import { toAppError, AppError } from './errors';
-import { RetryThrottledOnly, graphPath } from './clients';
-import { IGrantCache, MemoryGrantCache } from './grantCache';
-import { IEntitlementService } from './interfaces';
+} from '../../core/model/types';
+import { mapAccessPackage } from '../../models/accessPackage';
+import { mapUser } from '../../models/user';
+import { mapRoleScope, unnamedResources } from '../../models/grants';
+import { mapRequirement, buildAddRequestBody, GraphRequirements } from '../../models/policy';
+import { mapRequest, mapAssignment, mapApproval, isOpenRequest, GraphRequest, GraphAssignment } from '../../models/status';
+import { toAppError, AppError } from '../infrastructure/AppError';
+import { RetryThrottledOnly, graphPath } from './createBrowserClients';
+import { IGrantCache, MemoryGrantCache } from '../../core/prompt/grantCache';
+import { IEntitlementService } from '../IAccessHubServices';
 import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
-import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyRequest, buildUpdateRequestBody, buildRemoveRequestBody } from '../models/myAccess';
-import { reportError } from './errorLog';
-import { mapEach } from './mapEach';
-import { createPageReads, IPageReads } from './pageReads';
-import { lookUpNames } from './directoryNames';
-import { latestFirst } from '../models/time';
+import { IMyAssignment, IMyRequest, IUpdateOptions, mapMyAssignment, mapMyRequest, buildUpdateRequestBody, buildRemoveRequestBody } from '../../models/myAccess';
+import { reportError } from '../infrastructure/reportError';
+import { mapEach } from '../infrastructure/mapEach';
+import { createPageReads, IPageReads } from '../loaders/pageReads';
+import { lookUpNames } from './lookUpNames';
+import { latestFirst } from '../../core/model/time';
 
 const EM = 'identityGovernance/entitlementManagement';
 const BATCH_SIZE = 20;

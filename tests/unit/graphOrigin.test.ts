@@ -1,5 +1,5 @@
 /** Which Graph the page's tenant uses: `legacyPageContext.msGraphEndpointUrl` → the origin requests and tokens use. */
-import { DEFAULT_GRAPH_ORIGIN, graphOrigin } from '../../src/models/graphEndpoint';
+import { DEFAULT_GRAPH_ORIGIN, graphOrigin } from '../../src/core/graphOrigin';
 import { myAccessOrigin } from '../../src/services/createSpfxServices';
 
 describe('graphOrigin', () => {

@@ -2,8 +2,8 @@
  * @jest-environment jsdom
  */
 /** PromptMount: where the AccessPrompt banner lives between decisions, in the customizer and the workbench. */
-import { currentPage, IBannerChunk, PromptMount } from '../../src/extensions/accessPrompt/promptMount';
-import type { IPromptView } from '../../src/extensions/accessPrompt/startPrompt';
+import { currentPage, IBannerChunk, PromptMount } from '../../src/core/prompt/PromptMount';
+import type { IPromptView } from '../../src/core/prompt/runPrompt';
 
 const view = (kind: 'offer' | 'pending'): IPromptView => ({ banner: { kind } } as unknown as IPromptView);
 

@@ -1,6 +1,6 @@
 // The AccessPrompt's session cache keys, apart from loadPrompt so that the web parts (which drop the cache after a
 // write) do not carry the prompt's loader in their bundle. Forgetting every answer (after a request) is in
-// ./promptSession: this module is part of the customizer's first script, which does not need it.
+// ./forgetPromptsInSession: this module is part of the customizer's first script, which does not need it.
 
 /** Where the session's answers are kept: one key per person and site under this prefix. */
 export const PREFIX = 'accessHub:prompt:facts:';

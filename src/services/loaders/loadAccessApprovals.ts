@@ -1,5 +1,5 @@
-import { IApprovalService } from './ApprovalService';
-import { IPendingApproval, IReviewDecision, sortApprovals } from '../models/approvals';
+import { IApprovalService } from '../graph/GraphApprovalService';
+import { IPendingApproval, IReviewDecision, sortApprovals } from '../../models/approvals';
 
 /**
  * The approver's list, oldest first: approvals and requests in parallel, then the requestors in $batch requests

@@ -1,4 +1,4 @@
-import { SiteAccessLevel } from '../models/types';
+import { SiteAccessLevel } from '../model/types';
 
 /* eslint-disable no-bitwise */
 

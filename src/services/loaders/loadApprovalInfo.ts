@@ -1,8 +1,8 @@
-import { IApproval, IUserInfo } from '../models/types';
-import { currentStage } from '../models/status';
-import { IAccessHubServices } from './interfaces';
-import { AppError, toAppError } from './errors';
-import { reportError } from './errorLog';
+import { IApproval, IUserInfo } from '../../core/model/types';
+import { currentStage } from '../../models/status';
+import { IAccessHubServices } from '../IAccessHubServices';
+import { AppError, toAppError } from '../infrastructure/AppError';
+import { reportError } from '../infrastructure/reportError';
 
 export interface IApprovalInfo {
   approval: IApproval | undefined;

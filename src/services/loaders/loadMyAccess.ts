@@ -1,6 +1,6 @@
-import { IAccessHubServices } from './interfaces';
-import { IAccessPackage, IGrant } from '../models/types';
-import { IMyAssignment, IMyRequest } from '../models/myAccess';
+import { IAccessHubServices } from '../IAccessHubServices';
+import { IAccessPackage, IGrant } from '../../core/model/types';
+import { IMyAssignment, IMyRequest } from '../../models/myAccess';
 
 export interface IMyAccessData {
   assignments: IMyAssignment[];

@@ -1,10 +1,10 @@
-import { IAccessPackage, IPackageStatus } from '../models/types';
-import { packageStatus } from '../models/status';
-import { IAccessHubServices } from './interfaces';
-import { loadMyStatus } from './loadStatus';
-import { loadPackageGrants } from './loadGrants';
-import { toAppError } from './errors';
-import { reportError } from './errorLog';
+import { IAccessPackage, IPackageStatus } from '../../core/model/types';
+import { packageStatus } from '../../models/status';
+import { IAccessHubServices } from '../IAccessHubServices';
+import { loadMyStatus } from './loadMyStatus';
+import { loadPackageGrants } from './loadPackageGrants';
+import { toAppError } from '../infrastructure/AppError';
+import { reportError } from '../infrastructure/reportError';
 
 export interface IButtonData {
   pkg: IAccessPackage;

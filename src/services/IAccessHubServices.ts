@@ -1,9 +1,9 @@
 import {
   IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo, ISiteInfo,
   SiteAccessLevel
-} from '../models/types';
-import type { IApprovalService } from './ApprovalService';
-import type { IRetryStatus } from './retryStatus';
+} from '../core/model/types';
+import type { IApprovalService } from './graph/GraphApprovalService';
+import type { IRetryStatus } from './infrastructure/RetryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
 
 export type { IApprovalService };

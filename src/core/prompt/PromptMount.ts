@@ -1,4 +1,4 @@
-import type { IPromptView } from './startPrompt';
+import type { IPromptView } from './runPrompt';
 
 // Where the banner lives between decisions: part of the customizer's first script (no React here), shared by
 // the customizer and the workbench so both host the banner the same way.

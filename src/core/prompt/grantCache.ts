@@ -1,4 +1,4 @@
-import { IGrant } from '../models/types';
+import { IGrant } from '../model/types';
 
 /**
  * The package → grants index changes rarely, so it is cached; a package's `modifiedDateTime` is part of

@@ -1,8 +1,8 @@
 import { GraphFI, graphGet } from '@pnp/graph';
 import type { DirectoryObject, Group, ServicePrincipal } from '@microsoft/microsoft-graph-types';
-import { graphPath } from './clients';
-import { toAppError } from './errors';
-import { reportError } from './errorLog';
+import { graphPath } from './createBrowserClients';
+import { toAppError } from '../infrastructure/AppError';
+import { reportError } from '../infrastructure/reportError';
 
 /** A JSON $batch carries at most 20 requests (docs/graph-notes.md §1.1). */
 const BATCH_SIZE = 20;

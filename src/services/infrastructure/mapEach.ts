@@ -1,6 +1,6 @@
-import { GraphShapeError } from '../models/graphShapes';
-import { AppError } from './errors';
-import { reportError } from './errorLog';
+import { GraphShapeError } from '../../core/model/graphShapes';
+import { AppError } from './AppError';
+import { reportError } from './reportError';
 
 /**
  * Maps every item of a collection on its own. An item the mapper rejects (GraphShapeError: no id, no package, as when

@@ -1,9 +1,9 @@
 import type { AccessPackage, AccessPackageAssignment, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope } from '@microsoft/microsoft-graph-types';
-import { IGrant, ISiteInfo } from '../models/types';
-import { mapRoleScope, packagesForSite } from '../models/siteGrants';
-import { IPromptFacts, IPromptPackage, IPromptSettings } from '../models/prompt';
+import { IGrant, ISiteInfo } from '../model/types';
+import { mapRoleScope, packagesForSite } from '../model/siteGrants';
+import { IPromptFacts, IPromptPackage, IPromptSettings } from '../model/prompt';
 import { StorageGrantCache } from './grantCache';
-import { levelFromPermissions } from './siteLevel';
+import { levelFromPermissions } from './levelFromPermissions';
 import { forgetPrompt, sessionKey } from './promptCache';
 
 export { forgetPrompt, sessionKey };

@@ -1,12 +1,12 @@
 import { SPFI, SPQueryable, spGet } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/sites';
-import { ISiteInfo, SiteAccessLevel } from '../models/types';
-import { toAppError } from './errors';
-import { ISiteAccessService } from './interfaces';
-import { createPageReads, IPageReads } from './pageReads';
+import { ISiteInfo, SiteAccessLevel } from '../../core/model/types';
+import { toAppError } from '../infrastructure/AppError';
+import { ISiteAccessService } from '../IAccessHubServices';
+import { createPageReads, IPageReads } from '../loaders/pageReads';
 
-import { levelFromPermissions } from './siteLevel';
+import { levelFromPermissions } from '../../core/prompt/levelFromPermissions';
 
 export { levelFromPermissions };
 

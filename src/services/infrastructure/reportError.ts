@@ -1,4 +1,4 @@
-import { AppError, AppErrorKind } from './errors';
+import { AppError, AppErrorKind } from './AppError';
 
 /**
  * Unexpected errors are logged once, with what support needs to find them in Graph's logs: the correlation id

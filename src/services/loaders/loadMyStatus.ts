@@ -1,5 +1,5 @@
-import { IAccessRequest, IAssignment } from '../models/types';
-import { IEntitlementService } from './interfaces';
+import { IAccessRequest, IAssignment } from '../../core/model/types';
+import { IEntitlementService } from '../IAccessHubServices';
 
 /** The person's own assignments and requests: what every status (badge, button, panel) is derived from. */
 export interface IMyStatus {

@@ -3,8 +3,8 @@ import { Queryable } from '@pnp/queryable';
 import { graphfi, GraphFI, GraphBrowser, GraphQueryable, IGraphQueryable } from '@pnp/graph';
 import '@pnp/graph/batching';
 import { spfi, SPFI, SPBrowser } from '@pnp/sp';
-import { RetryReads, RetryingSender, IReadRetryOptions } from './readRetry';
-import { RetryStatus } from './retryStatus';
+import { RetryReads, RetryingSender, IReadRetryOptions } from '../infrastructure/readRetry';
+import { RetryStatus } from '../infrastructure/RetryStatus';
 
 /**
  * The two PnPjs roots every service uses. SPFx builds them with `SPFx(context)`; the local workbench

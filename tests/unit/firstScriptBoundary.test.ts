@@ -1,0 +1,55 @@
+/**
+ * The customizer's first script may import only src/core/ (src/core/README.md). The lint rule that keeps it so is in
+ * .eslintrc.js; these tests run it on code that breaks the rule, so that losing or loosening it fails here too.
+ */
+import * as path from 'path';
+import { ESLint } from 'eslint';
+
+const root = path.resolve(__dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+/** Lints `code` as if it were `file` (an existing file: the TypeScript parser needs one of the project's). */
+async function restrictedImports(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  expect(result.messages.filter(m => m.fatal)).toEqual([]);
+  return result.messages.filter(m => m.ruleId === 'import/no-restricted-paths').map(m => m.message);
+}
+
+describe('the first script stays in src/core/', () => {
+  jest.setTimeout(60000);
+
+  it('refuses a src/core/ module importing a service, a model outside core or a package', async () => {
+    const messages = await restrictedImports('src/core/prompt/promptCache.ts', [
+      "import { createServices } from '../../services/createServices';",
+      "import { mapUser } from '../../models/user';",
+      "import * as React from 'react';",
+      'export const all = [createServices, mapUser, React];',
+      ''
+    ].join('\n'));
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toContain('src/core/');
+  });
+
+  it('allows src/core/ modules to import each other', async () => {
+    const messages = await restrictedImports('src/core/prompt/promptCache.ts', [
+      "import { daysLeft } from '../model/time';",
+      "import { loadPrompt } from './loadPrompt';",
+      "import { graphOrigin } from '../graphOrigin';",
+      'export const all = [daysLeft, loadPrompt, graphOrigin];',
+      ''
+    ].join('\n'));
+    expect(messages).toEqual([]);
+  });
+
+  it('refuses the customizer class a static import of its banner chunk or of Fluent UI', async () => {
+    const messages = await restrictedImports('src/extensions/accessPrompt/AccessPromptApplicationCustomizer.ts', [
+      "import { BaseApplicationCustomizer } from '@microsoft/sp-application-base';",
+      "import { runPrompt } from '../../core/prompt/runPrompt';",
+      "import { showPrompt } from './promptUi';",
+      "import { MessageBar } from '@fluentui/react';",
+      'export const all = [BaseApplicationCustomizer, runPrompt, showPrompt, MessageBar];',
+      ''
+    ].join('\n'));
+    expect(messages).toHaveLength(2);
+  });
+});
