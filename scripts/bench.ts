@@ -9,11 +9,11 @@
  * it asserts nothing.
  */
 import { startLocalTenant } from '../localTenant';
-import { createBrowserClients } from '../src/services/clients';
+import { createBrowserClients } from '../src/services/graph/createBrowserClients';
 import { createServices } from '../src/services/createServices';
-import { loadCatalog } from '../src/services/loadCatalog';
-import { loadAccessApprovals } from '../src/services/loadAccessApprovals';
-import { IDecisionInput } from '../src/services/ApprovalService';
+import { loadCatalog } from '../src/services/loaders/loadCatalog';
+import { loadAccessApprovals } from '../src/services/loaders/loadAccessApprovals';
+import { IDecisionInput } from '../src/services/graph/GraphApprovalService';
 import { ISpan, roundTrips } from '../tests/service/roundTrips';
 
 const spans: ISpan[] = [];
