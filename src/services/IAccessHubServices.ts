@@ -3,6 +3,7 @@ import {
   SiteAccessLevel
 } from '../core/model/types';
 import type { IApprovalService } from './graph/GraphApprovalService';
+import type { ISiteAccessMap } from '../core/model/siteAccessMap';
 import type { IRetryStatus } from './infrastructure/RetryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
 
@@ -24,6 +25,11 @@ export interface IEntitlementService {
    * availableAccessPackage carries neither `isHidden` nor `modifiedDateTime`, so both are undefined.
    */
   getAvailablePackage(id: string): Promise<IAccessPackage>;
+  /**
+   * The packages of a site's access map that are for this person, each read again by id with what it grants now
+   * (a 404 leaves it out), in one wave of `$batch` requests; resource names from the map.
+   */
+  getMappedPackages(map: ISiteAccessMap): Promise<{ packages: IAccessPackage[]; grants: Map<string, IGrant[]> }>;
   getRequirements(packageId: string): Promise<IPolicyRequirement[]>;
   submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest>;
   getRequest(id: string): Promise<IAccessRequest>;

@@ -1,25 +1,63 @@
 import { IAccessHubServices } from '../IAccessHubServices';
 import { buildCatalog, catalogCandidates, CatalogScope, ICatalogEntry } from '../../models/catalog';
-import { ISiteInfo } from '../../core/model/types';
-import { loadMyStatus } from './loadMyStatus';
+import { IAccessPackage, IGrant, ISiteInfo } from '../../core/model/types';
+import { ISiteAccessMap, readAccessMap } from '../../core/model/siteAccessMap';
+import { siteLevelOfPackage } from '../../core/model/siteGrants';
+import { timeOf } from '../../core/model/time';
+import { loadMyStatus, IMyStatus } from './loadMyStatus';
 
 export interface ICatalogOptions {
   scope: CatalogScope;
   selectedIds: string[];
   showOwned: boolean;
+  /** The site's access map from the component's properties (checked by readAccessMap), for scope `currentSite`. */
+  accessMap?: unknown;
+}
+
+export interface ISiteAccessMapInfo {
+  madeAt: string;
+  /** Mapped packages. */
+  mapped: number;
+  /** Packages created or modified since the map was made (known once `later` settles). */
+  changedSince?: number;
 }
 
 export interface ICatalogData {
   entries: ICatalogEntry[];
   site?: ISiteInfo;
+  /** Set when the catalog came from the site's access map. */
+  map?: ISiteAccessMapInfo;
+  /**
+   * With a map: checks the packages created or modified since the map was made on their own, and gives the same
+   * catalog with those that grant the site now added. Called by the view after it has shown this one.
+   */
+  later?: () => Promise<ICatalogData>;
 }
 
 /**
- * Loads a catalog in as few sequential round trips as it can: the package list, the person's status
- * (loadMyStatus) and the site run in parallel; then the grants of the packages, batched 20 to a
- * `$batch` and cached by package version, so a warm load asks Graph only for the person's status.
+ * Loads a catalog in as few sequential round trips as it can.
+ *
+ * With a site access map (scope `currentSite`): the mapped packages by id with what they grant now, the person's
+ * status and the site, all at once: one round trip whatever the size of the tenant. Then, in the background, the
+ * person's requestable list shows which packages changed since the map was made; those are checked on their own.
+ *
+ * Without one: the package list, the person's status (loadMyStatus) and the site run in parallel; then the grants
+ * of the packages, batched 20 to a `$batch` and cached by package version, so a warm load asks Graph only for the
+ * person's status.
  */
 export async function loadCatalog(services: IAccessHubServices, options: ICatalogOptions): Promise<ICatalogData> {
+  const map = options.scope === 'currentSite' && options.accessMap !== undefined ? readAccessMap(options.accessMap) : undefined;
+  if (map && map.packages.length > 0) {
+    const [mapped, status, site] = await Promise.all([
+      services.entitlements.getMappedPackages(map), loadMyStatus(services.entitlements), services.site.getSite()
+    ]);
+    // A map copied from another site's page says nothing about this one.
+    if (readAccessMap(map, site.url)) return fromMap(services, options, map, mapped, status, site);
+  }
+  return fullCatalog(services, options);
+}
+
+async function fullCatalog(services: IAccessHubServices, options: ICatalogOptions): Promise<ICatalogData> {
   const { entitlements } = services;
   const [packages, status, site] = await Promise.all([
     entitlements.listRequestablePackages(),
@@ -33,4 +71,48 @@ export async function loadCatalog(services: IAccessHubServices, options: ICatalo
     scope: options.scope, selectedIds: options.selectedIds, showOwned: options.showOwned, now: services.now()
   });
   return { entries, site };
+}
+
+function fromMap(services: IAccessHubServices, options: ICatalogOptions, map: ISiteAccessMap,
+  mapped: { packages: IAccessPackage[]; grants: Map<string, IGrant[]> }, status: IMyStatus, site: ISiteInfo): ICatalogData {
+  const build = (packages: IAccessPackage[], grants: Map<string, IGrant[]>): ICatalogEntry[] => buildCatalog({
+    packages, grants, assignments: status.assignments, requests: status.requests, site,
+    scope: 'currentSite', showOwned: options.showOwned, now: services.now()
+  });
+  // buildCatalog keeps only packages that grant the site now: a mapped package that stopped doing so is not shown.
+  const entries = build(mapped.packages, mapped.grants);
+  const info: ISiteAccessMapInfo = { madeAt: map.madeAt, mapped: map.packages.length };
+  const later = (): Promise<ICatalogData> => changedSinceMap(services, map, site).then(changed => {
+    const packages = mapped.packages.slice();
+    const grants = new Map(mapped.grants);
+    const have = new Set(packages.map(p => p.id.toLowerCase()));
+    for (const c of changed.granting) {
+      if (have.has(c.pkg.id.toLowerCase())) continue;
+      packages.push(c.pkg);
+      grants.set(c.pkg.id, c.grants);
+    }
+    return { entries: build(packages, grants), site, map: { ...info, changedSince: changed.count } };
+  });
+  return { entries, site, map: info, later };
+}
+
+/**
+ * The packages in the person's requestable list that were created or modified after the map was made and are not
+ * in it, read on their own (cached grants) and kept when they grant the site.
+ */
+async function changedSinceMap(services: IAccessHubServices, map: ISiteAccessMap, site: ISiteInfo):
+  Promise<{ count: number; granting: Array<{ pkg: IAccessPackage; grants: IGrant[] }> }> {
+  const madeAt = timeOf(map.madeAt);
+  const inMap = new Set(map.packages.map(p => p.id));
+  const all = await services.entitlements.listRequestablePackages();
+  const changed = all.filter(p => {
+    const modified = timeOf(p.modifiedDateTime);
+    return modified !== undefined && madeAt !== undefined && modified > madeAt;
+  });
+  const toCheck = catalogCandidates(changed.filter(p => !inMap.has(p.id.toLowerCase())), 'all');
+  const grants = toCheck.length ? await services.entitlements.getGrants(toCheck) : new Map<string, IGrant[]>();
+  const granting = toCheck
+    .filter(p => grants.has(p.id) && siteLevelOfPackage({ grants: grants.get(p.id) || [] }, site) !== 'none')
+    .map(p => ({ pkg: p, grants: grants.get(p.id) || [] }));
+  return { count: changed.length, granting };
 }

@@ -1,3 +1,4 @@
+import type { ISiteAccessMap } from '../../../src/core/model/siteAccessMap';
 import {
   IAccessPackage, IAccessRequest, IApproval, IAssignment, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo
 } from '../../../src/core/model/types';
@@ -35,7 +36,7 @@ export interface ISubmitCall {
 }
 
 type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
-  | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager'
+  | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager' | 'getMappedPackages'
   | 'listMyAccessAssignments' | 'listMyAccessRequests' | 'requestUpdate' | 'requestRemove';
 
 /** An in-memory IEntitlementService: keeps state, records writes, fails or delays on request. */
@@ -142,6 +143,20 @@ export class FakeEntitlementService implements IEntitlementService {
     if (!pkg) throw new AppError('notFound', 404, 'ResourceNotFound', `Access package ${id} was not found.`);
     // Graph's availableAccessPackage: no isHidden, no modifiedDateTime.
     return { id: pkg.id, displayName: pkg.displayName, description: pkg.description };
+  }
+
+  /** As Graph: each mapped id read again; one that is not for this person (404) is left out, not an error. */
+  public async getMappedPackages(map: ISiteAccessMap): Promise<{ packages: IAccessPackage[]; grants: Map<string, IGrant[]> }> {
+    await this._enter('getMappedPackages');
+    const packages: IAccessPackage[] = [];
+    const grants = new Map<string, IGrant[]>();
+    for (const entry of map.packages) {
+      const pkg = this.state.packages.find(p => p.id === entry.id);
+      if (!pkg) continue;
+      packages.push({ id: pkg.id, displayName: pkg.displayName, description: pkg.description });
+      grants.set(pkg.id, this.state.grants[pkg.id] || []);
+    }
+    return { packages, grants };
   }
 
   public async getRequirements(packageId: string): Promise<IPolicyRequirement[]> {

@@ -19,6 +19,8 @@ export interface IAccessCatalogProperties {
   packageIds?: string;
   layout?: 'list' | 'cards';
   showOwned?: boolean;
+  /** The site's access map (core/model/siteAccessMap.ts), made by a site owner's scan; read for scope `currentSite`. */
+  accessMap?: unknown;
 }
 
 const classes = mergeStyleSets({
@@ -33,7 +35,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const { language } = useServices();
   const scope: CatalogScope = properties.scope || 'currentSite';
   const selectedIds = React.useMemo(() => parsePackageRefs(properties.packageIds), [properties.packageIds]);
-  const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false });
+  const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false, accessMap: properties.accessMap });
   const [query, setQuery] = React.useState('');
   const [sort, setSort] = React.useState<CatalogSort>('name');
   const [layout, setLayout] = React.useState<'list' | 'cards'>(properties.layout || 'list');
