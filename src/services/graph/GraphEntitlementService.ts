@@ -44,12 +44,17 @@ export class GraphEntitlementService implements IEntitlementService {
   private readonly _reads: IPageReads;
   private _me: Promise<IUserInfo> | undefined;
   private _approvalsReadable: boolean = true;
-  /** Directory names of the resources role scopes name only by id (`$expand=role,scope`), by origin id. */
-  private readonly _names = new Map<string, string>();
+  /**
+   * Directory names of the resources role scopes name only by id (`$expand=role,scope`), by origin id: the page's
+   * (pageReads.ts), so a name one component looked up or a site's access map carried serves the others.
+   */
+  private readonly _names: Map<string, string>;
 
   constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
     this._cache = options.cache || new MemoryGrantCache();
     this._reads = options.pageReads || createPageReads();
+    this._names = this._reads.names;
+    this._nameLookups = this._reads.nameLookups;
   }
 
   private _q(path: string): IGraphQueryable {
@@ -221,7 +226,7 @@ export class GraphEntitlementService implements IEntitlementService {
   }
 
   /** Names being looked up, by origin id: a second batch of grants waits for them instead of asking again. */
-  private readonly _nameLookups = new Map<string, Promise<void>>();
+  private readonly _nameLookups: Map<string, Promise<void>>;
 
   public getAvailablePackage(id: string): Promise<IAccessPackage> {
     return this._run(async () => mapAccessPackage(await graphGet<AccessPackage>(this._q(`${EM}/availableAccessPackages/${encodeURIComponent(id)}`))));

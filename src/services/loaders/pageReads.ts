@@ -16,6 +16,14 @@ import { ACCESS_CHANGED_EVENT } from '../../core/accessChanged';
 export interface IPageReads {
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
   forget(): void;
+  /**
+   * Directory names of resources (groups, applications) by origin id, known on this page: looked up by one
+   * component, or carried by the site's access map. They do not depend on the person's access, so `forget()` keeps
+   * them. With them, MyAccess names what the catalog's map already named without asking the directory.
+   */
+  readonly names: Map<string, string>;
+  /** Names being looked up now, by origin id (another component waits for them instead of asking again). */
+  readonly nameLookups: Map<string, Promise<void>>;
 }
 
 /** How long a settled read serves other components on the page. */
@@ -25,6 +33,10 @@ class PageReads implements IPageReads {
   private readonly _entries = new Map<string, { at: number; value: Promise<unknown> }>();
 
   private readonly _settled = new Set<string>();
+
+  public readonly names = new Map<string, string>();
+
+  public readonly nameLookups = new Map<string, Promise<void>>();
 
   constructor(private readonly _now: () => number, private readonly _maxAgeMs: number) {}
 
