@@ -1,14 +1,22 @@
 import type * as React from 'react';
 import {
-  IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneChoiceGroup, PropertyPaneToggle, PropertyPaneDropdown
+  IPropertyPaneConfiguration, PropertyPaneTextField, PropertyPaneChoiceGroup, PropertyPaneToggle, PropertyPaneDropdown,
+  PropertyPaneButton, PropertyPaneButtonType, PropertyPaneLabel, IPropertyPaneField
 } from '@microsoft/sp-property-pane';
 import * as strings from 'AccessCatalogWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
 import type { WebPartUiModule } from '../webPartUi';
 import type { IAccessCatalogProperties } from './components/AccessCatalogRoot';
 import { parsePackageRefs } from '../../models/packageRef';
+import { readAccessMap, ISiteAccessMap } from '../../core/model/siteAccessMap';
+import type { IScanProgress } from '../../services/loaders/scanSiteAccess';
+import { AppError, toAppError } from '../../services/infrastructure/AppError';
+import { reportError } from '../../services/infrastructure/reportError';
+import { format, formatCount } from '../../components/format';
 
 const ADD_FIELD = 'addPackage';
+/** The map's packages as the owner edits them (one id or My Access link per line); not a property of its own. */
+const MAP_IDS_FIELD = 'accessMapIds';
 
 export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalogProperties> {
   protected rootOf(ui: WebPartUiModule): React.ComponentType<{ properties: IAccessCatalogProperties }> {
@@ -17,6 +25,10 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
 
   /** Picking a package in the "add" dropdown appends its id to the list; the dropdown itself stores nothing. */
   protected onPropertyPaneFieldChanged(path: string, _old: unknown, value: unknown): void {
+    if (path === MAP_IDS_FIELD) {
+      this._editMap(typeof value === 'string' ? value : '');
+      return;
+    }
     if (path !== ADD_FIELD || typeof value !== 'string' || !value) return;
     const ids = parsePackageRefs(this.properties.packageIds);
     if (ids.indexOf(value) < 0) ids.push(value);
@@ -24,6 +36,109 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
     (this.properties as Record<string, unknown>)[ADD_FIELD] = '';
     this.context.propertyPane.refresh();
     this.render();
+  }
+
+  private _scan: { abort: AbortController; progress?: IScanProgress } | undefined;
+  private _scanError: AppError | undefined;
+
+  /** The map in the properties, when it is this site's. */
+  private get _map(): ISiteAccessMap | undefined {
+    return readAccessMap(this.properties.accessMap, this.context.pageContext.web.absoluteUrl);
+  }
+
+  /**
+   * "Find the packages that grant this site": the scan runs here, in the owner's browser, with progress and a
+   * cancel; its result is stored in this web part's properties (saved with the page), so visitors get it at no cost.
+   */
+  private _startScan(): void {
+    if (this._scan) return;
+    const scan: { abort: AbortController; progress?: IScanProgress } = { abort: new AbortController() };
+    this._scan = scan;
+    this._scanError = undefined;
+    this.context.propertyPane.refresh();
+    import(/* webpackChunkName: 'access-hub-ui' */ '../../services/loaders/scanSiteAccess')
+      .then(m => m.scanSiteAccess(this.services, {
+        signal: scan.abort.signal,
+        onProgress: progress => {
+          if (this._scan !== scan) return;
+          scan.progress = progress;
+          this.context.propertyPane.refresh();
+        }
+      }))
+      .then(map => {
+        this.properties.accessMap = map;
+        this.render();
+      }, async (e: unknown) => {
+        if (e instanceof Error && e.name === 'ScanCancelled') return;
+        this._scanError = await toAppError(e);
+        reportError('AccessCatalog.scan', this._scanError);
+      })
+      .then(() => {
+        if (this._scan === scan) this._scan = undefined;
+        this.context.propertyPane.refresh();
+        // Every outcome above is handled (stored, or shown with a retry); this only ends the chain.
+      }, () => undefined);
+  }
+
+  private _cancelScan(): void {
+    if (!this._scan) return;
+    this._scan.abort.abort();
+    this._scan = undefined;
+    this.context.propertyPane.refresh();
+  }
+
+  /** The owner removed or added packages in the map's list: keep what was found for the ids still there. */
+  private _editMap(text: string): void {
+    const map = this._map;
+    if (!map) return;
+    const known = new Map(map.packages.map(p => [p.id, p] as [string, typeof p]));
+    const packages = parsePackageRefs(text).map(id => known.get(id.toLowerCase()) || { id: id.toLowerCase(), name: '', level: 'visitor' as const });
+    this.properties.accessMap = { ...map, packages };
+    this.context.propertyPane.refresh();
+    this.render();
+  }
+
+  private _mapFields(): IPropertyPaneField<unknown>[] {
+    const map = this._map;
+    const scan = this._scan;
+    const language = this.context.pageContext.cultureInfo.currentUICultureName;
+    let status: string;
+    if (scan) {
+      const p = scan.progress;
+      status = p ? format(strings.MapScanning, String(p.read), String(p.total), String(p.found.length)) : strings.MapStarting;
+    } else if (map) {
+      status = formatCount(strings.MapMade, map.packages.length, language, new Date(map.madeAt).toLocaleString(language));
+    } else {
+      status = strings.MapNone;
+    }
+    const fields: IPropertyPaneField<unknown>[] = [PropertyPaneLabel('accessMapStatus', { text: status })];
+    if (scan) {
+      fields.push(PropertyPaneButton('accessMapCancel', {
+        text: strings.MapCancel, buttonType: PropertyPaneButtonType.Normal, onClick: () => { this._cancelScan(); return ''; }
+      }));
+    } else {
+      fields.push(PropertyPaneButton('accessMapFind', {
+        text: map ? strings.MapRefresh : strings.MapFind, buttonType: PropertyPaneButtonType.Primary,
+        disabled: this.properties.scope !== undefined && this.properties.scope !== 'currentSite',
+        onClick: () => { this._startScan(); return ''; }
+      }));
+    }
+    fields.push(...this.errorFields('scan', this._scanError, strings.MapFailed, () => this._startScan()));
+    if (map && !scan) {
+      (this.properties as Record<string, unknown>)[MAP_IDS_FIELD] = map.packages.map(p => p.id).join('\n');
+      fields.push(
+        PropertyPaneTextField(MAP_IDS_FIELD, {
+          label: strings.MapPackagesLabel,
+          description: map.packages.map(p => p.name || p.id).join(', '),
+          multiline: true
+        }),
+        PropertyPaneButton('accessMapRemove', {
+          text: strings.MapRemove, buttonType: PropertyPaneButtonType.Normal,
+          onClick: () => { this.properties.accessMap = undefined; this.context.propertyPane.refresh(); this.render(); return ''; }
+        })
+      );
+    }
+    return fields;
   }
 
   private _chosenNames(): string {
@@ -69,6 +184,9 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
             }),
             PropertyPaneToggle('showOwned', { label: strings.ShowOwnedFieldLabel })
           ]
+        }, {
+          groupName: strings.MapGroupName,
+          groupFields: this._mapFields()
         }]
       }]
     };

@@ -14,6 +14,17 @@ define([], function () {
     LayoutFieldLabel: 'Layout',
     LayoutList: 'Liste',
     LayoutCards: 'Karten',
-    ShowOwnedFieldLabel: 'Zugriffspakete anzeigen, die die Person bereits hat'
+    ShowOwnedFieldLabel: 'Zugriffspakete anzeigen, die die Person bereits hat',
+    MapGroupName: 'Zugriffsübersicht der Website',
+    MapNone: 'Noch keine Übersicht: Der Katalog jedes Besuchers liest alle Pakete, die er anfordern kann, um die für diese Website zu finden. Suchen Sie sie hier einmal; Besucher lesen dann nur diese.',
+    MapStarting: 'Die Pakete, die Sie anfordern können, werden gelesen…',
+    MapScanning: 'Gelesene Pakete: {0} von {1}. Bisher mit Zugriff auf diese Website: {2}.',
+    MapMade: { one: 'Übersicht vom {1}: {0} Paket gewährt Zugriff auf diese Website. Besucher lesen nur dieses (für jeden erneut geprüft).', other: 'Übersicht vom {1}: {0} Pakete gewähren Zugriff auf diese Website. Besucher lesen nur diese (für jeden erneut geprüft).' },
+    MapFind: 'Pakete suchen, die Zugriff auf diese Website gewähren',
+    MapRefresh: 'Erneut suchen',
+    MapCancel: 'Abbrechen',
+    MapRemove: 'Übersicht entfernen',
+    MapFailed: 'Die Pakete konnten nicht gelesen werden: {0}',
+    MapPackagesLabel: 'Pakete in der Übersicht (eine ID oder ein My Access-Link pro Zeile: entfernen oder hinzufügen, dann die Seite speichern)'
   };
 });

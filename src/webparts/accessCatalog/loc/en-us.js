@@ -14,6 +14,17 @@ define([], function () {
     LayoutFieldLabel: 'Layout',
     LayoutList: 'List',
     LayoutCards: 'Cards',
-    ShowOwnedFieldLabel: 'Show access packages the person already has'
+    ShowOwnedFieldLabel: 'Show access packages the person already has',
+    MapGroupName: 'Site access map',
+    MapNone: 'No map yet: every visitor’s catalog reads every package they may request to find those for this site. Find them once here; visitors then read only those.',
+    MapStarting: 'Reading the packages you may request…',
+    MapScanning: 'Packages read: {0} of {1}. Granting this site so far: {2}.',
+    MapMade: { one: 'Map made on {1}: {0} package grants this site. Visitors read only it (checked again for each of them).', other: 'Map made on {1}: {0} packages grant this site. Visitors read only these (each checked again for them).' },
+    MapFind: 'Find the packages that grant this site',
+    MapRefresh: 'Find them again',
+    MapCancel: 'Cancel',
+    MapRemove: 'Remove the map',
+    MapFailed: 'The packages could not be read: {0}',
+    MapPackagesLabel: 'Packages in the map (one id or My Access link per line: remove or add, then save the page)'
   };
 });

@@ -14,6 +14,17 @@ define([], function () {
     LayoutFieldLabel: 'Disposition',
     LayoutList: 'Liste',
     LayoutCards: 'Cartes',
-    ShowOwnedFieldLabel: 'Afficher les packages d’accès que la personne possède déjà'
+    ShowOwnedFieldLabel: 'Afficher les packages d’accès que la personne possède déjà',
+    MapGroupName: 'Carte des accès du site',
+    MapNone: 'Pas encore de carte : le catalogue de chaque visiteur lit tous les packages qu’il peut demander pour trouver ceux de ce site. Trouvez-les une fois ici ; les visiteurs ne liront ensuite que ceux-là.',
+    MapStarting: 'Lecture des packages que vous pouvez demander…',
+    MapScanning: 'Packages lus : {0} sur {1}. Donnant accès à ce site jusqu’ici : {2}.',
+    MapMade: { one: 'Carte du {1} : {0} package donne accès à ce site. Les visiteurs ne lisent que celui-ci (vérifié à nouveau pour chacun).', many: 'Carte du {1} : {0} de packages donnent accès à ce site. Les visiteurs ne lisent que ceux-là (vérifiés à nouveau pour chacun).', other: 'Carte du {1} : {0} packages donnent accès à ce site. Les visiteurs ne lisent que ceux-là (vérifiés à nouveau pour chacun).' },
+    MapFind: 'Trouver les packages qui donnent accès à ce site',
+    MapRefresh: 'Les chercher à nouveau',
+    MapCancel: 'Annuler',
+    MapRemove: 'Supprimer la carte',
+    MapFailed: 'Les packages n’ont pas pu être lus : {0}',
+    MapPackagesLabel: 'Packages de la carte (un identifiant ou un lien My Access par ligne : retirez ou ajoutez, puis enregistrez la page)'
   };
 });

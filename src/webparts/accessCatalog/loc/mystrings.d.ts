@@ -14,6 +14,17 @@ declare interface IAccessCatalogWebPartStrings {
   LayoutList: string;
   LayoutCards: string;
   ShowOwnedFieldLabel: string;
+  MapGroupName: string;
+  MapNone: string;
+  MapStarting: string;
+  MapScanning: string;
+  MapMade: IPluralStrings;
+  MapFind: string;
+  MapRefresh: string;
+  MapCancel: string;
+  MapRemove: string;
+  MapFailed: string;
+  MapPackagesLabel: string;
 }
 
 declare module 'AccessCatalogWebPartStrings' {
