@@ -4,13 +4,14 @@ import { SharePointSiteAccessService } from './sharepoint/SharePointSiteAccessSe
 import { GraphApprovalService } from './graph/GraphApprovalService';
 import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
 import { IAccessHubServices } from './IAccessHubServices';
+import { StorageReviewCache } from './loaders/reviewCache';
 import type { IPageReads } from './loaders/pageReads';
 
 export interface ICreateServicesOptions {
   clients: IAccessHubClients;
   language: string;
   myAccessUrl: string;
-  /** Keys the persistent grant cache, so two tenants or people never share entries. */
+  /** Keys the persistent grant and review caches, so two tenants or people never share entries. */
   cacheKey?: string;
   storage?: Storage;
   now?: () => Date;
@@ -34,7 +35,11 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
     myAccessUrl: o.myAccessUrl,
     now: o.now || (() => new Date()),
     pollIntervalMs: o.pollIntervalMs,
-    approvals: new GraphApprovalService(o.clients.graph, { lenientGraph: o.tryUndocumentedOptions }),
+    approvals: new GraphApprovalService(o.clients.graph, {
+      lenientGraph: o.tryUndocumentedOptions,
+      // A reviewer's reviews (not their decisions) for a day, so a later load reads only the decisions; without storage, every load finds them again.
+      reviewCache: o.storage && o.cacheKey ? new StorageReviewCache(o.storage, `accessHub:reviews:${o.cacheKey}`) : undefined
+    }),
     retryStatus: o.clients.retryStatus
   };
 }

@@ -4,17 +4,18 @@
  * @microsoft/microsoft-graph-types and mapped by src/models/approvals.ts.
  */
 /* eslint-disable @rushstack/no-new-null */ // Graph's payloads use null.
-import { GraphFI, graphGet, graphPatch, graphPost, IGraphQueryable } from '@pnp/graph';
+import { GraphFI, graphGet, graphPatch, graphPost, IGraphQueryable, Paged } from '@pnp/graph';
 import type {
   AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest, AccessPackageResourceRoleScope, AccessReviewInstance, AccessReviewScheduleDefinition,
   AccessReviewStage, Approval, User
 } from '@microsoft/microsoft-graph-types';
-import { getAllPages } from './getAllPages';
+import { getAllPages, IPage } from './getAllPages';
 import { graphPath, RetryThrottledOnly } from './createBrowserClients';
 import { toAppError, AppError } from '../infrastructure/AppError';
 import { reportError } from '../infrastructure/reportError';
 import { mapEach } from '../infrastructure/mapEach';
 import { lookUpNames } from './lookUpNames';
+import { IReviewCache, IReviewDefinitionRef, IReviewInstanceRef, IReviewSnapshot } from '../loaders/reviewCache';
 import { unnamedResources } from '../../models/grants';
 import {
   chunk, GraphDecision, IApprovalPerson, IPendingApproval, IReviewDecision, mapPendingApproval, mapPerson, mapReviewDecision
@@ -40,6 +41,36 @@ const REQUESTS_DOCUMENTED = 'requestor,accessPackage,assignment($expand=assignme
  * meeting 429s (Graph's throttling guidance: reduce the number of parallel requests).
  */
 export const DECISION_BATCHES_IN_FLIGHT = 3;
+
+type ReviewDefinition = AccessReviewScheduleDefinition & { id: string };
+type ReviewInstance = AccessReviewInstance & { id: string };
+type ReviewDecisionItem = GraphDecision & { id: string };
+/** One collection read in a wave: its items (every page), or the error it met. */
+interface IRead { items?: unknown[]; error?: AppError }
+
+const REVIEW_DEFINITIONS = `${AR}/definitions/filterByCurrentUser(on='reviewer')`;
+const INSIGHTS = '?$expand=insights';
+const definitionPath = (defId: string): string => `${AR}/definitions/${encodeURIComponent(defId)}`;
+const instancesOf = (defId: string): string => `${definitionPath(defId)}/instances/filterByCurrentUser(on='reviewer')`;
+const instancePath = (defId: string, instId: string): string => `${definitionPath(defId)}/instances/${encodeURIComponent(instId)}`;
+const stagesOf = (defId: string, instId: string): string => `${instancePath(defId, instId)}/stages`;
+const stagePath = (defId: string, instId: string, stageId: string): string => `${stagesOf(defId, instId)}/${encodeURIComponent(stageId)}`;
+
+/** A read's items, or its error thrown. */
+function itemsOf<T>(read: IRead): T[] {
+  if (read.error) throw read.error;
+  return (read.items || []) as T[];
+}
+
+/** What a row needs of a definition, as the review cache keeps it. */
+function definitionRef(def: ReviewDefinition): Omit<IReviewDefinitionRef, 'instances'> {
+  return { id: def.id, name: String(def.displayName || ''), justificationRequired: !!(def.settings && def.settings.justificationRequiredOnApproval) };
+}
+
+/** Ids compared as a set, in any case. */
+function idSet(ids: string[]): string {
+  return ids.map(id => String(id).toLowerCase()).sort().join(',');
+}
 
 /** Runs `work` on each item, at most `limit` at a time, in order. */
 async function eachAtMost<T>(limit: number, items: T[], work: (item: T) => Promise<void>): Promise<void> {
@@ -72,11 +103,26 @@ export interface IApprovalService {
   decide(input: IDecisionInput): Promise<void>;
   /** Many decisions in $batch requests of 20; one row failing never affects another. */
   decideMany(inputs: IDecisionInput[]): Promise<IDecisionResult[]>;
-  /** Decisions waiting for me in the access reviews that are in progress. */
-  listReviewDecisions(): Promise<IReviewDecision[]>;
+  /**
+   * Decisions waiting for me in the access reviews that are in progress. `onNewReviews` is told when a load served
+   * from the review cache finds, afterwards, a review it did not show: reading again shows it.
+   */
+  listReviewDecisions(onNewReviews?: () => void): Promise<IReviewDecision[]>;
   recordReviewDecision(item: IReviewDecision, decision: ReviewDecisionValue, justification: string): Promise<void>;
   /** Accepts the recommendation of every decision I have not reviewed in the instance. */
   acceptRecommendations(definitionId: string, instanceId: string): Promise<void>;
+}
+
+export interface IApprovalServiceOptions {
+  /** Try the query options no documentation page gives (§17); off in the product. */
+  lenientGraph?: boolean;
+  /**
+   * Where a reviewer's definitions, instances and stages are kept between loads (loaders/reviewCache.ts; per tenant
+   * and person). Without it every load reads them from Graph, three round trips before the decisions.
+   */
+  reviewCache?: IReviewCache;
+  /** Runs the refresh after a load from the review cache (default: at once, not awaited); tests run it themselves. */
+  background?: (task: () => Promise<void>) => void;
 }
 
 type WithManager = User & { manager?: User | null };
@@ -94,7 +140,13 @@ export class GraphApprovalService implements IApprovalService {
   /** Directory names of the resources Graph did not name (an app role's resource), by origin id, once per session. */
   private readonly _names = new Map<string, string>();
 
-  constructor(private readonly _graph: GraphFI, options: { lenientGraph?: boolean } = {}) {
+  private readonly _reviewCache: IReviewCache | undefined;
+  private readonly _background: (task: () => Promise<void>) => void;
+
+  constructor(private readonly _graph: GraphFI, options: IApprovalServiceOptions = {}) {
+    this._reviewCache = options.reviewCache;
+    // The tasks report their own errors (_inBackground); not awaited: the answer does not wait for them.
+    this._background = options.background || (task => { task().catch(() => undefined); });
     if (!options.lenientGraph) {
       this._nestedRequests = false;
       this._insights = false;
@@ -236,59 +288,202 @@ export class GraphApprovalService implements IApprovalService {
     return inputs.map(i => results.get(i.approvalId) || { approvalId: i.approvalId, error: new AppError('unknown', 0, '', 'no response') });
   }
 
-  public listReviewDecisions(): Promise<IReviewDecision[]> {
+  /**
+   * The decisions waiting for me in the reviews in progress. Graph documents one route for a reviewer, three reads
+   * that wait for each other (docs/graph-notes.md §5): my definitions, their instances, each instance's decisions.
+   * With a review cache holding what the last load found (reviewCache.ts), the decisions of the cached instances are
+   * read at once, together with what proves those instances still current (one round trip), and the definitions are
+   * read again afterwards in the background; `onNewReviews` is told when that finds a review this answer lacks.
+   * Without a cache, with an expired one, or when a cached instance or stage ended, moved on or disappeared, the load
+   * takes Graph's route and caches what it finds. Decisions are always read, never cached.
+   */
+  public listReviewDecisions(onNewReviews?: () => void): Promise<IReviewDecision[]> {
     return this._run(async () => {
-      const root = graphPath(this._graph, '');
-      const definitions = await getAllPages<AccessReviewScheduleDefinition & { id: string }>(root, `${AR}/definitions/filterByCurrentUser(on='reviewer')`);
-      const perDefinition = await Promise.all(definitions.map(async def => {
-        const instancesPath = `${AR}/definitions/${encodeURIComponent(def.id)}/instances`;
-        const instances = await getAllPages<AccessReviewInstance & { id: string }>(root, `${instancesPath}/filterByCurrentUser(on='reviewer')`);
-        // No `$expand` is documented on the function (§17): an instance in progress lists its stages itself.
-        const current = await Promise.all(instances.filter(i => i.status === 'InProgress').map(async i => ({
-          ...i, stages: await getAllPages<AccessReviewStage>(root, `${instancesPath}/${encodeURIComponent(i.id)}/stages`)
-        })));
-        const lists = await Promise.all(current.map(inst => this._instanceDecisions(def, inst)));
-        return lists.reduce((all, l) => all.concat(l), [] as IReviewDecision[]);
-      }));
-      return perDefinition.reduce((all, l) => all.concat(l), [] as IReviewDecision[]);
+      const cache = this._reviewCache;
+      const cached = cache ? cache.get() : undefined;
+      if (cache && cached) {
+        const warm = await this._cachedReviewDecisions(cached);
+        if (warm) {
+          this._inBackground(() => this._refreshReviews(cached, onNewReviews));
+          return warm;
+        }
+        // Not current any more: never show what the cache says is open without Graph saying so too.
+        cache.forget();
+      }
+      const { decisions, snapshot } = await this._discoverReviews();
+      if (cache) cache.set(snapshot);
+      return decisions;
     });
+  }
+
+  /** Graph's route for a reviewer (§5), with as much as possible read together, and what the review cache keeps. */
+  private async _discoverReviews(): Promise<{ decisions: IReviewDecision[]; snapshot: IReviewSnapshot }> {
+    // Round trip 1: the definitions I review.
+    const definitions = await getAllPages<ReviewDefinition>(graphPath(this._graph, ''), REVIEW_DEFINITIONS);
+    // Round trip 2: every definition's instances, in one wave of $batch requests.
+    const instanceReads = await this._readCollections(definitions.map(d => instancesOf(d.id)));
+    const open = definitions.map((def, i) => ({ def, instances: itemsOf<ReviewInstance>(instanceReads[i]).filter(inst => inst.status === 'InProgress') }));
+    const pairs = open.reduce((all, o) => all.concat(o.instances.map(inst => ({ def: o.def, inst }))), [] as Array<{ def: ReviewDefinition; inst: ReviewInstance }>);
+    // Round trip 3: each instance in progress's stages and its own decisions together. The instances function documents
+    // no `$expand` (§17), so stages need a read of their own; a single-stage review's decisions are then read.
+    const reads = await this._readCollections([
+      ...pairs.map(p => stagesOf(p.def.id, p.inst.id)),
+      ...pairs.map(p => this._decisionsOf(instancePath(p.def.id, p.inst.id)))
+    ]);
+    const scopes = pairs.map((p, i) => {
+      const stages = itemsOf<AccessReviewStage>(reads[i]);
+      const stage = stages.find(s => s.status === 'InProgress' && !!s.id);
+      return { ...p, staged: stages.length > 0, stage, decisions: reads[pairs.length + i] };
+    });
+    // Round trip 4, only for a multi-stage review: the stage in progress holds the decisions (Graph's
+    // accessReviewStage docs), and its id came with round trip 3. Its instance-level read is not used.
+    const staged = scopes.filter(s => s.stage);
+    const stageReads = await this._readCollections(staged.map(s => this._decisionsOf(stagePath(s.def.id, s.inst.id, String(s.stage && s.stage.id)))));
+    staged.forEach((s, k) => { s.decisions = stageReads[k]; });
+    const decisions = scopes.reduce((all, s) =>
+      all.concat(this._mapDecisions(definitionRef(s.def), s.inst, s.stage, itemsOf<ReviewDecisionItem>(s.decisions))), [] as IReviewDecision[]);
+    const snapshot: IReviewSnapshot = {
+      definitions: definitions.map(def => ({
+        ...definitionRef(def),
+        instances: scopes.filter(s => s.def === def).map(s => (s.stage ? { id: s.inst.id, staged: s.staged, stageId: String(s.stage.id) } : { id: s.inst.id, staged: s.staged }))
+      }))
+    };
+    return { decisions, snapshot };
+  }
+
+  /**
+   * A load from the review cache, in one wave: the decisions of each cached instance (or its cached stage), and, to
+   * prove them current, every cached definition's instances (the same ones still in progress, no new one) and each
+   * multi-stage instance's stages (the same stage in progress). Graph keeps a finished instance's decisions readable,
+   * so the decisions alone could not tell. Undefined when anything differs or fails: the caller takes the full route.
+   */
+  private async _cachedReviewDecisions(snapshot: IReviewSnapshot): Promise<IReviewDecision[] | undefined> {
+    const defs = snapshot.definitions;
+    const pairs = defs.reduce((all, def) => all.concat(def.instances.map(inst => ({ def, inst }))), [] as Array<{ def: IReviewDefinitionRef; inst: IReviewInstanceRef }>);
+    const staged = pairs.filter(p => p.inst.staged);
+    const reads = await this._readCollections([
+      ...defs.map(d => instancesOf(d.id)),
+      ...pairs.map(p => this._decisionsOf(p.inst.stageId ? stagePath(p.def.id, p.inst.id, p.inst.stageId) : instancePath(p.def.id, p.inst.id))),
+      ...staged.map(p => stagesOf(p.def.id, p.inst.id))
+    ]);
+    // A definition or instance gone (404), no longer mine (403), or a read that failed: the full route decides.
+    if (reads.some(r => r.error)) return undefined;
+    const current = new Map<string, ReviewInstance>();
+    for (let i = 0; i < defs.length; i++) {
+      const open = itemsOf<ReviewInstance>(reads[i]).filter(inst => inst.status === 'InProgress');
+      if (idSet(open.map(inst => inst.id)) !== idSet(defs[i].instances.map(inst => inst.id))) return undefined;
+      open.forEach(inst => current.set(`${defs[i].id}/${inst.id}`.toLowerCase(), inst));
+    }
+    const stages = new Map<IReviewInstanceRef, AccessReviewStage | undefined>();
+    for (let k = 0; k < staged.length; k++) {
+      const stage = itemsOf<AccessReviewStage>(reads[defs.length + pairs.length + k]).find(s => s.status === 'InProgress' && !!s.id);
+      if (String((stage && stage.id) || '').toLowerCase() !== String(staged[k].inst.stageId || '').toLowerCase()) return undefined;
+      stages.set(staged[k].inst, stage);
+    }
+    return pairs.reduce((all, p, i) => all.concat(this._mapDecisions(p.def, current.get(`${p.def.id}/${p.inst.id}`.toLowerCase()) || { id: p.inst.id },
+      stages.get(p.inst), itemsOf<ReviewDecisionItem>(reads[defs.length + i]))), [] as IReviewDecision[]);
+  }
+
+  /**
+   * After a load from the cache: the definitions again (one request). A review that is new, renamed, changed its
+   * justification rule or is no longer mine empties the cache, so the next load takes the full route, and
+   * `onNewReviews` lets the page read again now. New instances of a known definition were already checked by the load.
+   */
+  private async _refreshReviews(served: IReviewSnapshot, onNewReviews?: () => void): Promise<void> {
+    const definitions = await getAllPages<ReviewDefinition>(graphPath(this._graph, ''), REVIEW_DEFINITIONS);
+    const known = new Map(served.definitions.map(d => [d.id.toLowerCase(), d]));
+    const same = definitions.length === known.size && definitions.every(d => {
+      const was = known.get(String(d.id).toLowerCase());
+      const now = definitionRef(d);
+      return !!was && was.name === now.name && was.justificationRequired === now.justificationRequired;
+    });
+    if (same) return;
+    if (this._reviewCache) this._reviewCache.forget();
+    if (onNewReviews) onNewReviews();
+  }
+
+  private _inBackground(task: () => Promise<void>): void {
+    this._background(() => task().catch(async (e: unknown) => {
+      // The answer shown was already proved current; a refresh that failed is tried again on the next load.
+      reportError('ApprovalService.reviewRefresh', await toAppError(e));
+    }));
+  }
+
+  /** The reviewer's decisions under an instance or a stage, with `$expand=insights` while it is not known refused. */
+  private _decisionsOf(base: string): string {
+    return `${base}/decisions/filterByCurrentUser(on='reviewer')${this._insights === false ? '' : INSIGHTS}`;
   }
 
   /**
    * A multi-stage review lists and records decisions through its stage in progress (Graph's accessReviewStage
    * docs); a single-stage one through the instance.
    */
-  private async _instanceDecisions(def: AccessReviewScheduleDefinition & { id: string },
-    inst: AccessReviewInstance & { id: string; stages?: AccessReviewStage[] }): Promise<IReviewDecision[]> {
-    const stage = (inst.stages || []).find(s => s.status === 'InProgress');
-    const base = `${AR}/definitions/${encodeURIComponent(def.id)}/instances/${encodeURIComponent(inst.id)}`;
-    const path = stage ? `${base}/stages/${encodeURIComponent(String(stage.id))}/decisions` : `${base}/decisions`;
-    // The insights (why Graph recommends) are a relationship no page marks expandable (§17): tried once, then left out.
-    const root = graphPath(this._graph, '');
-    const items = await this._probe(this._insights, ok => { this._insights = ok; },
-      () => getAllPages<GraphDecision & { id: string }>(root, `${path}/filterByCurrentUser(on='reviewer')?$expand=insights`),
-      () => getAllPages<GraphDecision & { id: string }>(root, `${path}/filterByCurrentUser(on='reviewer')`));
+  private _mapDecisions(def: IReviewDefinitionRef | Omit<IReviewDefinitionRef, 'instances'>, inst: Partial<ReviewInstance> & { id: string },
+    stage: AccessReviewStage | undefined, items: ReviewDecisionItem[]): IReviewDecision[] {
     const ctx = {
       definitionId: def.id, instanceId: inst.id, stageId: stage ? String(stage.id) : undefined,
-      reviewName: String(def.displayName || ''),
+      reviewName: def.name,
       dueDateTime: (stage && stage.endDateTime) || inst.endDateTime || undefined,
-      justificationRequired: !!(def.settings && def.settings.justificationRequiredOnApproval)
+      justificationRequired: def.justificationRequired
     };
     return mapEach('ApprovalService.reviews', items, d => mapReviewDecision(d, ctx));
   }
 
+  /**
+   * Reads collections, 20 to a `$batch`, every batch at once: one round trip (a rare next page follows on its own).
+   * Each read has its own outcome. `$expand=insights` (why Graph recommends) is a relationship no page marks
+   * expandable (§17): tried while not known refused; a 400 leaves it out from then on and reads those again without.
+   */
+  private async _readCollections(paths: string[]): Promise<IRead[]> {
+    const reads = await this._readWave(paths);
+    const tried = paths.map((_, i) => i).filter(i => paths[i].endsWith(INSIGHTS));
+    if (tried.some(i => reads[i].items)) this._insights = true;
+    const refused = tried.filter(i => reads[i].error && (reads[i].error as AppError).kind === 'validation');
+    if (refused.length) {
+      this._insights = false;
+      const again = await this._readWave(refused.map(i => paths[i].slice(0, -INSIGHTS.length)));
+      refused.forEach((i, k) => { reads[i] = again[k]; });
+    }
+    return reads;
+  }
+
+  private async _readWave(paths: string[]): Promise<IRead[]> {
+    const reads: IRead[] = paths.map(() => ({}));
+    const root = graphPath(this._graph, '');
+    await Promise.all(chunk(paths.map((path, i) => ({ path, i })), APPROVAL_BATCH_SIZE).map(async group => {
+      const [batched, execute] = this._graph.batched({ maxRequests: APPROVAL_BATCH_SIZE });
+      const pending = group.map(({ path, i }) => graphGet<IPage<unknown>>(graphPath(batched, path).using(Paged()))
+        .then(async page => {
+          const items = (page.value || []).slice();
+          // More than a page (100 by default) of one collection: the rest by @odata.nextLink (§1.1).
+          if (page.nextLink) items.push(...await getAllPages<unknown>(root, page.nextLink));
+          reads[i] = { items };
+        })
+        .catch(async (e: unknown) => { reads[i] = { error: await toAppError(e) }; }));
+      try {
+        await execute();
+      } catch (e) {
+        // The whole batch failed (network, 5xx after retries): its requests never answer, so they are not awaited.
+        const error = await toAppError(e);
+        for (const { i } of group) if (!reads[i].items) reads[i] = { error };
+        return;
+      }
+      await Promise.all(pending);
+    }));
+    return reads;
+  }
+
   public recordReviewDecision(item: IReviewDecision, decision: ReviewDecisionValue, justification: string): Promise<void> {
     return this._run(async () => {
-      const base = `${AR}/definitions/${encodeURIComponent(item.definitionId)}/instances/${encodeURIComponent(item.instanceId)}`;
-      const path = item.stageId ? `${base}/stages/${encodeURIComponent(item.stageId)}/decisions/${encodeURIComponent(item.id)}` : `${base}/decisions/${encodeURIComponent(item.id)}`;
+      const base = item.stageId ? stagePath(item.definitionId, item.instanceId, item.stageId) : instancePath(item.definitionId, item.instanceId);
+      const path = `${base}/decisions/${encodeURIComponent(item.id)}`;
       await graphPatch(graphPath(this._graph, path).using(RetryThrottledOnly()), { body: JSON.stringify({ decision, justification }) });
     });
   }
 
   public acceptRecommendations(definitionId: string, instanceId: string): Promise<void> {
     return this._run(async () => {
-      await graphPost(graphPath(this._graph,
-        `${AR}/definitions/${encodeURIComponent(definitionId)}/instances/${encodeURIComponent(instanceId)}/acceptRecommendations`).using(RetryThrottledOnly()));
+      await graphPost(graphPath(this._graph, `${instancePath(definitionId, instanceId)}/acceptRecommendations`).using(RetryThrottledOnly()));
     });
   }
 }

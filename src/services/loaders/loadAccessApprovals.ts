@@ -9,8 +9,12 @@ export async function loadAccessApprovals(approvals: IApprovalService, language:
   return sortApprovals(await approvals.listPendingApprovals(language), 'oldest');
 }
 
-/** The review decisions waiting for me, by review then person; loaded on its own so one section failing leaves the other. */
-export async function loadAccessReviews(approvals: IApprovalService): Promise<IReviewDecision[]> {
-  const list = await approvals.listReviewDecisions();
+/**
+ * The review decisions waiting for me, by review then person; loaded on its own so one section failing leaves the other.
+ * One round trip when the person's reviews are cached (loaders/reviewCache.ts), three when they are read (four with a
+ * multi-stage review); `onNewReviews` is told when a load from the cache missed a review that started since.
+ */
+export async function loadAccessReviews(approvals: IApprovalService, onNewReviews?: () => void): Promise<IReviewDecision[]> {
+  const list = await approvals.listReviewDecisions(onNewReviews);
   return list.slice().sort((a, b) => a.reviewName.localeCompare(b.reviewName) || a.principalName.localeCompare(b.principalName));
 }
