@@ -1,23 +1,27 @@
 /**
- * Browser-test harness: the real local tenant and workbench in-process on a free port, and Debian's Chromium
- * through playwright-core.
+ * Browser-test harness for Playwright Test: the real local tenant and workbench in-process on a free port, one per
+ * test file, and fixtures on top of Playwright's own (Debian's Chromium as playwright.config.ts launches it).
  *
- *   const wb = await startWorkbench();            // build mode (the client globalSetup built)
- *   const browser = await launchBrowser();
- *   const { page } = await openAs(browser, wb, '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com');
- *   await screenshot(page, 'marketing-adele');     // /tmp/e2e-shots/marketing-adele.png
- *   await browser.close(); await wb.stop();
+ *   import { expect, openAs, screenshot, test, withWorkbench } from './harness';
+ *   const env = withWorkbench();                    // beforeAll/afterAll; baseURL is the workbench's URL
+ *   test('…', async ({ page }) => {
+ *     await openAs(page, '/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com');
+ *     await expect(page.getByTestId('wb-me')).toHaveText('Adele Vance');
+ *     await screenshot(page, 'marketing-adele');   // /tmp/e2e-shots/marketing-adele.png
+ *   });
  *
- * WORKBENCH_MODE=dev runs the Vite dev server instead of the build; CHROMIUM_PATH overrides /usr/bin/chromium.
+ * Every context (the `context`/`page` fixtures and `newContext()`) refuses what is not on the workbench's origin.
+ * WORKBENCH_MODE=dev runs the Vite dev server instead of the build.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { chromium, Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { test as base, expect, BrowserContext, BrowserContextOptions, Page, Response } from '@playwright/test';
 import { startLocalTenant } from '../../localTenant/index';
 import { createWorkbench, PageRuntime, sendStarting, Workbench, WorkbenchMode } from '../../localTenant/workbench/server';
 import { sessionCookieHeader } from '../../localTenant/session';
 import { setComponentSource } from '../../localTenant/spfxEndpoints';
+
+export { expect };
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SHOTS_DIR = '/tmp/e2e-shots';
@@ -105,38 +109,70 @@ export async function startWorkbench(o: StartWorkbenchOptions = {}): Promise<Run
   };
 }
 
-export interface LaunchedBrowser {
-  browser: Browser;
-  userDataDir: string;
-  close(): Promise<void>;
+/** Everything not on the workbench's origin is refused: tests never depend on a CDN or the internet. */
+async function isolate(context: BrowserContext, base: string): Promise<void> {
+  const origin = new URL(base).origin;
+  await context.route(url => url.origin !== origin && !/^(data|blob):/.test(url.protocol), route => route.abort());
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'
-];
+export interface IHarnessFixtures {
+  /** Refuse requests off the workbench's origin (default). The packaged bundles' page runs with it off. */
+  isolateNetwork: boolean;
+  /**
+   * Another context with the test's options (viewport, locale, baseURL…; pass more or other ones), isolated like
+   * `context`, traced, and closed when the test ends: a second person or a new session next to `page`.
+   */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+}
+
+export const test = base.extend<IHarnessFixtures>({
+  isolateNetwork: [true, { option: true }],
+  context: async ({ context, baseURL, isolateNetwork }, use) => {
+    if (isolateNetwork && baseURL) await isolate(context, baseURL);
+    await use(context);
+  },
+  newContext: async ({ browser, baseURL, viewport, locale, timezoneId, ignoreHTTPSErrors, isolateNetwork }, use) => {
+    const made: BrowserContext[] = [];
+    await use(async (options = {}) => {
+      const o = { baseURL, viewport, locale, timezoneId, ignoreHTTPSErrors, ...options };
+      const context = await browser.newContext(o);
+      made.push(context);
+      if (isolateNetwork && o.baseURL) await isolate(context, o.baseURL);
+      return context;
+    });
+    await Promise.all(made.map(c => c.close()));
+  }
+});
+
+export interface IWorkbenchEnv {
+  /** The file's workbench (it exists once beforeAll has run). */
+  readonly wb: RunningWorkbench;
+}
 
 /**
- * Debian's Chromium, headless. Playwright launches it with a fresh profile (user-data dir) of its own each time;
- * each `openAs` gets a fresh context on top, so no storage leaks between people or tests.
+ * One workbench for the test file (or the describe block it is called in): started in beforeAll, stopped in
+ * afterAll, and the tests' baseURL, so `page.goto('/sites/…')` and `openAs` reach it. Tests that change the tenant
+ * reset it in beforeEach (`POST /_dev/reset`); the request log is per workbench.
  */
-export async function launchBrowser(extraArgs: string[] = []): Promise<LaunchedBrowser> {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...extraArgs, `--disk-cache-dir=${path.join(userDataDir, 'cache')}`],
-    env: { ...process.env, HOME: userDataDir, XDG_CONFIG_HOME: userDataDir, XDG_CACHE_HOME: userDataDir }
+export function withWorkbench(options: StartWorkbenchOptions | (() => StartWorkbenchOptions) = {}): IWorkbenchEnv {
+  let wb: RunningWorkbench | undefined;
+  test.beforeAll(async () => {
+    wb = await startWorkbench(typeof options === 'function' ? options() : options);
   });
-  return {
-    browser,
-    userDataDir,
-    async close() {
-      await browser.close().catch(() => undefined);
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+  test.afterAll(async () => {
+    await wb?.stop();
+    wb = undefined;
+  });
+  const env: IWorkbenchEnv = {
+    get wb(): RunningWorkbench {
+      if (!wb) throw new Error('the workbench starts in beforeAll');
+      return wb;
     }
   };
+  // Hooks set up test fixtures too: in beforeAll itself there is no workbench yet, hence no baseURL.
+  // eslint-disable-next-line no-empty-pattern -- a fixture without dependencies
+  test.use({ baseURL: async ({}, use) => use(wb?.url) });
+  return env;
 }
 
 export interface OpenOptions {
@@ -145,14 +181,9 @@ export interface OpenOptions {
   query?: Record<string, string>;
   /** Wait for the client to mount (default: when the answer is 200 and the page has web parts). */
   waitForReady?: boolean;
-  /** Reuse a context (e.g. to keep storage); default: a fresh one. */
-  context?: BrowserContext;
-  viewport?: { width: number; height: number };
 }
 
 export interface OpenedPage {
-  context: BrowserContext;
-  page: Page;
   response: Response | null;
   /** Console errors and uncaught page errors seen so far (live array). */
   errors: string[];
@@ -160,26 +191,14 @@ export interface OpenedPage {
   readyMs?: number;
 }
 
-/** The URL of a page as a person: `path?as=<upn>&lang=…&…`. */
-export function pageUrl(base: string, pagePath: string, upn?: string, o: Pick<OpenOptions, 'lang' | 'query'> = {}): string {
-  const url = new URL(pagePath, base);
-  if (upn) url.searchParams.set('as', upn);
-  if (o.lang) url.searchParams.set('lang', o.lang);
-  for (const [k, v] of Object.entries(o.query || {})) url.searchParams.set(k, v);
-  return url.toString();
-}
-
-/** Everything not on the workbench's origin is refused: tests never depend on a CDN or the internet. */
-async function isolate(context: BrowserContext, base: string): Promise<void> {
-  const origin = new URL(base).origin;
-  await context.route(url => new URL(url.toString()).origin !== origin && !/^(data|blob):/.test(url.protocol), route => route.abort());
-}
-
-export async function newContext(browser: LaunchedBrowser | Browser, base: string, viewport = { width: 1366, height: 900 }): Promise<BrowserContext> {
-  const b = 'browser' in browser ? browser.browser : browser;
-  const context = await b.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
-  await isolate(context, base);
-  return context;
+/** The URL of a page as a person: `path?as=<upn>&lang=…&…` (relative to baseURL unless `pagePath` is absolute). */
+export function pageUrl(pagePath: string, upn?: string, o: Pick<OpenOptions, 'lang' | 'query'> = {}): string {
+  const params = new URLSearchParams();
+  if (upn) params.set('as', upn);
+  if (o.lang) params.set('lang', o.lang);
+  for (const [k, v] of Object.entries(o.query || {})) params.set(k, v);
+  const qs = params.toString();
+  return qs ? `${pagePath}${pagePath.includes('?') ? '&' : '?'}${qs}` : pagePath;
 }
 
 export function watchErrors(page: Page): string[] {
@@ -189,28 +208,36 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens `pagePath` as `upn` and waits until the client has mounted every web part. */
-export async function openAs(
-  browser: LaunchedBrowser | Browser, wb: RunningWorkbench | string, pagePath: string, upn?: string, o: OpenOptions = {}
-): Promise<OpenedPage> {
-  const base = typeof wb === 'string' ? wb : wb.url;
-  const context = o.context || await newContext(browser, base, o.viewport);
-  const page = await context.newPage();
+/** Opens `pagePath` as `upn` in `page` and waits until the client has mounted every web part. */
+export async function openAs(page: Page, pagePath: string, upn?: string, o: OpenOptions = {}): Promise<OpenedPage> {
   const errors = watchErrors(page);
   const started = Date.now();
-  const response = await page.goto(pageUrl(base, pagePath, upn, o), { waitUntil: 'domcontentloaded' });
+  const response = await page.goto(pageUrl(pagePath, upn, o), { waitUntil: 'domcontentloaded' });
   let readyMs: number | undefined;
   const hasSlots = response && response.status() === 200 && await page.locator('#wb-config').count() > 0;
   if (o.waitForReady !== false && hasSlots) {
     await waitForReady(page);
     readyMs = Date.now() - started;
   }
-  return { context, page, response, errors, readyMs };
+  return { response, errors, readyMs };
 }
 
 /** The client sets `<html data-wb-ready>` once every root is mounted. */
 export async function waitForReady(page: Page, timeout = 30000): Promise<void> {
-  await page.waitForSelector('html[data-wb-ready="true"]', { state: 'attached', timeout });
+  await expect(page.locator('html'), 'the client marks the page ready').toHaveAttribute('data-wb-ready', 'true', { timeout });
+}
+
+/**
+ * Waits until `probe` gives the same value twice `windowMs` apart (compared as JSON): a page's request counts or
+ * text have stopped changing. For what must not happen after a point (no further request), which no single
+ * condition on the page announces; fails when it keeps changing for `timeout`.
+ */
+export async function expectUnchanged<T>(probe: () => T | Promise<T>, windowMs: number, what: string, timeout = 30000): Promise<void> {
+  await expect(async () => {
+    const before = JSON.stringify(await probe());
+    await new Promise(resolve => setTimeout(resolve, windowMs));
+    expect(JSON.stringify(await probe()), `${what} unchanged for ${windowMs} ms`).toBe(before);
+  }).toPass({ timeout, intervals: [0] });
 }
 
 /** A full-page screenshot at `/tmp/e2e-shots/<name>.png`; returns the path. */
@@ -219,46 +246,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SHOTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
-}
-
-export interface IBrowserAndWorkbench {
-  readonly browser: LaunchedBrowser;
-  readonly wb: RunningWorkbench;
-}
-
-/**
- * Registers beforeAll/afterAll that start one browser and one workbench for a test file and stop them;
- * read `.browser` and `.wb` inside tests (they exist once beforeAll has run).
- */
-export function setupBrowserAndWorkbench(options: StartWorkbenchOptions = {}): IBrowserAndWorkbench {
-  let browser: LaunchedBrowser | undefined;
-  let wb: RunningWorkbench | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    wb = await startWorkbench(options);
-  });
-  afterAll(async () => {
-    await Promise.all([browser && browser.close(), wb && wb.stop()]);
-  });
-  return {
-    get browser(): LaunchedBrowser {
-      if (!browser) throw new Error('the browser starts in beforeAll');
-      return browser;
-    },
-    get wb(): RunningWorkbench {
-      if (!wb) throw new Error('the workbench starts in beforeAll');
-      return wb;
-    }
-  };
-}
-
-/** Polls `probe` every 50 ms until it holds; fails after `timeoutMs`. */
-export async function waitUntil(probe: () => boolean, timeoutMs = 10000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise(r => setTimeout(r, 50));
-  }
 }
 
 let axeSource: string | undefined;
