@@ -20,7 +20,7 @@ build.rig.getTasks = function () {
 // pushed there, also the other bundle's chunks, over its own copy. By default webpack trims each module's exports
 // per runtime, so one module id could carry different exports in the two bundles and the runtime that started second
 // got the other's trimmed copy (the banner or the catalog failed with "... is not a function"; see
-// tests/e2e/packagedBundles.e2e.test.ts). 'global' trims with the exports all runtimes use: a module id has the same
+// tests/e2e/packagedBundles.spec.ts). 'global' trims with the exports all runtimes use: a module id has the same
 // code in every file of the package.
 // webpack's own account of the bundles (entry points, chunks, which chunk loads which by import()), for
 // scripts/check-sppkg.js: what each kind of page downloads is read from it rather than from the minified output.

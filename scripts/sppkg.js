@@ -1,5 +1,5 @@
 // Reads an .sppkg (a zip, OPC package) with Node's zlib, no dependency: for scripts/check-sppkg.js and the
-// browser test of the packaged bundles (tests/e2e/packagedBundles.e2e.test.ts).
+// browser test of the packaged bundles (tests/e2e/packagedBundles.spec.ts).
 'use strict';
 const zlib = require('zlib');
 
