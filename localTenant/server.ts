@@ -236,12 +236,17 @@ async function handle(
 
   if (sp) {
     const site = t.findSite(`/sites/${decodeURIComponent(sp[1])}`);
-    const spReq = { method, apiPath: sp[2] ?? '', params: url.searchParams, headers, user: who };
+    const spReq = { method, apiPath: sp[2] ?? '', params: url.searchParams, headers, user: who, rawBody: raw };
     const out = site
       ? handleSpfxEndpoint(t, { ...spReq, body: parsed.body, origin }) ?? handleSharePoint(t, site, spReq)
       : spError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
     // SharePoint Online sends the same id as `request-id` too, which is what support asks for.
-    send(res, out.status, out.body, { ...(out.headers ?? {}), SPRequestGuid: requestId, ...ids }, 'application/json;odata=nometadata;charset=utf-8');
+    if (out.text !== undefined) {
+      res.writeHead(out.status, { ...CORS, ...(out.headers ?? {}), SPRequestGuid: requestId, ...ids, 'Content-Length': String(Buffer.byteLength(out.text)) });
+      res.end(out.text);
+    } else {
+      send(res, out.status, out.body, { ...(out.headers ?? {}), SPRequestGuid: requestId, ...ids }, 'application/json;odata=nometadata;charset=utf-8');
+    }
     log(out.status);
     return;
   }

@@ -9,8 +9,8 @@ import type { FxSite, FxUser, Json, PermissionLevel } from './fixture';
 import type { Tenant } from './tenant';
 import { iso, stableGuid, ZERO_GUID } from './util';
 
-export interface SpReq { method: string; apiPath: string; params: URLSearchParams; headers: Record<string, string>; user?: FxUser }
-export interface SpRes { status: number; headers?: Record<string, string>; body?: unknown }
+export interface SpReq { method: string; apiPath: string; params: URLSearchParams; headers: Record<string, string>; user?: FxUser; rawBody?: string }
+export interface SpRes { status: number; headers?: Record<string, string>; body?: unknown; /** Sent as it is (a file's content), not as JSON. */ text?: string }
 
 /** SPBasePermissions masks of the built-in levels (High/Low words as SharePoint returns them, strings). */
 export const PERMISSION_MASKS: Record<PermissionLevel | 'none', { High: string; Low: string }> = {
@@ -79,6 +79,8 @@ export function handleSharePoint(t: Tenant, site: FxSite, req: SpReq): SpRes {
   const level = t.sitePermissionLevel(site.url, user.id);
   // A person without read access gets SharePoint's access denied on everything but contextinfo.
   if (level === 'none') return spError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
+  const file = handleFiles(t, site, req, path, level);
+  if (file) return file;
   if (req.method !== 'GET') return spError(405, '-1, Microsoft.SharePoint.Client.ClientServiceException', `The HTTP method '${req.method}' cannot be used to access the resource '${path}'.`);
   switch (path) {
     case 'web':
@@ -111,4 +113,55 @@ export function handleSharePoint(t: Tenant, site: FxSite, req: SpReq): SpRes {
       return spError(404, '-1, Microsoft.SharePoint.Client.ResourceNotFoundException', `Cannot find resource for the request ${req.apiPath}.`);
     }
   }
+}
+
+/** Where the product may keep files: the site's Site Assets library (what a site owner's scan writes). */
+function siteAssets(site: FxSite): string {
+  return `${serverRelative(site)}/SiteAssets`.toLowerCase();
+}
+
+const FILE_NOT_FOUND = (): SpRes => spError(404, '-2130575338, Microsoft.SharePoint.SPException', 'The file does not exist.');
+
+/**
+ * Files in Site Assets, as SharePoint REST documents them:
+ * `GET web/GetFileByServerRelativeUrl('<url>')/$value` (the content; 404 when there is none) and
+ * `POST web/GetFolderByServerRelativeUrl('<folder>')/Files/add(url='<name>',overwrite=true)` with the content as the
+ * body (Edit or Full Control; anything else is access denied, as SharePoint answers a visitor).
+ * https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/working-with-folders-and-files-with-rest
+ */
+function handleFiles(t: Tenant, site: FxSite, req: SpReq, lowerPath: string, level: PermissionLevel): SpRes | undefined {
+  // Matched on the path as sent: SharePoint's method names are case-insensitive, the names in them keep their case.
+  const path = req.apiPath.replace(/^\/+|\/+$/g, '');
+  if (lowerPath.indexOf('web/getf') !== 0) return undefined;
+  const get = /^web\/getfilebyserverrelativeurl\('((?:[^']|'')*)'\)\/\$value$/i.exec(path);
+  if (get && req.method === 'GET') {
+    const url = decodeURIComponent(get[1]).replace(/''/g, "'").toLowerCase();
+    if (url.indexOf(siteAssets(site) + '/') !== 0) return FILE_NOT_FOUND();
+    const stored = t.spFiles.get(url);
+    if (!stored) return FILE_NOT_FOUND();
+    return { status: 200, headers: { 'Content-Type': 'application/octet-stream', 'Last-Modified': new Date(stored.modified).toUTCString() }, text: stored.content };
+  }
+  const add = /^web\/getfolderbyserverrelativeurl\('((?:[^']|'')*)'\)\/files\/add\(url='((?:[^']|'')*)',overwrite=(true|false)\)$/i.exec(path);
+  if (!add) return undefined;
+  if (req.method !== 'POST') return spError(405, '-1, Microsoft.SharePoint.Client.ClientServiceException', `The HTTP method '${req.method}' cannot be used to access the resource '${path}'.`);
+  if (level !== 'Edit' && level !== 'Full Control') {
+    return spError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
+  }
+  const folder = decodeURIComponent(add[1]).replace(/''/g, "'").replace(/\/+$/, '');
+  const name = decodeURIComponent(add[2]).replace(/''/g, "'");
+  if ((folder.toLowerCase() + '/').indexOf(siteAssets(site) + '/') !== 0 || !name || /[\\/:*?"<>|#%]/.test(name)) {
+    return spError(400, '-2147024809, System.ArgumentException', 'The folder or file name is not valid.');
+  }
+  const url = `${folder}/${name}`.toLowerCase();
+  if (add[3].toLowerCase() === 'false' && t.spFiles.has(url)) {
+    return spError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${name} already exists.`);
+  }
+  const content = req.rawBody ?? '';
+  if (content.length > 1024 * 1024) return spError(400, '-2147024809, System.ArgumentException', 'The file is too large.');
+  const modified = t.now().toISOString();
+  const user = req.user as FxUser;
+  t.spFiles.set(url, { content, modified, author: user.userPrincipalName });
+  return respond(req, {
+    Name: name, ServerRelativeUrl: `${folder}/${name}`, Length: String(content.length), TimeLastModified: modified, UniqueId: stableGuid(`file:${url}`)
+  }, 'SP.File');
 }

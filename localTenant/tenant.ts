@@ -170,7 +170,14 @@ export class Tenant {
     return signToken(u, scopes ?? DEFAULT_SCOPES, this.db.tenant.id);
   }
 
+  /**
+   * Files written through SharePoint REST (`…/Files/add`), by lower-cased server-relative URL: only what the product
+   * writes (the site access map in Site Assets). Cleared by reset().
+   */
+  readonly spFiles = new Map<string, { content: string; modified: string; author: string }>();
+
   reset(): void {
+    this.spFiles.clear();
     this.cancelTimers();
     this.db = this.buildFromFixture();
     this.setFaults({});

@@ -55,6 +55,15 @@ export interface ISiteAccessService {
   getSite(): Promise<ISiteInfo>;
   /** What the current person can do on the site, from `effectiveBasePermissions`. */
   getMyLevel(): Promise<SiteAccessLevel>;
+  /**
+   * The site's shared access map as stored (check it with readAccessMap); undefined when there is none to read.
+   * Optional: a service without it serves a site that has no map.
+   */
+  getSiteAccessMap?(): Promise<string | undefined>;
+  /** What an earlier view found (the map's text, or undefined for "none"), when it is still kept; else undefined. */
+  keptSiteAccessMap?(): { text: string | undefined } | undefined;
+  /** Publishes a map for every Access Hub component on the site (needs Edit on the site). */
+  saveSiteAccessMap?(map: ISiteAccessMap): Promise<void>;
 }
 
 /** What every root component gets: services plus the little it needs to know about where it runs. */

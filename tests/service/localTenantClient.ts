@@ -20,7 +20,7 @@ export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?:
  */
 export function servicesFor(
   tenant: LocalTenantHandle, user: string, site: string = 'marketing', language: string = 'en-us', base: string = tenant.url, retry?: IReadRetryOptions,
-  pageReads?: IPageReads
+  pageReads?: IPageReads, storage?: Storage
 ): IAccessHubServices {
   let token: Promise<string> | undefined;
   const getToken = (): Promise<string> => (token = token || tokenFor(tenant, user));
@@ -30,6 +30,7 @@ export function servicesFor(
     myAccessUrl: 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com',
     pollIntervalMs: 20,
     pageReads,
+    storage,
     // Against a lenient tenant (one that accepts options Graph does not document), AccessApprovals may try them.
     tryUndocumentedOptions: tenant.tenant.lenient
   });

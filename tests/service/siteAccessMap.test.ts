@@ -12,7 +12,21 @@ import { scanSiteAccess, ScanCancelled, IScanProgress } from '../../src/services
 import { ISiteAccessMap } from '../../src/core/model/siteAccessMap';
 import { loadMyAccess, loadMyAccessGrants } from '../../src/services/loaders/loadMyAccess';
 import { createPageReads, PAGE_READ_MAX_AGE_MS } from '../../src/services/loaders/pageReads';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { ID, U } from '../contoso';
+
+/** localStorage as the browser keeps it between page views. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() { return items.size; },
+    clear: () => items.clear(),
+    getItem: (k: string) => (items.has(k) ? items.get(k)! : null),
+    key: (i: number) => Array.from(items.keys())[i] ?? null,
+    removeItem: (k: string) => { items.delete(k); },
+    setItem: (k: string, v: string) => { items.set(k, String(v)); }
+  };
+}
 
 const LATENCY_MS = 60;
 const ids = (data: ICatalogData): string[] => data.entries.map(e => e.pkg.id).sort();
@@ -117,6 +131,54 @@ describe('the site access map on the Contoso fixture', () => {
     expect(a.roundTrips).toBe(3);
     expect(b.roundTrips).toBe(2);
     expect(b.paths.filter(p => /\/groups\/|\/servicePrincipals\//.test(p))).toEqual([]);
+  });
+
+  it('the owner shares the map with the whole site; a visitor may not; a visitor\'s catalog without a map of its own uses it', async () => {
+    const megan = servicesFor(tenant, U.megan, 'marketing');
+    const map = await scanSiteAccess(megan);
+    await megan.site.saveSiteAccessMap!(map);
+    // A visitor (Read on the site) cannot publish one.
+    await expect(servicesFor(tenant, U.adele, 'marketing').site.saveSiteAccessMap!(map)).rejects.toMatchObject({ kind: 'forbidden' });
+
+    const full = await loadCatalog(servicesFor(tenant, U.adele, 'marketing'), { scope: 'currentSite', selectedIds: [], showOwned: true });
+    const adele = servicesFor(tenant, U.adele, 'marketing');
+    await adele.entitlements.getMe();
+    let shared: ICatalogData | undefined;
+    const cost = await measureFromLog(tenant, async () => {
+      shared = await loadCatalog(adele, { scope: 'currentSite', selectedIds: [], showOwned: true });
+    }, LATENCY_MS);
+    expect(shared!.map).toBeDefined();
+    expect(ids(shared!)).toEqual(ids(full));
+    // The map file first (beside the status, the site and the package list's first page, which a site without a map
+    // would need and the background check needs anyway), then the mapped packages: 2 round trips.
+    expect(cost.roundTrips).toBe(2);
+    expect(cost.paths.filter(p => /allowedRequestor/.test(p)).length).toBeLessThanOrEqual(1);
+    expect(cost.paths.filter(p => /getFileByServerRelativeUrl/i.test(p))).toHaveLength(1);
+
+    // On another site the file is that site's: the intranet has none, and its catalog reads everything.
+    const intranet = await loadCatalog(servicesFor(tenant, U.adele, 'intranet'), { scope: 'currentSite', selectedIds: [], showOwned: true });
+    expect(intranet.map).toBeUndefined();
+  });
+
+  it('a visitor\'s next view uses the map kept from the last one: 1 round trip, the file read again beside it', async () => {
+    const megan = servicesFor(tenant, U.megan, 'marketing');
+    await megan.site.saveSiteAccessMap!(await scanSiteAccess(megan));
+    const storage = memoryStorage();
+    const view = (): IAccessHubServices => servicesFor(tenant, U.adele, 'marketing', 'en-us', tenant.url, undefined, undefined, storage);
+    const first = view();
+    await first.entitlements.getMe();
+    const cold = await measureFromLog(tenant, () => loadCatalog(first, { scope: 'currentSite', selectedIds: [], showOwned: true }), LATENCY_MS);
+    const second = view();
+    await second.entitlements.getMe();
+    let data: ICatalogData | undefined;
+    const warm = await measureFromLog(tenant, async () => {
+      data = await loadCatalog(second, { scope: 'currentSite', selectedIds: [], showOwned: true });
+    }, LATENCY_MS);
+    expect(cold.roundTrips).toBe(2);
+    expect(warm.roundTrips).toBe(1);
+    expect(data!.map).toBeDefined();
+    // eslint-disable-next-line no-console
+    console.log(`Marketing as Adele with the site's shared map: cold ${cold.requests} requests in ${cold.roundTrips} round trips, next view ${warm.requests} in ${warm.roundTrips}`);
   });
 
   it('a cancelled scan stops between steps and rejects with ScanCancelled', async () => {

@@ -33,6 +33,29 @@ describe('SharePoint REST', () => {
     expect(g.headers.get('client-request-id')).toBe('g-crid-1');
   });
 
+  test('files in Site Assets: read by anyone on the site, written by editors only, 404 when none, cleared by reset', async () => {
+    const file = `/sites/marketing/_api/web/getFileByServerRelativeUrl('${encodeURIComponent('/sites/marketing/SiteAssets/map.json')}')/$value`;
+    const add = `/sites/marketing/_api/web/getFolderByServerRelativeUrl('${encodeURIComponent('/sites/marketing/SiteAssets')}')/Files/add(url='map.json',overwrite=true)`;
+    expect((await tt.as(U.adele, 'GET', file)).status).toBe(404);
+    // Adele reads the site (Read); writing needs Edit.
+    const denied = await tt.as(U.adele, 'POST', add, { raw: '{"v":1}' });
+    expect(denied.status).toBe(403);
+    expect(denied.body['odata.error'].code).toMatch(/UnauthorizedAccessException/);
+    const added = await tt.as(U.megan, 'POST', add, { raw: '{"v":1}' });
+    expect(added.status).toBe(200);
+    expect(added.body).toEqual(expect.objectContaining({ Name: 'map.json', ServerRelativeUrl: '/sites/marketing/SiteAssets/map.json', Length: '7' }));
+    const read = await tt.as(U.adele, 'GET', file);
+    expect(read.status).toBe(200);
+    expect(read.text).toBe('{"v":1}');
+    // Not without overwrite, not outside Site Assets, not from another site, nor for someone without access.
+    expect((await tt.as(U.megan, 'POST', add.replace('overwrite=true', 'overwrite=false'), { raw: '{}' })).status).toBe(400);
+    expect((await tt.as(U.megan, 'POST', add.replace(encodeURIComponent('/sites/marketing/SiteAssets'), encodeURIComponent('/sites/marketing/Shared Documents')), { raw: '{}' })).status).toBe(400);
+    expect((await tt.as(U.adele, 'GET', file.replace(/^\/sites\/marketing/, '/sites/intranet'))).status).toBe(404);
+    expect((await tt.as(U.allan, 'GET', file)).status).toBe(403);
+    await tt.reset();
+    expect((await tt.as(U.adele, 'GET', file)).status).toBe(404);
+  });
+
   test('verbose responses when asked; $select', async () => {
     const v = await tt.as(U.adele, 'GET', '/sites/marketing/_api/web?$select=Title', { headers: { Accept: 'application/json;odata=verbose' } });
     expect(v.body.d.Title).toBe('Marketing');

@@ -183,6 +183,7 @@ export interface IUserInfo {
 
 export interface ISiteInfo {
   url: string;
-  title: string;
+  /** Where a component has it (the page's context); SharePoint's site read does not carry it. */
+  title?: string;
   groupId?: string;
 }

@@ -37,32 +37,51 @@ export interface ICatalogData {
 /**
  * Loads a catalog in as few sequential round trips as it can.
  *
- * With a site access map (scope `currentSite`): the mapped packages by id with what they grant now, the person's
- * status and the site, all at once: one round trip whatever the size of the tenant. Then, in the background, the
- * person's requestable list shows which packages changed since the map was made; those are checked on their own.
+ * With a site access map (scope `currentSite`; the web part's own, else the site's shared one): the mapped packages
+ * by id with what they grant now, the person's status and the site, all at once: one round trip whatever the size of
+ * the tenant (two the first time a person meets the site's shared map that day: the map itself first). Then, in the
+ * background, the person's requestable list shows which packages changed since the map was made; those are checked
+ * on their own. A site with no map costs one read more, once a day per person (the answer "no map" is kept too).
  *
  * Without one: the package list, the person's status (loadMyStatus) and the site run in parallel; then the grants
  * of the packages, batched 20 to a `$batch` and cached by package version, so a warm load asks Graph only for the
  * person's status.
  */
 export async function loadCatalog(services: IAccessHubServices, options: ICatalogOptions): Promise<ICatalogData> {
-  const map = options.scope === 'currentSite' && options.accessMap !== undefined ? readAccessMap(options.accessMap) : undefined;
-  if (map && map.packages.length > 0) {
-    const [mapped, status, site] = await Promise.all([
-      services.entitlements.getMappedPackages(map), loadMyStatus(services.entitlements), services.site.getSite()
-    ]);
-    // A map copied from another site's page says nothing about this one.
-    if (readAccessMap(map, site.url)) return fromMap(services, options, map, mapped, status, site);
+  if (options.scope !== 'currentSite') return fullCatalog(services, options);
+  // The person's status and the site are needed either way: asked at once, shared by whichever path follows.
+  const status = loadMyStatus(services.entitlements);
+  const siteRead = services.site.getSite();
+  status.catch(() => undefined);
+  siteRead.catch(() => undefined);
+  // This web part's own map, else the site's (README, "A site's access map"): instant when an earlier view kept it.
+  let map = options.accessMap !== undefined ? readAccessMap(options.accessMap) : undefined;
+  let packagesRead: Promise<IAccessPackage[]> | undefined;
+  if ((!map || map.packages.length === 0) && services.site.getSiteAccessMap) {
+    // The first view of the day does not know whether the site has a map: the package list starts beside the map's
+    // file, so a site without one waits no longer (and with one, the background check below needs the list anyway).
+    if (!(services.site.keptSiteAccessMap && services.site.keptSiteAccessMap())) {
+      packagesRead = services.entitlements.listRequestablePackages();
+      packagesRead.catch(() => undefined);
+    }
+    const text = await services.site.getSiteAccessMap().catch(() => undefined);
+    map = text ? readAccessMap(text) : undefined;
   }
-  return fullCatalog(services, options);
+  if (map && map.packages.length > 0) {
+    const [mapped, mine, site] = await Promise.all([services.entitlements.getMappedPackages(map), status, siteRead]);
+    // A map copied from another site's page says nothing about this one.
+    if (readAccessMap(map, site.url)) return fromMap(services, options, map, mapped, mine, site);
+  }
+  return fullCatalog(services, options, status, siteRead, packagesRead);
 }
 
-async function fullCatalog(services: IAccessHubServices, options: ICatalogOptions): Promise<ICatalogData> {
+async function fullCatalog(services: IAccessHubServices, options: ICatalogOptions,
+  statusRead?: Promise<IMyStatus>, siteRead?: Promise<ISiteInfo>, packagesRead?: Promise<IAccessPackage[]>): Promise<ICatalogData> {
   const { entitlements } = services;
   const [packages, status, site] = await Promise.all([
-    entitlements.listRequestablePackages(),
-    loadMyStatus(entitlements),
-    options.scope === 'currentSite' ? services.site.getSite() : Promise.resolve(undefined)
+    packagesRead || entitlements.listRequestablePackages(),
+    statusRead || loadMyStatus(entitlements),
+    options.scope === 'currentSite' ? siteRead || services.site.getSite() : Promise.resolve(undefined)
   ]);
   const wanted = catalogCandidates(packages, options.scope, options.selectedIds);
   const grants = await entitlements.getGrants(wanted);

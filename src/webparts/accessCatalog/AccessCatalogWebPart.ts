@@ -12,7 +12,7 @@ import { readAccessMap, ISiteAccessMap } from '../../core/model/siteAccessMap';
 import type { IScanProgress } from '../../services/loaders/scanSiteAccess';
 import { AppError, toAppError } from '../../services/infrastructure/AppError';
 import { reportError } from '../../services/infrastructure/reportError';
-import { format, formatCount } from '../../components/format';
+import { errorMessage, format, formatCount } from '../../components/format';
 
 const ADD_FIELD = 'addPackage';
 /** The map's packages as the owner edits them (one id or My Access link per line); not a property of its own. */
@@ -40,6 +40,9 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
 
   private _scan: { abort: AbortController; progress?: IScanProgress } | undefined;
   private _scanError: AppError | undefined;
+  private _shareError: AppError | undefined;
+  /** The map made here was also published for the whole site. */
+  private _shared: boolean = false;
 
   /** The map in the properties, when it is this site's. */
   private get _map(): ISiteAccessMap | undefined {
@@ -55,6 +58,7 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
     const scan: { abort: AbortController; progress?: IScanProgress } = { abort: new AbortController() };
     this._scan = scan;
     this._scanError = undefined;
+    this._shared = false;
     this.context.propertyPane.refresh();
     import(/* webpackChunkName: 'access-hub-ui' */ '../../services/loaders/scanSiteAccess')
       .then(m => m.scanSiteAccess(this.services, {
@@ -65,9 +69,20 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
           this.context.propertyPane.refresh();
         }
       }))
-      .then(map => {
+      .then(async map => {
         this.properties.accessMap = map;
         this.render();
+        // Shared with every Access Hub component on the site (the banner, buttons, catalogs on other pages).
+        this._shareError = undefined;
+        if (this.services.site.saveSiteAccessMap) {
+          try {
+            await this.services.site.saveSiteAccessMap(map);
+            this._shared = true;
+          } catch (e) {
+            this._shareError = await toAppError(e);
+            reportError('AccessCatalog.shareMap', this._shareError);
+          }
+        }
       }, async (e: unknown) => {
         if (e instanceof Error && e.name === 'ScanCancelled') return;
         this._scanError = await toAppError(e);
@@ -112,6 +127,10 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
       status = strings.MapNone;
     }
     const fields: IPropertyPaneField<unknown>[] = [PropertyPaneLabel('accessMapStatus', { text: status })];
+    if (map && !scan && this._shared) fields.push(PropertyPaneLabel('accessMapShared', { text: strings.MapShared }));
+    if (map && !scan && this._shareError) {
+      fields.push(PropertyPaneLabel('accessMapNotShared', { text: format(strings.MapNotShared, errorMessage(this._shareError)) }));
+    }
     if (scan) {
       fields.push(PropertyPaneButton('accessMapCancel', {
         text: strings.MapCancel, buttonType: PropertyPaneButtonType.Normal, onClick: () => { this._cancelScan(); return ''; }

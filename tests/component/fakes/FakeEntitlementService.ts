@@ -345,6 +345,17 @@ export class FakeSiteAccessService implements ISiteAccessService {
     return { url: 'https://contoso.sharepoint.com/sites/marketing', title: 'Marketing' };
   }
 
+  /** The site's shared map file, as SharePoint keeps it (text); undefined: the site has none. */
+  public siteMapText: string | undefined;
+
+  public async getSiteAccessMap(): Promise<string | undefined> {
+    return this.siteMapText;
+  }
+
+  public async saveSiteAccessMap(map: ISiteAccessMap): Promise<void> {
+    this.siteMapText = JSON.stringify(map);
+  }
+
   public async getMyLevel(): Promise<'none'> {
     return 'none';
   }

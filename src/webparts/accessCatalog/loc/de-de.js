@@ -25,6 +25,8 @@ define([], function () {
     MapCancel: 'Abbrechen',
     MapRemove: 'Übersicht entfernen',
     MapFailed: 'Die Pakete konnten nicht gelesen werden: {0}',
-    MapPackagesLabel: 'Pakete in der Übersicht (eine ID oder ein My Access-Link pro Zeile: entfernen oder hinzufügen, dann die Seite speichern)'
+    MapPackagesLabel: 'Pakete in der Übersicht (eine ID oder ein My Access-Link pro Zeile: entfernen oder hinzufügen, dann die Seite speichern)',
+    MapShared: 'Für alle Access Hub-Komponenten dieser Website freigegeben: Das AccessPrompt-Banner, Anforderungsschaltflächen und Kataloge auf anderen Seiten verwenden sie ebenfalls.',
+    MapNotShared: 'Nur in diesem Webpart gespeichert (andere Seiten und das Banner konnten sie nicht erhalten): {0}'
   };
 });

@@ -25,6 +25,8 @@ define([], function () {
     MapCancel: 'Cancel',
     MapRemove: 'Remove the map',
     MapFailed: 'The packages could not be read: {0}',
-    MapPackagesLabel: 'Packages in the map (one id or My Access link per line: remove or add, then save the page)'
+    MapPackagesLabel: 'Packages in the map (one id or My Access link per line: remove or add, then save the page)',
+    MapShared: 'Shared with every Access Hub component on this site: the AccessPrompt banner, request buttons and catalogs on other pages use it too.',
+    MapNotShared: 'Kept in this web part only (other pages and the banner could not get it): {0}'
   };
 });

@@ -25,6 +25,8 @@ define([], function () {
     MapCancel: 'Annuler',
     MapRemove: 'Supprimer la carte',
     MapFailed: 'Les packages n’ont pas pu être lus : {0}',
-    MapPackagesLabel: 'Packages de la carte (un identifiant ou un lien My Access par ligne : retirez ou ajoutez, puis enregistrez la page)'
+    MapPackagesLabel: 'Packages de la carte (un identifiant ou un lien My Access par ligne : retirez ou ajoutez, puis enregistrez la page)',
+    MapShared: 'Partagée avec tous les composants Access Hub de ce site : la bannière AccessPrompt, les boutons de demande et les catalogues des autres pages l’utilisent aussi.',
+    MapNotShared: 'Conservée dans ce composant WebPart uniquement (les autres pages et la bannière n’ont pas pu l’obtenir) : {0}'
   };
 });

@@ -25,6 +25,8 @@ declare interface IAccessCatalogWebPartStrings {
   MapRemove: string;
   MapFailed: string;
   MapPackagesLabel: string;
+  MapShared: string;
+  MapNotShared: string;
 }
 
 declare module 'AccessCatalogWebPartStrings' {
