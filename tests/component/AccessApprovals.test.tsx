@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, within, act } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { IAccessHubServices } from '../../src/services/IAccessHubServices';
@@ -219,7 +219,6 @@ describe('AccessApprovals', () => {
     expect(screen.getAllByRole('listitem', { name: / requested / })).toHaveLength(5);
     await user.click(screen.getByRole('button', { name: 'Show more' }));
     expect(screen.getAllByRole('listitem', { name: / requested / })).toHaveLength(7);
-    await act(async () => { await new Promise(r => setTimeout(r, 10)); });
   });
 });
 

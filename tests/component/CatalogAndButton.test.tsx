@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { render, screen, within, waitFor, act } from '@testing-library/react';
+import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { IAccessHubServices } from '../../src/services/IAccessHubServices';
@@ -39,11 +39,6 @@ function renderWith(fake: FakeEntitlementService, element: React.ReactElement): 
   };
   render(<AppRoot services={services}>{element}</AppRoot>);
   return userEvent.setup({ delay: null });
-}
-
-/** Lets the last service calls of a test land inside act, as the browser would between frames. */
-async function settle(): Promise<void> {
-  await act(async () => { await new Promise(r => setTimeout(r, 50)); });
 }
 
 const catalog = (properties: IAccessCatalogProperties): React.ReactElement => <AccessCatalogRoot properties={properties} />;
@@ -123,7 +118,6 @@ describe('AccessCatalog', () => {
     expect(await screen.findByText('The service is busy. Wait a moment and try again.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('article', { name: 'Project Falcon Team' })).toBeInTheDocument();
-    await settle();
   });
 
   it('opens the request panel from a package and from a deep link', async () => {
@@ -132,7 +126,6 @@ describe('AccessCatalog', () => {
     await user.click(within(card).getByRole('button', { name: 'Request access' }));
     expect(await screen.findByText('Which campaign will you work on?')).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
-    await settle();
   });
 
   it('honours ?accessPackageId= for a hidden package', async () => {
@@ -151,7 +144,6 @@ describe('AccessRequestButton', () => {
     await user.click(await screen.findByRole('button', { name: 'Join Project Falcon' }));
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Submit request' })).toBeInTheDocument();
-    await settle();
   });
 
   it('says the request is pending, or that the person has access', async () => {
@@ -190,6 +182,5 @@ describe('two components on one page', () => {
     await screen.findByText(/Your request was sent|being delivered|You have access|granted/);
     // The catalog is another component with its own data: it reads again because the button announced the change.
     await waitFor(() => expect(within(engineering()).queryByRole('button', { name: 'Request access', hidden: true })).toBeNull());
-    await settle();
   });
 });

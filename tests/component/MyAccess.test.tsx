@@ -11,6 +11,7 @@ import { IAccessRequest } from '../../src/core/model/types';
 import { FakeEntitlementService, FakeSiteAccessService } from './fakes/FakeEntitlementService';
 import { engineeringGrants, MARKETING_ID, ENGINEERING_ID, CAMPAIGN_Q } from './fakes/contosoData';
 import { persona, PERSONA_NOW } from './fakes/personas';
+import { flushPromises } from './fakes/flush';
 import { ID } from '../contoso';
 import { graphfi, GraphBrowser } from '@pnp/graph';
 import '@pnp/graph/batching';
@@ -88,15 +89,14 @@ function renderMyAccess(fake: FakeEntitlementService, properties: IMyAccessPrope
   return userEvent.setup();
 }
 
-async function settle(ms: number = 0): Promise<void> {
-  await act(async () => { await new Promise(resolve => setTimeout(resolve, ms)); });
-}
-
+/**
+ * A click (or a double click) with what it set off at once rendered; what follows later (the fake's answer, the
+ * poller's reads, the reload) each test waits for by what it shows (findBy…, waitFor).
+ */
 async function press(user: ReturnType<typeof userEvent.setup>, element: HTMLElement, double: boolean = false): Promise<void> {
   await act(async () => {
     if (double) await user.dblClick(element);
     else await user.click(element);
-    await new Promise(resolve => setTimeout(resolve, 0));
   });
 }
 
@@ -149,9 +149,10 @@ describe('MyAccess: active access', () => {
     await press(user, await within(eng).findByRole('button', { name: 'Extend' }));
     expect(within(eng).getByText('No approval needed. Your access will end on November 26, 2027.')).toBeInTheDocument();
     await press(user, within(eng).getByRole('button', { name: 'Extend now' }), true);
-    await settle(50);
+    // The outcome shows once the one request was followed to delivery; both clicks were handled long before.
+    await waitFor(() => expect(within(row('Engineering Onboarding')).getByText('Extended. Your access now ends on November 26, 2027.')).toBeInTheDocument());
+    await flushPromises();
     expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: engineering.id, options: { justification: '', endDateTime: undefined } }]);
-    expect(await within(row('Engineering Onboarding')).findByText('Extended. Your access now ends on November 26, 2027.')).toBeInTheDocument();
   });
 
   it('says an extension needs approval, asks for the required reason, and then shows it waiting', async () => {
@@ -165,11 +166,14 @@ describe('MyAccess: active access', () => {
     expect(within(eng).getByRole('button', { name: 'Extend now' })).toHaveAttribute('aria-disabled', 'true');
     await act(async () => { await user.type(within(eng).getByRole('textbox', { name: /Business justification/ }), 'Still on the platform team.'); });
     await press(user, within(eng).getByRole('button', { name: 'Extend now' }));
-    await settle(50);
+    // The row's notice (the request followed to "pending approval") and the reloaded row's open change.
+    await waitFor(() => {
+      const after = row('Engineering Onboarding');
+      expect(within(after).getByText('Extension requested; waiting for approval.')).toBeInTheDocument();
+      expect(within(after).getByText('Extension requested on November 26, 2026; waiting for approval.')).toBeInTheDocument();
+    });
     expect(fake.changeCalls).toEqual([{ type: 'userUpdate', assignmentId: engineering.id, options: { justification: 'Still on the platform team.', endDateTime: undefined } }]);
     const after = row('Engineering Onboarding');
-    expect(within(after).getByText('Extension requested; waiting for approval.')).toBeInTheDocument();
-    expect(within(after).getByText('Extension requested on November 26, 2026; waiting for approval.')).toBeInTheDocument();
     expect(within(after).queryByRole('button', { name: 'Extend' })).not.toBeInTheDocument();
   });
 
@@ -190,9 +194,11 @@ describe('MyAccess: active access', () => {
     const eng = await findRow('Engineering Onboarding');
     await press(user, await within(eng).findByRole('button', { name: 'Extend' }));
     await press(user, within(eng).getByRole('button', { name: 'Extend now' }));
-    await settle(10);
-    expect(within(eng).getByRole('button', { name: 'Extend now' })).toBeEnabled();
-    expect(within(eng).getByText("The policy you chose doesn't allow you to request this access.")).toBeInTheDocument();
+    // The refusal shows, then the guard lets go of the row and the button is enabled again.
+    await waitFor(() => {
+      expect(within(eng).getByText("The policy you chose doesn't allow you to request this access.")).toBeInTheDocument();
+      expect(within(eng).getByRole('button', { name: 'Extend now' })).toBeEnabled();
+    });
     expect(fake.state.assignments.find(a => a.id === engineering.id)!.endDateTime).toBe(engineering.endDateTime);
   });
 
@@ -214,10 +220,13 @@ describe('MyAccess: active access', () => {
     expect(within(confirm).getByText('Marketing — Visitors')).toBeInTheDocument();
     expect(fake.changeCalls).toHaveLength(0);
     await press(user, within(confirm).getByRole('button', { name: 'Yes, remove it' }), true);
-    await settle(50);
+    // The removal followed to delivery, and the list read again: the row is ended access now.
+    await waitFor(() => {
+      expect(within(row('Marketing Site Visitors')).getByText('Your access has been removed.')).toBeInTheDocument();
+      expect(row('Marketing Site Visitors').getAttribute('data-kind')).toBe('expired');
+    });
+    await flushPromises();
     expect(fake.changeCalls).toEqual([{ type: 'userRemove', assignmentId: visitors.id }]);
-    expect(await within(row('Marketing Site Visitors')).findByText('Your access has been removed.')).toBeInTheDocument();
-    expect(row('Marketing Site Visitors').getAttribute('data-kind')).toBe('expired');
   });
 });
 
@@ -226,35 +235,42 @@ describe('MyAccess: requests', () => {
     const fake = tenant();
     const user = renderMyAccess(fake);
     await press(user, await screen.findByRole('tab', { name: /Pending/ }));
-    const falcon = row('Project Falcon Team');
+    const falcon = await findRow('Project Falcon Team');
     await press(user, within(falcon).getByRole('button', { name: 'Cancel request' }));
     await press(user, within(falcon).getByRole('button', { name: 'Yes, cancel it' }), true);
-    await settle(10);
+    // The notice, and the list read again after the cancel.
+    await waitFor(() => {
+      expect(within(row('Project Falcon Team')).getByText('Request canceled.')).toBeInTheDocument();
+      expect(row('Project Falcon Team').querySelector('[data-state]')!.textContent).toContain('Canceled');
+    });
+    await flushPromises();
     expect(fake.cancelCalls).toEqual([falconRequest.id]);
-    expect(await within(row('Project Falcon Team')).findByText('Request canceled.')).toBeInTheDocument();
-    expect(row('Project Falcon Team').querySelector('[data-state]')!.textContent).toContain('Canceled');
   });
 
   it('a cancel after an approval elsewhere says what happened and shows the new state; nothing is retried', async () => {
     const fake = tenant();
     const user = renderMyAccess(fake);
     await press(user, await screen.findByRole('tab', { name: /Pending/ }));
-    const falcon = row('Project Falcon Team');
+    const falcon = await findRow('Project Falcon Team');
     await press(user, within(falcon).getByRole('button', { name: 'Cancel request' }));
     const held = fake.state.requests.find(r => r.id === falconRequest.id)!;
     held.state = 'delivered';
     held.status = 'Delivered';
     await press(user, within(falcon).getByRole('button', { name: 'Yes, cancel it' }));
-    await settle(10);
-    expect(await within(row('Project Falcon Team')).findByText(/could not be canceled: in the meantime it became "Delivered"/)).toBeInTheDocument();
-    expect(row('Project Falcon Team').querySelector('[data-state]')!.getAttribute('data-state')).toBe('delivered');
+    // The notice, and the list read again: the row shows what the request became.
+    await waitFor(() => {
+      expect(within(row('Project Falcon Team')).getByText(/could not be canceled: in the meantime it became "Delivered"/)).toBeInTheDocument();
+      expect(row('Project Falcon Team').querySelector('[data-state]')!.getAttribute('data-state')).toBe('delivered');
+    });
+    // Whatever the row would still send from what is pending has been sent: still the one cancel.
+    await flushPromises();
     expect(fake.cancelCalls).toHaveLength(1);
   });
 
   it('offers request again for a denied request and opens the request panel prefilled with the earlier answers', async () => {
     const user = renderMyAccess(tenant());
     await press(user, await screen.findByRole('tab', { name: /History/ }));
-    const denied = row('Marketing Campaign Contributors');
+    const denied = await findRow('Marketing Campaign Contributors');
     expect(within(denied).getByText(/Denied/)).toBeInTheDocument();
     await press(user, within(denied).getByRole('button', { name: 'Request again' }));
     const panel = await screen.findByRole('dialog');
@@ -285,7 +301,9 @@ describe('MyAccess: errors are handled by kind, none swallowed', () => {
     fake.failOnce('getGrants', new AppError('forbidden', 403, 'Authorization_RequestDenied', 'Insufficient privileges.'));
     renderMyAccess(fake);
     await findRow('Engineering Onboarding');
-    await settle(20);
+    // The rows are there, so the contents were asked for; let the refusal travel to where it would be logged.
+    await waitFor(() => expect(fake.calls).toContain('getGrants'));
+    await flushPromises();
     expect(logged).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { act, render, screen, waitFor, within, fireEvent } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within, fireEvent } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { RequestPanel, IRequestPanelProps } from '../../src/components/requestPanel/RequestPanel';
@@ -12,6 +12,7 @@ import {
   engineeringGrants, contractQuestion, MARKETING_ID, FALCON_ID, WAR_ROOM_ID, ENGINEERING_ID, BREAK_GLASS_ID, UNKNOWN_ID,
   CAMPAIGN_Q, CONTRACT_Q
 } from './fakes/contosoData';
+import { flushPromises } from './fakes/flush';
 
 const NOW = new Date('2026-01-15T09:00:00Z');
 const MY_ACCESS = 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com';
@@ -59,17 +60,42 @@ function renderPanel(
   return { fake, onChanged, onDismiss, user };
 }
 
-/** Lets pending service promises and timers run inside act, as the browser would between frames. */
-async function settle(ms: number = 0): Promise<void> {
-  await act(async () => { await new Promise(resolve => setTimeout(resolve, ms)); });
+/**
+ * A click with what it set off at once rendered; what follows later (the fake's answer, the poller's reads) each
+ * test waits for by what it shows (findBy…, waitFor).
+ */
+async function press(user: IRendered['user'], element: HTMLElement): Promise<void> {
+  await act(async () => { await user.click(element); });
 }
 
-/** A click whose async consequences (service calls, state updates) finish inside act. */
-async function press(user: IRendered['user'], element: HTMLElement): Promise<void> {
-  await act(async () => {
-    await user.click(element);
-    await new Promise(resolve => setTimeout(resolve, 0));
-  });
+let onFakeClock = false;
+
+/**
+ * Tests of what the product does on a timer (the poller waits on setTimeout between reads, the busy note looks again
+ * when its threshold passes) run on jest's clock: "it stopped" is checked over many poll intervals without waiting
+ * for them. Promises and React's act stay real (doNotFake); findBy…/waitFor advance the clock while they wait
+ * (Testing Library does so under fake timers). Returns user events that move the same clock.
+ */
+function startFakeClock(): IRendered['user'] {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+  onFakeClock = true;
+  return userEvent.setup({ advanceTimers: ms => jest.advanceTimersByTime(ms) });
+}
+
+afterEach(() => {
+  if (!onFakeClock) return;
+  onFakeClock = false;
+  // React 17's scheduler queues its work on setTimeout here (jsdom has no MessageChannel): unmount, then run what is
+  // still queued on jest's clock before going back to the real one. A scheduler left waiting for a fake timer never
+  // runs again, and the file's later tests stall.
+  cleanup();
+  act(() => { jest.runAllTimers(); });
+  jest.useRealTimers();
+});
+
+/** Runs the poller's next `intervals` polls (10 ms each here) on jest's clock, inside act. */
+async function pollIntervals(intervals: number): Promise<void> {
+  await act(async () => { await jest.advanceTimersByTimeAsync(intervals * 10); });
 }
 
 const submitButton = (): HTMLElement => screen.getByRole('button', { name: 'Submit request' });
@@ -167,13 +193,16 @@ describe('RequestPanel: loading and what the person already has', () => {
     const listMyRequests = fake.listMyRequests.bind(fake);
     fake.listMyRequests = async () => { await held; return listMyRequests(); };
     renderPanel(fake, {}, { retryStatus });
-    await settle();
+    // Loading (its read held): the busy note listens to retryStatus.
+    expect(await screen.findByLabelText('Loading…')).toHaveAttribute('aria-busy', 'true');
+    // Not busy yet, the note looks again when the threshold passes, on a timer: run it on jest's clock.
+    startFakeClock();
     let endWait: () => void = () => undefined;
     act(() => { endWait = retryStatus.begin(now - 1500); });
-    await settle();
+    await flushPromises();
     expect(screen.queryByText('Microsoft 365 is busy. Still trying…')).not.toBeInTheDocument();
     now += 600;
-    await settle(600);
+    act(() => { jest.advanceTimersByTime(600); });
     expect(screen.getByText('Microsoft 365 is busy. Still trying…')).toBeInTheDocument();
     act(() => endWait());
     expect(screen.queryByText('Microsoft 365 is busy. Still trying…')).not.toBeInTheDocument();
@@ -426,7 +455,8 @@ describe('RequestPanel: submitting', () => {
   });
 
   it('follows a request without approval until delivered and links to the site', async () => {
-    const { fake, user, onChanged } = renderPanel(tenant(), { packageId: ENGINEERING_ID });
+    const user = startFakeClock();
+    const { fake, onChanged } = renderPanel(tenant(), { packageId: ENGINEERING_ID });
     await screen.findByText('Engineers (no approval)');
     expect(screen.getByText('No approval needed: access is granted right away.')).toBeInTheDocument();
     await press(user, submitButton());
@@ -438,9 +468,9 @@ describe('RequestPanel: submitting', () => {
     expect(fake.calls.filter(c => c === 'getRequest')).toHaveLength(2);
     expect(onChanged).toHaveBeenCalledTimes(2); // after submit and after delivery
 
-    // Polling has stopped.
+    // Polling has stopped: ten more poll intervals, and no read.
     const reads = fake.calls.filter(c => c === 'getRequest').length;
-    await settle(60);
+    await pollIntervals(10);
     expect(fake.calls.filter(c => c === 'getRequest')).toHaveLength(reads);
   });
 
@@ -450,7 +480,7 @@ describe('RequestPanel: submitting', () => {
     const services: IAccessHubServices = {
       entitlements: fake, site: new FakeSiteAccessService(), language: 'en-us', myAccessUrl: MY_ACCESS, now: () => NOW, pollIntervalMs: 10
     };
-    const user = userEvent.setup();
+    const user = startFakeClock();
     const { rerender } = render(
       <AppRoot services={services}><RequestPanel packageId={ENGINEERING_ID} isOpen onDismiss={jest.fn()} onChanged={jest.fn()} /></AppRoot>
     );
@@ -458,9 +488,10 @@ describe('RequestPanel: submitting', () => {
     await press(user, submitButton());
     await waitFor(() => expect(fake.calls.filter(c => c === 'getRequest').length).toBeGreaterThan(1));
     rerender(<AppRoot services={services}><RequestPanel packageId={ENGINEERING_ID} isOpen={false} onDismiss={jest.fn()} onChanged={jest.fn()} /></AppRoot>);
-    await settle(30);
+    // A read already on its way lands; after it, ten more poll intervals and no read.
+    await flushPromises();
     const reads = fake.calls.filter(c => c === 'getRequest').length;
-    await settle(60);
+    await pollIntervals(10);
     expect(fake.calls.filter(c => c === 'getRequest')).toHaveLength(reads);
   });
 

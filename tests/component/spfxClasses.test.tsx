@@ -7,6 +7,7 @@ import AccessPromptApplicationCustomizer from '../../src/extensions/accessPrompt
 import { MockApplication } from '../mocks/sp/application-base';
 import { createSpfxServices } from '../../src/services/createSpfxServices';
 import { forgetPageReads } from '../../src/services/loaders/pageReads';
+import { flushPromises } from './fakes/flush';
 
 // Each test is a page view of its own: the web parts' shared reads (pageReads.ts) do not carry over.
 beforeEach(() => { forgetPageReads(); });
@@ -41,11 +42,16 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
   return response;
 }
 
-/** Polls until `probe` holds (a cold transform of the banner chunk can take a while), then lets the page settle. */
-async function until(probe: () => boolean, settleMs = 50, timeoutMs = 5000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !probe() && Date.now() < end;) await new Promise(r => setTimeout(r, 10));
-  await new Promise(r => setTimeout(r, settleMs));
+/** Nothing in a root is loading any more (StatusView marks what loads with aria-busy): its first reads were all sent and answered. */
+function doneLoading(root: HTMLElement): void {
+  expect(root.querySelector('[aria-busy="true"]')).toBeNull();
 }
+
+/** How long a first load may take: the first test to need a module transforms it cold, which can take a while. */
+const SLOW = { timeout: 5000 };
+
+/** waitFor watching a web part's own element (not in the document), so it looks again as soon as the root changes. */
+const inRoot = (root: HTMLElement): { container: HTMLElement; timeout: number } => ({ container: root, ...SLOW });
 
 /** What Graph answers for a route the tenant does not know: a fast, final failure (never retried). */
 const notFound = (): any => answer(404, { error: { code: 'ResourceNotFound', message: 'not found' } });
@@ -63,11 +69,9 @@ describe.each([
 ])('%s web part', (alias, WebPart, properties, selector) => {
   it('mounts its root into its DOM element and unmounts on dispose', async () => {
     const wp: any = new (WebPart as any)();
-    // SPFx renders outside React's test harness; act lets the roots' first (failing) loads settle.
-    await act(async () => {
-      await wp.__load(fakeContext(), properties);
-      await new Promise(r => setTimeout(r, 20));
-    });
+    // SPFx renders outside React's test harness: the roots' first (failing) loads end inside act, in what they show.
+    await act(async () => { await wp.__load(fakeContext(), properties); });
+    await waitFor(() => doneLoading(wp.domElement), inRoot(wp.domElement));
     if (selector) expect(wp.domElement.querySelector(selector)).not.toBeNull();
     else expect(wp.domElement.textContent).toContain(`${alias} will appear here.`);
     const pane = wp.getPropertyPaneConfiguration();
@@ -137,25 +141,33 @@ describe('AccessPrompt customizer', () => {
     // One $batch and two SharePoint reads for the decision.
     const urls = (global as any).fetch.mock.calls.map((c: any[]) => String(c[0]));
     expect(urls.filter((u: string) => /\$batch$/.test(u)).length).toBeGreaterThanOrEqual(1);
-    await act(async () => { customizer.__dispose(); await new Promise(r => setTimeout(r, 20)); });
-    expect(top.innerHTML).toBe('');
+    act(() => { customizer.__dispose(); });
+    await waitFor(() => expect(top.innerHTML).toBe(''));
   });
+
+  /** How many decisions the fetches so far made: each reads the site's permissions once. */
+  const decisions = (): number => (global as any).fetch.mock.calls.filter((c: any[]) => /effectiveBasePermissions$/.test(String(c[0]))).length;
+
+  /**
+   * Waits for the decisions so far to have read the site's permissions, then for what they set off to finish. A
+   * decision runs on promises only (fetch answers at once here, nothing waits on a timer; the banner chunk is a
+   * synchronous require under jest), so a further decision, a banner or a placeholder it would bring has come by then.
+   */
+  async function decided(count: number): Promise<void> {
+    await waitFor(() => expect(decisions()).toBeGreaterThanOrEqual(count), SLOW);
+    await flushPromises();
+  }
 
   it('claims no placeholder and loads no banner when there is nothing to show', async () => {
     (global as any).fetch = answerAsGraph('member');
     const tryCreateContent = jest.fn(() => ({ domElement: document.createElement('div'), dispose: jest.fn() }));
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
-    await act(async () => {
-      await customizer.__load(promptContext(tryCreateContent), {});
-      await new Promise(r => setTimeout(r, 100));
-    });
+    await act(async () => { await customizer.__load(promptContext(tryCreateContent), {}); });
+    await decided(1);
     expect((global as any).fetch).toHaveBeenCalled();
     expect(tryCreateContent).not.toHaveBeenCalled();
     customizer.__dispose();
   });
-
-  /** How many decisions the fetches so far made: each reads the site's permissions once. */
-  const decisions = (): number => (global as any).fetch.mock.calls.filter((c: any[]) => /effectiveBasePermissions$/.test(String(c[0]))).length;
 
   it('decides once for the first page view, though SharePoint raises navigatedEvent for it too', async () => {
     (global as any).fetch = answerAsGraph('member');
@@ -166,8 +178,8 @@ describe('AccessPrompt customizer', () => {
       // SharePoint's runtime does; raised once more for the same page, it is still the same page view.
       await customizer.__load(promptContext(jest.fn(), application), {});
       application.navigatedEvent.raise();
-      await until(() => decisions() >= 1, 100);
     });
+    await decided(1);
     expect(decisions()).toBe(1);
     customizer.__dispose();
   });
@@ -178,25 +190,23 @@ describe('AccessPrompt customizer', () => {
     const start = window.location.href;
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
     try {
-      await act(async () => {
-        await customizer.__load(promptContext(jest.fn(), application), {});
-        await until(() => decisions() >= 1, 100);
-      });
+      await act(async () => { await customizer.__load(promptContext(jest.fn(), application), {}); });
+      await decided(1);
       expect(decisions()).toBe(1);
       // The session's answer for the site would spare the requests: forget it, so the next decision shows in them.
       window.sessionStorage.clear();
-      await act(async () => {
+      act(() => {
         application.navigate('/sites/marketing/SitePages/Campaigns.aspx');
         application.navigatedEvent.raise(); // SharePoint sometimes raises it twice for one navigation
-        await until(() => decisions() >= 2, 100);
       });
+      await decided(2);
       expect(decisions()).toBe(2);
       // A hash change is the same page view.
       window.sessionStorage.clear();
-      await act(async () => {
-        application.navigate('/sites/marketing/SitePages/Campaigns.aspx#section');
-        await until(() => decisions() >= 3, 0, 200);
-      });
+      // navigatedEvent comes at once (navigate raises it); a decision it started would have read the permissions by
+      // the time what is pending has run.
+      act(() => { application.navigate('/sites/marketing/SitePages/Campaigns.aspx#section'); });
+      await flushPromises();
       expect(decisions()).toBe(2);
     } finally {
       customizer.__dispose();
@@ -236,10 +246,12 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
     (global as any).fetch = jest.fn(async () => notFound());
     const getToken = jest.fn(async () => 'token');
     const wp: any = new (MyAccessWebPart as any)();
-    await act(async () => {
-      await wp.__load(contextFor(value, getToken), { title: 'My access' });
-      await until(() => graphUrls().length > 0);
-    });
+    await act(async () => { await wp.__load(contextFor(value, getToken), { title: 'My access' }); });
+    // Every first read sent and answered (all 404 here): MyAccess shows why it has nothing, no longer loading.
+    await waitFor(() => {
+      expect(graphUrls().length).toBeGreaterThan(0);
+      doneLoading(wp.domElement);
+    }, inRoot(wp.domElement));
     const urls = graphUrls();
     expect(urls.length).toBeGreaterThan(0);
     expect(urls.filter(u => u.indexOf(`${origin}/v1.0/`) !== 0)).toEqual([]);
@@ -288,8 +300,13 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
         application: new MockApplication(),
         serviceScope: { consume: () => ({ tryGetTheme: () => undefined }) }
       }), {});
-      await until(() => graphUrls().some(u => /\$batch$/.test(u)));
     });
+    // The decision's $batch went out, and the decision ran to its end (it reads the site's permissions too).
+    await waitFor(() => {
+      expect(graphUrls().some(u => /\$batch$/.test(u))).toBe(true);
+      expect((global as any).fetch.mock.calls.some((c: any[]) => /effectiveBasePermissions$/.test(String(c[0])))).toBe(true);
+    }, SLOW);
+    await flushPromises();
     const urls = graphUrls();
     expect(urls).toContain(`${origin}/v1.0/$batch`);
     expect(urls.filter(u => u.indexOf(`${origin}/v1.0/`) !== 0)).toEqual([]);
