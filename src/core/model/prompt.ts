@@ -125,7 +125,13 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   for (const { pkg, siteLevel } of bySite) siteLevels[pkg.id.toLowerCase()] = siteLevel;
   const grantsSite = (id: string | undefined | null): boolean => !!id && !!siteLevels[id.toLowerCase()];
 
-  const assignments = each(facts.assignments, (raw): IPromptAssignment => ({ ...mapAssignment(raw), policy: mapAssignmentPolicy(raw.assignmentPolicy) }));
+  // No object spread in the customizer's first script: compiled to ES5, each module would carry its own copy of
+  // TypeScript's __assign helper.
+  const assignments = each(facts.assignments, (raw): IPromptAssignment => {
+    const a = mapAssignment(raw) as IPromptAssignment;
+    a.policy = mapAssignmentPolicy(raw.assignmentPolicy);
+    return a;
+  });
   const held: Record<string, boolean> = {};
   let ending: IPromptAssignment | undefined;
   for (const a of assignments) {

@@ -5,6 +5,7 @@ import { IPromptFacts, IPromptPackage, IPromptSettings } from '../model/prompt';
 import { StorageGrantCache } from './grantCache';
 import { levelFromPermissions } from './levelFromPermissions';
 import { forgetPrompt, sessionKey } from './promptCache';
+import { SITE_MAP_FILE, SITE_MAP_FOLDER } from '../siteMapFile';
 
 export { forgetPrompt, sessionKey };
 
@@ -16,6 +17,15 @@ const BATCH_SIZE = 20;
 const BATCH_CONCURRENCY = 6;
 const DAY_MS = 86400000;
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Copies `more`'s answers into `into`. Object spread compiled to ES5 brings TypeScript's __assign helper into every
+ * module that uses it, and this is the customizer's first script (10 KB gzipped at most).
+ */
+function merge(into: Record<string, IBatchResponse>, more: Record<string, IBatchResponse>): Record<string, IBatchResponse> {
+  for (const key of Object.keys(more)) into[key] = more[key];
+  return into;
+}
 
 export interface IBatchResponse { status: number; body: unknown }
 
@@ -90,7 +100,7 @@ export function fetchTransport(o: IFetchTransportOptions): IPromptTransport {
         return throttled(r.status);
       }).map(r => r.id);
       return again.length
-        ? retry(wait, out, () => batch(requests.filter(q => again.indexOf(q.id) >= 0)).then(more => ({ ...out, ...more })))
+        ? retry(wait, out, () => batch(requests.filter(q => again.indexOf(q.id) >= 0)).then(more => merge(out, more)))
         : out;
     });
   return {
@@ -171,8 +181,8 @@ const REQUESTABLE = `/${EM}/accessPackages/filterByCurrentUser(on='allowedReques
 const roleScopes = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role,scope`;
 const available = (id: string): string => `/${EM}/availableAccessPackages/${encodeURIComponent(id)}`;
 
-/** Runs `$batch`es of up to 20, a few at a time. */
-function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> {
+/** Runs `$batch`es of up to 20, a few at a time (`atOnce`: how many requests may be in flight, in batches). */
+function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string }>, atOnce?: number): Promise<Record<string, IBatchResponse>> {
   const chunks: Array<Array<{ id: string; url: string }>> = [];
   for (let i = 0; i < requests.length; i += BATCH_SIZE) chunks.push(requests.slice(i, i + BATCH_SIZE));
   const out: Record<string, IBatchResponse> = {};
@@ -181,7 +191,7 @@ function batchAll(t: IPromptTransport, requests: Array<{ id: string; url: string
   const worker = (): Promise<void> => (next < chunks.length
     ? t.graphBatch(chunks[next++]).then(answers => { Object.assign(out, answers); return worker(); })
     : Promise.resolve());
-  return Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker)).then(() => out);
+  return Promise.all(Array.from({ length: Math.min(atOnce ? Math.ceil(atOnce / BATCH_SIZE) : BATCH_CONCURRENCY, chunks.length) }, worker)).then(() => out);
 }
 
 function toPackage(p: AccessPackage): { id: string; name: string; version?: string } {
@@ -232,8 +242,38 @@ function scanPackages(ctx: IPromptContext, first: IBatchResponse | undefined): P
   }).then(all => Promise.all(reads).then(() => ({ list: all.map(toPackage), grants })));
 }
 
+/**
+ * The package ids in the site's shared access map (README, "A site's access map": a file in Site Assets), at most 500;
+ * none when the site has no map. Only ids are taken, each read again for this person below (URL-encoded: an id that
+ * is not one is a 404, like a package that is not for them).
+ */
+function mapIds(map: unknown): string[] {
+  const m = map as { v?: number; packages?: Array<{ id?: unknown } | null> } | undefined;
+  return m && m.v === 1 && Array.isArray(m.packages) ? m.packages.slice(0, 500).map(p => String(p && p.id)) : [];
+}
+
+/**
+ * Packages by id (named in the settings, or in the site's map), each with what it grants now: whatever `first` (the
+ * first `$batch`) did not answer is read in one wave. A 404 means the package is not for this person (an
+ * availableAccessPackage is one they may request): left out.
+ */
+function packagesById(ctx: IPromptContext, ids: string[], first: Record<string, IBatchResponse>): Promise<IPromptPackage[]> {
+  const t = ctx.transport;
+  const requests: Array<{ id: string; url: string }> = [];
+  for (const id of ids) if (!first[`a:${id}`]) requests.push({ id: `a:${id}`, url: available(id) }, { id: `n:${id}`, url: roleScopes(id) });
+  return batchAll(t, requests, requests.length).then(more => {
+    const answers = merge(merge({}, first), more);
+    return Promise.all(ids.map(id => {
+      const pkg = answers[`a:${id}`];
+      return pkg && pkg.status < 400
+        ? scopesOf(t, answers[`n:${id}`]).then(grants => grants && { id, name: (pkg.body as AccessPackage).displayName || '', requestable: true, grants })
+        : undefined;
+    }));
+  }).then(list => list.filter((p): p is IPromptPackage => !!p));
+}
+
 function withGrants(list: Array<{ id: string; name: string; version?: string }>, grants: Map<string, IGrant[]>, requestable: boolean): IPromptPackage[] {
-  return list.filter(p => grants.has(p.id)).map(p => ({ ...p, requestable, grants: grants.get(p.id) || [] }));
+  return list.filter(p => grants.has(p.id)).map(p => ({ id: p.id, name: p.name, version: p.version, requestable, grants: grants.get(p.id) || [] }));
 }
 
 export interface IPromptLoad {
@@ -299,27 +339,19 @@ function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {
   }
   let revalidation: Promise<void> | undefined;
 
+  const mapFile = `${ctx.siteUrl.replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '')}/${SITE_MAP_FOLDER}/${SITE_MAP_FILE}`;
   return Promise.all([
     t.graphBatch(graphRequests),
     t.spGet('site?$select=GroupId,Url') as Promise<{ GroupId?: string; Url?: string }>,
-    t.spGet('web/effectiveBasePermissions') as Promise<{ High?: string | number; Low?: string | number }>
-  ]).then(([graph, site, perms]) => {
+    t.spGet('web/effectiveBasePermissions') as Promise<{ High?: string | number; Low?: string | number }>,
+    // The site's shared map, beside the rest (a site without one answers 404: no map).
+    named.length ? [] : t.spGet(`web/getFileByServerRelativeUrl('${encodeURIComponent(mapFile)}')/$value`).then(mapIds, () => [])
+  ]).then(([graph, site, perms, mapped]) => {
     let packages: Promise<IPromptPackage[]>;
-    if (named.length) {
-      // A 404 means the person may not request it (availableAccessPackages lists only what they may ask for).
-      // More than 8 named packages is unusual; the rest cost one more round trip.
-      const rest = named.slice(namedFirst.length);
-      packages = batchAll(t, rest.map(id => ({ id: `a:${id}`, url: available(id) }))).then(more => {
-        const answers = { ...graph, ...more };
-        const ok = (id: string): boolean => !!answers[`a:${id}`] && answers[`a:${id}`].status < 400;
-        return Promise.all([
-          grantsOf(ctx, rest.filter(ok).map(id => ({ id }))),
-          Promise.all(namedFirst.map(id => scopesOf(t, graph[`n:${id}`])))
-        ]).then(([grants, first]) => {
-          namedFirst.forEach((id, i) => { if (first[i]) grants.set(id, first[i] as IGrant[]); });
-          return withGrants(named.map(id => ({ id, name: ok(id) ? (answers[`a:${id}`].body as AccessPackage).displayName || '' : '' })), grants, true);
-        });
-      });
+    if (named.length || mapped.length) {
+      // Named in the settings, or the site's map: only these are read (a requestable list's first page in the batch
+      // is left unfollowed). More than 8 named packages, and every mapped one, cost one more round trip.
+      packages = packagesById(ctx, named.length ? named : mapped, graph);
     } else {
       if (scan) {
         const list = scan.packages;

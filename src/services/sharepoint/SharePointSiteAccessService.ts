@@ -4,6 +4,8 @@ import '@pnp/sp/webs';
 import '@pnp/sp/sites';
 import { ISiteInfo, SiteAccessLevel } from '../../core/model/types';
 import type { ISiteAccessMap } from '../../core/model/siteAccessMap';
+// The site's access map, shared by every Access Hub component on the site (README, "A site's access map").
+import { SITE_MAP_FILE, SITE_MAP_FOLDER } from '../../core/siteMapFile';
 import { toAppError } from '../infrastructure/AppError';
 import { ISiteAccessService } from '../IAccessHubServices';
 import { createPageReads, IPageReads } from '../loaders/pageReads';
@@ -15,12 +17,6 @@ export { levelFromPermissions };
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
-/**
- * The site's access map, shared by every Access Hub component on the site: a file in the site's Site Assets library,
- * which every visitor can read and the people who can edit the site can write (README, "A site's access map").
- */
-export const SITE_MAP_FOLDER = 'SiteAssets';
-export const SITE_MAP_FILE = 'access-hub-site-access-map.json';
 /** A visitor's copy of the site's map is used for a day; a newer one is read beside it and used on the next view. */
 const SITE_MAP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
