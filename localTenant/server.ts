@@ -18,6 +18,7 @@ import { handleSharePoint, spError } from './sharepoint';
 import { OAuthAuthority } from './oauth';
 import { sessionClaims, SHAREPOINT_AUDIENCE } from './session';
 import { handleSpfxEndpoint } from './spfxEndpoints';
+import { handleSitePages } from './workbench/sitePagesApi';
 import { SPFX_AUDIENCES } from './audiences';
 import type { Tenant } from './tenant';
 
@@ -238,7 +239,7 @@ async function handle(
     const site = t.findSite(`/sites/${decodeURIComponent(sp[1])}`);
     const spReq = { method, apiPath: sp[2] ?? '', params: url.searchParams, headers, user: who, rawBody: raw };
     const out = site
-      ? handleSpfxEndpoint(t, { ...spReq, body: parsed.body, origin }) ?? handleSharePoint(t, site, spReq)
+      ? handleSpfxEndpoint(t, { ...spReq, body: parsed.body, origin }) ?? handleSitePages(t, site, { ...spReq, body: parsed.body }) ?? handleSharePoint(t, site, spReq)
       : spError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
     // SharePoint Online sends the same id as `request-id` too, which is what support asks for.
     if (out.text !== undefined) {

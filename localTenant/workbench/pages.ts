@@ -184,6 +184,29 @@ export interface SitePageModel {
    * `data-sp-placeholder="Top"`, and there is no workbench client configuration.
    */
   spfxRuntime?: boolean;
+  /** Page editing (SharePoint's command bar): shown only to people with Edit or Full Control on the site. */
+  edit?: PageEditModel;
+}
+
+export interface PageEditModel {
+  /** The page in edit mode (`?edit=1`): web parts have "Edit web part", the bar has Republish and Discard. */
+  editing: boolean;
+  /** Where "Edit" goes (the same page with `edit=1`, under SharePoint's runtime). */
+  editUrl: string;
+  /** Where "Discard changes" goes (the page in read mode). */
+  viewUrl: string;
+}
+
+/** SharePoint's page command bar, reduced to editing: "Edit" in read mode; "Republish" and "Discard changes" in edit mode. */
+function commandBar(edit: PageEditModel | undefined): string {
+  if (!edit) return '';
+  const inner = edit.editing
+    ? `<span class="wb-editing" data-testid="wb-editing">Editing</span>
+<button type="button" id="wb-save" class="wb-command wb-command-primary" disabled title="Save the page's web parts and publish them">Republish</button>
+<a class="wb-command" href="${esc(edit.viewUrl)}">Discard changes</a>
+<span id="wb-edit-status" role="status" class="wb-muted"></span>`
+    : `<a class="wb-command" id="wb-edit" href="${esc(edit.editUrl)}" title="Edit this page's web parts">Edit</a>`;
+  return `<div class="wb-container wb-commandbar" role="toolbar" aria-label="Page">${inner}</div>`;
 }
 
 /** A SharePoint-like page: suite bar, top placeholder, page title and one slot per web part, in page order. */
@@ -195,7 +218,8 @@ export function renderSitePage(m: SitePageModel): string {
   const body = `${suiteBar({ tenantName: m.tenantName, user: m.user, users: m.users, path: m.path, query: m.query })}
 <div id="${TOP_PLACEHOLDER_ID}" class="wb-top-placeholder" data-alias="${CUSTOMIZER_ALIAS}"${m.spfxRuntime ? ' data-sp-placeholder="Top"' : ''}></div>
 ${siteHeader(m.site, m.page, m.query)}
-<main id="wb-main" class="wb-container wb-canvas">
+${commandBar(m.edit)}
+<main id="wb-main" class="wb-container wb-canvas${m.edit && m.edit.editing ? ' wb-canvas-editing' : ''}">
 <h1 class="wb-pagetitle">${esc(m.page.title || m.page.name)}</h1>
 ${slots || '<p class="wb-empty">This page has no web parts.</p>'}
 </main>

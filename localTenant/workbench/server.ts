@@ -317,6 +317,20 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
     };
     const asked = firstQuery(url.searchParams, 'runtime');
     const runtime: PageRuntime = asked === 'spfx' || asked === 'vite' ? asked : defaultRuntime;
+    // Page editing needs the web part classes (their property panes): SharePoint's runtime. Only people who may edit
+    // the site see it; `?edit=1` from anyone else is the page in read mode.
+    const canEdit = level === 'Edit' || level === 'Full Control';
+    const editable = canEdit && here.startsWith('https:') && runtimeHost.available();
+    const editing = editable && runtime === 'spfx' && firstQuery(url.searchParams, 'edit') === '1';
+    const editQuery = new URLSearchParams(url.searchParams);
+    editQuery.set('edit', '1');
+    if (defaultRuntime === 'spfx') editQuery.delete('runtime');
+    else editQuery.set('runtime', 'spfx');
+    const viewQuery = new URLSearchParams(url.searchParams);
+    viewQuery.delete('edit');
+    const edit = editable ? {
+      editing, editUrl: `${canonical}?${editQuery.toString()}`, viewUrl: `${canonical}${viewQuery.toString() ? `?${viewQuery.toString()}` : ''}`
+    } : undefined;
     if (runtime === 'spfx') {
       if (!here.startsWith('https:')) {
         send(res, 400, renderNotFound({
@@ -340,12 +354,14 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
         user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, isGuest: user.userType === 'Guest' },
         webParts: config.webParts.map((wp, i) => ({ alias: wp.alias, title: wp.title, properties: wp.properties, elementId: `wb-webpart-${i}` })),
         customizerProperties: config.customizer.properties,
-        deferWebParts: firstQuery(url.searchParams, 'deferWebParts') === '1'
+        deferWebParts: firstQuery(url.searchParams, 'deferWebParts') === '1',
+        editMode: editing,
+        pageId: site.pages.indexOf(page) + 1
       });
       const html = renderSitePage({
         tenantName: tenantName(), site, page, user, users: tenant.users, language, path: canonical, query: url.searchParams,
         config, webPartTitle: alias => localizedTitle(titles, alias, language), assets: spfxAssets, css, iconsBaseUrl: FONTS_PREFIX,
-        spfxRuntime: true
+        spfxRuntime: true, edit
       });
       const cookie = o.sessionCookie ? o.sessionCookie(user, secure) : undefined;
       send(res, 200, html, cookie ? { 'Set-Cookie': cookie } : {}, head);
@@ -353,7 +369,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
     }
     const html = renderSitePage({
       tenantName: tenantName(), site, page, user, users: tenant.users, language, path: canonical, query: url.searchParams,
-      config, webPartTitle: alias => localizedTitle(titles, alias, language), assets: assets(), css, iconsBaseUrl: FONTS_PREFIX
+      config, webPartTitle: alias => localizedTitle(titles, alias, language), assets: assets(), css, iconsBaseUrl: FONTS_PREFIX, edit
     });
     send(res, 200, await renderHtml(url.pathname + url.search, html), {}, head);
   }

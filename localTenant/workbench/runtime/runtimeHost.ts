@@ -34,6 +34,13 @@ export interface RuntimePageInput extends PageContextInput {
   customizerProperties?: Record<string, unknown>;
   /** The web parts wait for `localRuntime.mountWebParts()` (`?deferWebParts=1`): the customizer loads first. */
   deferWebParts?: boolean;
+  /**
+   * Edit mode (`?edit=1`, for a person with Edit or Full Control): web parts load in DisplayMode.Edit with the stand-in
+   * property pane, each gets an "Edit web part" button, and the page's Republish saves them.
+   */
+  editMode?: boolean;
+  /** The page's list item id in Site Pages (what `{web}/_api/sitepages/pages({id})` addresses). */
+  pageId?: number;
 }
 
 export interface RuntimeHost {
@@ -100,16 +107,20 @@ export function createRuntimeHost(o: RuntimeHostOptions): RuntimeHost {
           clientSideComponentProperties: JSON.stringify(input.customizerProperties && Object.keys(input.customizerProperties).length ? input.customizerProperties : c.properties)
         };
       }
+      const spPageContextInfo = pageContextInfo(input);
       const preloadedData = {
         clientSideApplicationId: LOCAL_APPLICATION_ID,
         buildNumber: 'local-tenant',
-        spPageContextInfo: pageContextInfo(input),
+        spPageContextInfo,
         manifests,
         customActions: Object.values(customActions)
       };
       const head = `<script>window.FabricConfig={fontBaseUrl:''};window.localRuntime={mounted:[],errors:[],ready:false,navigations:0};</script>
 <script src="${SPFX_PREFIX}standins/${ICONS_SCRIPT}"></script>`;
-      const scripts = `<script type="application/json" id="local-runtime-page">${jsonForScript({ webParts, manifests: pageManifests, deferWebParts: !!input.deferWebParts })}</script>
+      const scripts = `<script type="application/json" id="local-runtime-page">${jsonForScript({
+  webParts, manifests: pageManifests, deferWebParts: !!input.deferWebParts, editMode: !!input.editMode, pageId: input.pageId,
+  webUrl: spPageContextInfo.webAbsoluteUrl, formDigestValue: input.editMode ? spPageContextInfo.formDigestValue : undefined
+})}</script>
 <script type="application/json" id="local-runtime-preloaded">${jsonForScript(preloadedData)}</script>
 <script src="${esc(assemblyUrl(input.origin, input.locale))}"></script>
 <script>(function(){
