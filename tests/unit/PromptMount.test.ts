@@ -38,7 +38,7 @@ describe('PromptMount', () => {
     expect(chunk.loads).toBe(1);
     mount.hide(run);
     expect(target.el!.textContent).toBe('');
-    expect(mount.shown).toBe(false);
+    expect(mount.isShown()).toBe(false);
   });
 
   it('a banner closed by the person stays closed when the placeholders change', async () => {
@@ -64,7 +64,7 @@ describe('PromptMount', () => {
   it('waits for the top placeholder, shows there when it appears, and comes back after the placeholder was disposed', async () => {
     const { mount, target } = setup(null);
     await mount.show(mount.begin(), view('offer'));
-    expect(mount.shown).toBe(false);
+    expect(mount.isShown()).toBe(false);
     const el = document.createElement('div');
     target.el = el;
     mount.placeholdersChanged();

@@ -85,7 +85,8 @@ export class PromptMount {
     this._on = undefined;
   }
 
-  public get shown(): boolean {
+  /** Whether a banner is on screen (a method, not a getter: ES5 getters cost a defineProperty in the first script). */
+  public isShown(): boolean {
     return !!this._on;
   }
 

@@ -6,6 +6,7 @@ import { StorageGrantCache } from './grantCache';
 import { levelFromPermissions } from './levelFromPermissions';
 import { forgetPrompt, sessionKey } from './promptCache';
 import { SITE_MAP_FILE, SITE_MAP_FOLDER } from '../siteMapFile';
+import { shareRead } from '../pageSharedReads';
 
 export { forgetPrompt, sessionKey };
 
@@ -107,13 +108,23 @@ export function fetchTransport(o: IFetchTransportOptions): IPromptTransport {
     graphBatch: batch,
     // The bearer token goes to the tenant's Graph only.
     graphGet: url => (url.indexOf(origin) === 0 ? graph(url) : Promise.reject(new Error(`nextLink off Graph: ${url}`))),
-    spGet: path => (o.spToken ? o.spToken() : Promise.resolve(undefined))
-      .then(token => {
-        const headers: Record<string, string> = { Accept: 'application/json;odata=nometadata' };
-        if (token) headers.Authorization = `Bearer ${token}`;
-        return send(`${o.siteUrl.replace(/\/+$/, '')}/_api/${path}`, { headers, credentials: 'same-origin' });
-      })
-      .then(response => json(response, `_api/${path}`))
+    spGet: path => {
+      const url = `${o.siteUrl.replace(/\/+$/, '')}/_api/${path}`;
+      const answer = (o.spToken ? o.spToken() : Promise.resolve(undefined))
+        .then(token => {
+          const headers: Record<string, string> = { Accept: 'application/json;odata=nometadata' };
+          if (token) headers.Authorization = `Bearer ${token}`;
+          // fetch's default credentials ('same-origin') send SharePoint's cookies, as SPFx does.
+          return send(url, { headers });
+        })
+        .then(r => (r.ok ? r.json() : Promise.resolve()).then((body: unknown) => ({ status: r.status, body })));
+      // The web parts on this page read the same site and map: they take this answer (core/pageSharedReads.ts).
+      shareRead(url, answer);
+      return answer.then(a => {
+        if (a.status >= 400) throw new Error(`${path}: ${a.status}`);
+        return a.body;
+      });
+    }
   };
 }
 
@@ -318,7 +329,7 @@ export function loadPrompt(ctx: IPromptContext): Promise<IPromptLoad> {
       revalidation: old ? fresh(ctx, now).then(load => load.facts, warn('kept the earlier answer')) : undefined
     });
   }
-  return failed ? Promise.reject(new Error('AccessPrompt: a read failed minutes ago')) : fresh(ctx, now);
+  return failed ? Promise.reject(new Error('AccessPrompt: failed < 5 min ago')) : fresh(ctx, now);
 }
 
 function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {

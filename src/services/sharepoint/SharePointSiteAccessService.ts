@@ -6,6 +6,7 @@ import { ISiteInfo, SiteAccessLevel } from '../../core/model/types';
 import type { ISiteAccessMap } from '../../core/model/siteAccessMap';
 // The site's access map, shared by every Access Hub component on the site (README, "A site's access map").
 import { SITE_MAP_FILE, SITE_MAP_FOLDER } from '../../core/siteMapFile';
+import { ISharedAnswer, SHARED_READS } from '../../core/pageSharedReads';
 import { toAppError } from '../infrastructure/AppError';
 import { ISiteAccessService } from '../IAccessHubServices';
 import { createPageReads, IPageReads } from '../loaders/pageReads';
@@ -19,6 +20,10 @@ const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
 /** A visitor's copy of the site's map is used for a day; a newer one is read beside it and used on the next view. */
 const SITE_MAP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** A kept answer younger than this is not read again beside (a newly published map reaches a catalog within the hour). */
+const SITE_MAP_RECHECK_MS = 60 * 60 * 1000;
+/** How old an answer the AccessPrompt's first script read on this page may be to serve a web part (pageSharedReads.ts). */
+const SHARED_MAX_AGE_MS = 10000;
 
 /** SharePoint REST quotes a path in single quotes: a quote inside is doubled. */
 const quoted = (value: string): string => encodeURIComponent(value.replace(/'/g, "''"));
@@ -30,6 +35,28 @@ export class SharePointSiteAccessService implements ISiteAccessService {
   /** `pageReads`: the page's shared reads (pageReads.ts), so the catalog and the button read the site once. */
   constructor(private readonly _sp: SPFI, pageReads?: IPageReads, private readonly _storage?: Storage, private readonly _now: () => number = () => Date.now()) {
     this._reads = pageReads || createPageReads();
+  }
+
+  /** `https://contoso.sharepoint.com/sites/marketing`: the web the clients were built for. */
+  private _webBase(): string {
+    return this._sp.web.toUrl().replace(/\/_api\/web\/?$/i, '').replace(/\/+$/, '');
+  }
+
+  /**
+   * The AccessPrompt's answer to the same read on this page, when it made it a moment ago (pageSharedReads.ts), else
+   * `read()`. A failed or unreadable shared answer is not trusted: the web part reads itself.
+   */
+  private _fromPage<T>(url: string, read: () => Promise<T>, notFound?: () => T): Promise<T> {
+    const reads = typeof window === 'undefined' ? undefined
+      : (window as unknown as Record<string, Record<string, { at: number; answer: Promise<ISharedAnswer> }> | undefined>)[SHARED_READS];
+    const hit = reads && reads[url];
+    const shared = hit && this._now() - hit.at < SHARED_MAX_AGE_MS ? hit.answer : undefined;
+    if (!shared) return read();
+    return shared.then((a: ISharedAnswer) => {
+      if (a.status < 300 && a.body !== undefined) return a.body as T;
+      if (a.status === 404 && notFound) return notFound();
+      return read();
+    }, read);
   }
 
   /** `/sites/marketing`: the web's server-relative path, from the URL the clients were built for. */
@@ -47,8 +74,9 @@ export class SharePointSiteAccessService implements ISiteAccessService {
    * at once for a day, and the file is read again beside it for the next view, so a page does not wait for this read.
    */
   public getSiteAccessMap(): Promise<string | undefined> {
-    const fresh = this._reads.read(`siteMap:${this._sp.web.toUrl()}`, () => this._readSiteMap());
     const kept = this._keptMap();
+    if (kept && this._now() - kept.at < SITE_MAP_RECHECK_MS) return Promise.resolve(kept.text);
+    const fresh = this._reads.read(`siteMap:${this._sp.web.toUrl()}`, () => this._readSiteMap());
     if (kept) {
       // Not swallowed: the copy answers this view; a failed refresh only means the copy stays until it is a day old.
       fresh.catch(() => undefined);
@@ -61,14 +89,14 @@ export class SharePointSiteAccessService implements ISiteAccessService {
     return this._keptMap();
   }
 
-  /** What an earlier view found (a map's text, or that there was none), for a day. */
-  private _keptMap(): { text: string | undefined } | undefined {
+  /** What an earlier view found (a map's text, or that there was none) and when, for a day. */
+  private _keptMap(): { text: string | undefined; at: number } | undefined {
     try {
       const raw = this._storage && this._storage.getItem(this._mapKey());
       if (!raw) return undefined;
       const entry = JSON.parse(raw) as { at: number; text: string | null };
       if (typeof entry.at !== 'number' || this._now() - entry.at > SITE_MAP_MAX_AGE_MS) return undefined;
-      return { text: typeof entry.text === 'string' ? entry.text : undefined };
+      return { text: typeof entry.text === 'string' ? entry.text : undefined, at: entry.at };
     } catch {
       return undefined;
     }
@@ -84,8 +112,12 @@ export class SharePointSiteAccessService implements ISiteAccessService {
 
   private async _readSiteMap(): Promise<string | undefined> {
     const url = `${this._sitePath()}/${SITE_MAP_FOLDER}/${SITE_MAP_FILE}`;
+    const method = `getFileByServerRelativeUrl('${quoted(url)}')/$value`;
+    const NONE = {};
     try {
-      const text: string = await spGet(SPQueryable(this._sp.web, `getFileByServerRelativeUrl('${quoted(url)}')/$value`).using(TextParse()));
+      const found = await this._fromPage<unknown>(`${this._webBase()}/_api/web/${method}`,
+        () => spGet(SPQueryable(this._sp.web, method).using(TextParse())), () => NONE);
+      const text = found === NONE ? undefined : typeof found === 'string' ? found : JSON.stringify(found);
       this._keep(text);
       return text;
     } catch (e) {
@@ -117,7 +149,8 @@ export class SharePointSiteAccessService implements ISiteAccessService {
         try {
           // One read: Entitlement Management grants roles on site collections, so the site collection's URL is what
           // packages name (a subsite's page is about its site collection), and its group is what Teams grants.
-          const site = await this._sp.site.select('GroupId', 'Url')();
+          const site = await this._fromPage<{ GroupId?: string; Url?: string }>(`${this._webBase()}/_api/site?$select=GroupId,Url`,
+            () => this._sp.site.select('GroupId', 'Url')());
           const groupId = site.GroupId && site.GroupId !== EMPTY_GUID ? String(site.GroupId) : undefined;
           return { url: String(site.Url), groupId };
         } catch (e) {
