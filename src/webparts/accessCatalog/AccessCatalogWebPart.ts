@@ -44,9 +44,14 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
   /** The map made here was also published for the whole site. */
   private _shared: boolean = false;
 
-  /** The map in the properties, when it is this site's. */
+  /**
+   * The map in the properties, when it is this site's: compared by the site's path, since the map names the site as
+   * SharePoint's site read does and a page may be reached by another host name (the local workbench's origin).
+   */
   private get _map(): ISiteAccessMap | undefined {
-    return readAccessMap(this.properties.accessMap, this.context.pageContext.web.absoluteUrl);
+    const map = readAccessMap(this.properties.accessMap);
+    const path = (url: string): string => url.replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '').toLowerCase();
+    return map && path(map.siteUrl) === path(this.context.pageContext.web.absoluteUrl) ? map : undefined;
   }
 
   /**
