@@ -334,6 +334,8 @@ module.exports = {
       settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.d.ts'] } } },
       rules: {
         'import/no-restricted-paths': [2, {
+          // Zones are relative to this file, not to whatever directory ESLint runs from.
+          basePath: __dirname,
           zones: [
             { target: './src/core', from: './src', except: ['./core'], message: FIRST_SCRIPT },
             { target: './src/core', from: './node_modules', message: FIRST_SCRIPT },
