@@ -33,6 +33,9 @@ const BATCH_CONCURRENCY = 6;
  */
 const MAPPED_BATCHES_AT_ONCE = 25;
 
+/** The page-read key under which a map's read of one package's grants is shared (getMappedPackages, getGrants). */
+const mappedGrantsKey = (id: string): string => `mapped-grants:${id.toLowerCase()}`;
+
 export interface IEntitlementServiceOptions {
   cache?: IGrantCache;
   /** The page's shared reads (pageReads.ts): components on one page read the person's lists once. */
@@ -107,7 +110,11 @@ export class GraphEntitlementService implements IEntitlementService {
     return `${EM}/availableAccessPackages/${encodeURIComponent(id)}/resourceRoleScopes?$expand=role,scope`;
   }
 
-  public async getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>> {
+  public getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>> {
+    return this._getGrants(packages, true);
+  }
+
+  private async _getGrants(packages: IAccessPackage[], askMap: boolean): Promise<Map<string, IGrant[]>> {
     const result = new Map<string, IGrant[]>();
     const mine: Array<{ p: IAccessPackage; settle: (grants: IGrant[] | undefined) => void }> = [];
     const theirs: Array<Promise<void>> = [];
@@ -117,6 +124,16 @@ export class GraphEntitlementService implements IEntitlementService {
       const cached = p.modifiedDateTime ? this._cache.get(p.id, p.modifiedDateTime) : undefined;
       if (cached) {
         result.set(p.id, cached);
+        continue;
+      }
+      // The catalog may be reading this package by id from the site's access map right now (or has just read it):
+      // that answer is what the package grants now, whatever version this caller knows.
+      const mapped = askMap ? this._reads.peek<IGrant[] | undefined>(mappedGrantsKey(p.id)) : undefined;
+      if (mapped) {
+        theirs.push(mapped.then(async grants => {
+          if (grants) result.set(p.id, grants);
+          else (await this._getGrants([p], false)).forEach((v, k) => result.set(k, v));
+        }, () => undefined));
         continue;
       }
       // Another component on the page may be reading this package's contents right now (the catalog and MyAccess
@@ -188,6 +205,13 @@ export class GraphEntitlementService implements IEntitlementService {
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += BATCH_SIZE / 2) chunks.push(ids.slice(i, i + BATCH_SIZE / 2));
     const found: Array<{ pkg: IAccessPackage; scopes: AccessPackageResourceRoleScope[]; order: number }> = [];
+    // Each package's grants, for another component on the page that asks for them meanwhile (MyAccess, for a package
+    // the person holds): it waits for this read instead of asking again. Undefined when this read did not get them.
+    const settlers = new Map<string, (grants: IGrant[] | undefined) => void>();
+    for (const id of ids) {
+      this._reads.read(mappedGrantsKey(id), () => new Promise<IGrant[] | undefined>(resolve => settlers.set(id, resolve)))
+        .catch(() => undefined);
+    }
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < chunks.length) {
@@ -215,13 +239,22 @@ export class GraphEntitlementService implements IEntitlementService {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(MAPPED_BATCHES_AT_ONCE, chunks.length) }, worker));
-    found.sort((a, b) => a.order - b.order);
-    const refs = unnamedResources(([] as AccessPackageResourceRoleScope[]).concat(...found.map(f => f.scopes)))
-      .filter(r => !this._names.has(r.id));
-    if (refs.length) await this._run(() => lookUpNames(this._graph, refs, this._names, 'EntitlementService.names', this._nameLookups));
     const grants = new Map<string, IGrant[]>();
-    for (const f of found) grants.set(f.pkg.id, f.scopes.map(rs => mapRoleScope(rs, this._names)));
+    try {
+      await Promise.all(Array.from({ length: Math.min(MAPPED_BATCHES_AT_ONCE, chunks.length) }, worker));
+      found.sort((a, b) => a.order - b.order);
+      const refs = unnamedResources(([] as AccessPackageResourceRoleScope[]).concat(...found.map(f => f.scopes)))
+        .filter(r => !this._names.has(r.id));
+      if (refs.length) await this._run(() => lookUpNames(this._graph, refs, this._names, 'EntitlementService.names', this._nameLookups));
+      for (const f of found) {
+        const g = f.scopes.map(rs => mapRoleScope(rs, this._names));
+        grants.set(f.pkg.id, g);
+        if (f.pkg.modifiedDateTime) this._cache.set(f.pkg.id, f.pkg.modifiedDateTime, g);
+      }
+    } finally {
+      // Those waiting get the grants read, or nothing (a failed read: they read the package themselves).
+      settlers.forEach((settle, id) => settle(grants.get(id)));
+    }
     return { packages: found.map(f => f.pkg), grants };
   }
 

@@ -15,6 +15,8 @@ import { ACCESS_CHANGED_EVENT } from '../../core/accessChanged';
  */
 export interface IPageReads {
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** The read under `key` if one is in flight or settled recently, without starting one. */
+  peek<T>(key: string): Promise<T> | undefined;
   forget(): void;
   /**
    * Directory names of resources (groups, applications) by origin id, known on this page: looked up by one
@@ -40,9 +42,14 @@ class PageReads implements IPageReads {
 
   constructor(private readonly _now: () => number, private readonly _maxAgeMs: number) {}
 
-  public read<T>(key: string, load: () => Promise<T>): Promise<T> {
+  public peek<T>(key: string): Promise<T> | undefined {
     const hit = this._entries.get(key);
-    if (hit && (!this._settled.has(key) || this._now() - hit.at < this._maxAgeMs)) return hit.value as Promise<T>;
+    return hit && (!this._settled.has(key) || this._now() - hit.at < this._maxAgeMs) ? hit.value as Promise<T> : undefined;
+  }
+
+  public read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.peek<T>(key);
+    if (hit) return hit;
     const value = load();
     const entry = { at: this._now(), value: value as Promise<unknown> };
     this._entries.set(key, entry);
