@@ -15,7 +15,7 @@ export function useCatalog(options: ICatalogOptions): IAsyncResult<ICatalogData>
   // The property pane hands a new array on every render: reload when its contents change, not its identity.
   const selectedKey = options.selectedIds.join(',');
   const mapKey = accessMap === undefined ? '' : typeof accessMap === 'string' ? accessMap : JSON.stringify(accessMap);
-  const result = useAsync(() => loadCatalog(services, { scope, showOwned, accessMap, selectedIds: selectedKey ? selectedKey.split(',') : [] }),
+  const result = useAsync(() => loadCatalog(services, { scope, showOwned, accessMap, progressive: true, selectedIds: selectedKey ? selectedKey.split(',') : [] }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [services, scope, selectedKey, showOwned, mapKey]);
   const [checked, setChecked] = React.useState<{ from: ICatalogData; value: ICatalogData } | undefined>(undefined);

@@ -20,7 +20,9 @@ define([], function () {
       EmptyAllHint: 'Wenn Sie Zugriff auf etwas benötigen, wenden Sie sich an den jeweiligen Besitzer oder an Ihre Führungskraft.',
       NoMatch: 'Keine Treffer für „{0}“.', NoMatchHint: 'Versuchen Sie es mit einem anderen Begriff oder löschen Sie die Suche.',
       Count: { one: '{0} Zugriffspaket', other: '{0} Zugriffspakete' }, SearchPlaceholder: 'Nach Name, Beschreibung oder gewährtem Zugriff suchen',
-      HiddenOwned: 'Bereits vorhandenen Zugriff anzeigen'
+      HiddenOwned: 'Bereits vorhandenen Zugriff anzeigen',
+      StillLooking: 'Weitere Pakete werden durchsucht …',
+      Incomplete: 'Einige Pakete konnten nicht geprüft werden; weitere könnten hier Zugriff geben.'
     },
     Panel: {
       Title: 'Zugriff anfordern', Loading: 'Voraussetzungen für diesen Zugriff werden geladen…',

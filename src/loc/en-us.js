@@ -20,7 +20,9 @@ define([], function () {
       EmptyAllHint: 'If you need access to something, ask its owner or your manager.',
       NoMatch: 'Nothing matches "{0}".', NoMatchHint: 'Try another word, or clear the search.',
       Count: { one: '{0} access package', other: '{0} access packages' }, SearchPlaceholder: 'Search by name, description or what it grants',
-      HiddenOwned: 'Show access I already have'
+      HiddenOwned: 'Show access I already have',
+      StillLooking: 'Looking through more packages…',
+      Incomplete: 'Some packages could not be checked, so more may give access here.'
     },
     Panel: {
       Title: 'Request access', Loading: 'Loading what this access needs…',

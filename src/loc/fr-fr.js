@@ -20,7 +20,9 @@ define([], function () {
       EmptyAllHint: 'Si vous avez besoin d\'accéder à une ressource, adressez-vous à son propriétaire ou à votre responsable.',
       NoMatch: 'Aucun résultat pour « {0} ».', NoMatchHint: 'Essayez un autre mot ou effacez la recherche.',
       Count: { one: '{0} package d\'accès', many: '{0} de packages d\'accès', other: '{0} packages d\'accès' }, SearchPlaceholder: 'Rechercher par nom, description ou accès accordé',
-      HiddenOwned: 'Afficher les accès dont je dispose déjà'
+      HiddenOwned: 'Afficher les accès dont je dispose déjà',
+      StillLooking: 'Recherche d’autres packages en cours…',
+      Incomplete: 'Certains packages n’ont pas pu être vérifiés : d’autres pourraient donner accès ici.'
     },
     Panel: {
       Title: 'Demander l\'accès', Loading: 'Chargement des conditions requises pour cet accès…',

@@ -19,6 +19,10 @@ declare interface ICommonStrings {
   Catalog: {
     EmptySite: string; EmptySiteHint: string; EmptyAll: string; EmptyAllHint: string; NoMatch: string; NoMatchHint: string;
     Count: IPluralStrings; SearchPlaceholder: string; HiddenOwned: string;
+    /** While the rest of the requestable packages are checked. */
+    StillLooking: string;
+    /** The rest of the check failed: what was found is shown. */
+    Incomplete: string;
   };
   Panel: {
     Title: string; Loading: string; PolicyHeading: string; PolicyHint: string; Approval: string; NoApproval: string;

@@ -17,7 +17,8 @@ export interface IEntitlementService {
   getMe(): Promise<IUserInfo>;
   getManager(): Promise<IUserInfo | undefined>;
   /** Every package the person may request, hidden ones included (isHidden tells). */
-  listRequestablePackages(): Promise<IAccessPackage[]>;
+  /** Every page; `onPage` hears each page as it arrives (those already read first). */
+  listRequestablePackages(onPage?: (page: IAccessPackage[]) => void): Promise<IAccessPackage[]>;
   /** What each package grants, batched and cached. Packages whose grants cannot be read are absent. */
   getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>>;
   /**

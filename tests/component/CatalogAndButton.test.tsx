@@ -120,6 +120,32 @@ describe('AccessCatalog', () => {
     expect(await screen.findByRole('article', { name: 'Project Falcon Team' })).toBeInTheDocument();
   });
 
+  it('shows the first packages found while it looks through the rest, then all of them', async () => {
+    const fake = fakeTenant();
+    fake.pageSize = 1;
+    const release = fake.holdGrantsAfterFirst();
+    renderWith(fake, catalog({ scope: 'all' }));
+    // The first page's package shows while the other pages' contents are still being read.
+    expect(await screen.findByText('Looking through more packages…')).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    release();
+    await waitFor(() => expect(screen.queryByText('Looking through more packages…')).not.toBeInTheDocument());
+    expect(screen.getAllByRole('article').length).toBeGreaterThan(1);
+    expect(screen.getByRole('article', { name: 'Project Falcon Team' })).toBeInTheDocument();
+  });
+
+  it('keeps what it found when the rest cannot be read, and says more may exist', async () => {
+    const fake = fakeTenant();
+    fake.pageSize = 1;
+    const release = fake.holdGrantsAfterFirst();
+    renderWith(fake, catalog({ scope: 'all' }));
+    expect(await screen.findByText('Looking through more packages…')).toBeInTheDocument();
+    release(new AppError('server', 500, 'InternalServerError', 'boom'));
+    expect(await screen.findByText('Some packages could not be checked, so more may give access here.')).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.queryByText('Looking through more packages…')).not.toBeInTheDocument();
+  });
+
   it('opens the request panel from a package and from a deep link', async () => {
     const user = renderWith(fakeTenant(), catalog({ scope: 'all' }));
     const card = await screen.findByRole('article', { name: 'Marketing Campaign Contributors' });

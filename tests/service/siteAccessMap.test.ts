@@ -14,6 +14,7 @@ import { loadMyAccess, loadMyAccessGrants } from '../../src/services/loaders/loa
 import { createPageReads, PAGE_READ_MAX_AGE_MS } from '../../src/services/loaders/pageReads';
 import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { ID, U } from '../contoso';
+import { recordRequests, roundTrips } from './roundTrips';
 
 /** localStorage as the browser keeps it between page views. */
 function memoryStorage(): Storage {
@@ -221,5 +222,36 @@ describe('the site access map at 1,000 packages', () => {
     expect(a.roundTrips).toBe(1);
     expect(b.roundTrips).toBeGreaterThan(5);
     await mapped!.later!();
+  });
+
+  it('without a map, the web part\'s catalog shows the first packages that grant the site in 3 round trips, the rest later', async () => {
+    const whole = await loadCatalog(servicesFor(tenant, U.adele, 'marketing'), { scope: 'currentSite', selectedIds: [], showOwned: true });
+    const services = servicesFor(tenant, U.adele, 'marketing');
+    await services.entitlements.getMe();
+    await fetch(`${tenant.url}/_dev/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ latencyMs: LATENCY_MS, jitterMs: 0 }) });
+    try {
+      const { value, spans } = await recordRequests(async () => {
+        const first = await loadCatalog(services, { scope: 'currentSite', selectedIds: [], showOwned: true, progressive: true });
+        const shownAt = performance.now();
+        const rest = first.later ? await first.later() : undefined;
+        return { first, shownAt, rest };
+      });
+      const beforeShown = spans.filter(s => s.end <= value.shownAt);
+      const listPages = spans.filter(s => /allowedRequestor/.test(s.url));
+      // eslint-disable-next-line no-console
+      console.log(`1,000 packages, no map: first ${value.first.entries.length} packages shown after ${beforeShown.length} requests in ${roundTrips(beforeShown)} round trips; ` +
+        `the whole catalog (${value.rest ? value.rest.entries.length : 0}) after ${spans.length} requests in ${roundTrips(spans)}`);
+      expect(value.first.scanning).toBe(true);
+      expect(value.first.entries.length).toBeGreaterThan(0);
+      expect(value.first.entries.length).toBeLessThan(whole.entries.length);
+      expect(roundTrips(beforeShown)).toBeLessThanOrEqual(3);
+      // The list is read once, page after page (11 pages of 100), and the rest is the same catalog as a load that waits.
+      expect(listPages.length).toBeGreaterThanOrEqual(10);
+      expect(new Set(listPages.map(s => s.url)).size).toBe(listPages.length);
+      expect(value.rest && ids(value.rest)).toEqual(ids(whole));
+      expect(value.rest && value.rest.scanning).toBeFalsy();
+    } finally {
+      await fetch(`${tenant.url}/_dev/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    }
   });
 });

@@ -351,18 +351,25 @@ function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {
   let revalidation: Promise<void> | undefined;
 
   const mapFile = `${ctx.siteUrl.replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '')}/${SITE_MAP_FOLDER}/${SITE_MAP_FILE}`;
+  // The site's shared map, beside the rest (a site without one answers 404: no map). Its packages are read as soon
+  // as it answers, not after the Graph batch: with a map the banner takes two round trips (map, then packages).
+  const mapped: Promise<IPromptPackage[] | undefined> = named.length ? Promise.resolve(undefined) : t.spGet(`web/getFileByServerRelativeUrl('${encodeURIComponent(mapFile)}')/$value`)
+    .then(mapIds, () => [])
+    .then(ids => ids.length ? packagesById(ctx, ids, {}) : undefined);
   return Promise.all([
     t.graphBatch(graphRequests),
     t.spGet('site?$select=GroupId,Url') as Promise<{ GroupId?: string; Url?: string }>,
     t.spGet('web/effectiveBasePermissions') as Promise<{ High?: string | number; Low?: string | number }>,
-    // The site's shared map, beside the rest (a site without one answers 404: no map).
-    named.length ? [] : t.spGet(`web/getFileByServerRelativeUrl('${encodeURIComponent(mapFile)}')/$value`).then(mapIds, () => [])
-  ]).then(([graph, site, perms, mapped]) => {
+    // Settled here only when there is no map (the packages are awaited below): a failed read is not left unhandled.
+    mapped.then(m => !!m, () => true)
+  ]).then(([graph, site, perms, hasMap]) => {
     let packages: Promise<IPromptPackage[]>;
-    if (named.length || mapped.length) {
-      // Named in the settings, or the site's map: only these are read (a requestable list's first page in the batch
-      // is left unfollowed). More than 8 named packages, and every mapped one, cost one more round trip.
-      packages = packagesById(ctx, named.length ? named : mapped, graph);
+    if (named.length) {
+      // Named in the settings: only these are read (more than 8 cost one more round trip).
+      packages = packagesById(ctx, named, graph);
+    } else if (hasMap) {
+      // The site's map: only its packages (the requestable list's first page in the batch is left unfollowed).
+      packages = mapped as Promise<IPromptPackage[]>;
     } else {
       if (scan) {
         const list = scan.packages;

@@ -1,4 +1,4 @@
-import { GraphFI, graphGet, graphPost, IGraphQueryable, Paged } from '@pnp/graph';
+import { GraphFI, graphGet, graphPost, GraphQueryable, IGraphQueryable, Paged } from '@pnp/graph';
 import type {
   AccessPackage, AccessPackageResourceRoleScope, Approval, User
 } from '@microsoft/microsoft-graph-types';
@@ -32,6 +32,17 @@ const BATCH_CONCURRENCY = 6;
  * for all of them: their batches go out at once, up to this many (250 packages); more wait for a free slot.
  */
 const MAPPED_BATCHES_AT_ONCE = 25;
+
+/** The requestable list as it is read, page by page, shared by the components of a page. */
+interface IPackageFeed {
+  pages: IAccessPackage[][];
+  listeners: Array<(page: IAccessPackage[]) => void>;
+  all: Promise<IAccessPackage[]>;
+  failed: boolean;
+}
+
+/** The feed behind each shared read of the requestable list (pageReads shares the promise). */
+const FEEDS = new WeakMap<Promise<IPackageFeed>, IPackageFeed>();
 
 /** The page-read key under which a map's read of one package's grants is shared (getMappedPackages, getGrants). */
 const mappedGrantsKey = (id: string): string => `mapped-grants:${id.toLowerCase()}`;
@@ -93,12 +104,55 @@ export class GraphEntitlementService implements IEntitlementService {
     });
   }
 
-  public listRequestablePackages(): Promise<IAccessPackage[]> {
+  /**
+   * The packages the person may request, every page by `@odata.nextLink` (one after another: the function documents
+   * no `$skip`). One read per page view, shared by every component (pageReads.ts); `onPage` hears each page as it
+   * arrives, those already read first, so a caller can work on page 1 while page 2 is read.
+   */
+  public listRequestablePackages(onPage?: (page: IAccessPackage[]) => void): Promise<IAccessPackage[]> {
     return this._run(async () => {
       const url = `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`;
-      const raw = await this._reads.read(url, () => getAllPages<AccessPackage>(this._q(''), url));
-      return mapEach('EntitlementService.packages', raw, mapAccessPackage);
+      // The shared read settles when the last page has; the feed behind it hears each page before that.
+      const start = (): Promise<IPackageFeed> => {
+        const started = this._packageFeed(url);
+        const settled = started.all.then(() => started, () => started);
+        FEEDS.set(settled, started);
+        return settled;
+      };
+      let feed = FEEDS.get(this._reads.read(url, start)) as IPackageFeed;
+      if (feed.failed) {
+        // A failed read is not shared: read again.
+        this._reads.drop(url);
+        feed = FEEDS.get(this._reads.read(url, start)) as IPackageFeed;
+      }
+      if (onPage) {
+        feed.pages.forEach(onPage);
+        feed.listeners.push(onPage);
+      }
+      return feed.all;
     });
+  }
+
+  private _packageFeed(url: string): IPackageFeed {
+    const feed: IPackageFeed = { pages: [], listeners: [], all: Promise.resolve([]), failed: false };
+    const take = (page: IPage<AccessPackage>): IAccessPackage[] => {
+      const mapped = mapEach('EntitlementService.packages', page.value || [], mapAccessPackage);
+      feed.pages.push(mapped);
+      for (const listener of feed.listeners) listener(mapped);
+      return mapped;
+    };
+    feed.all = (async () => {
+      const items: IAccessPackage[] = [];
+      let page: IPage<AccessPackage> = await graphGet(GraphQueryable(this._q(''), url).using(Paged()));
+      items.push(...take(page));
+      for (let i = 0; page.nextLink && i < 500; i++) {
+        page = await graphGet(GraphQueryable([this._q(''), page.nextLink]).using(Paged()));
+        items.push(...take(page));
+      }
+      return items;
+    })();
+    feed.all.catch(() => { feed.failed = true; });
+    return feed;
   }
 
   /**

@@ -12,6 +12,11 @@ export interface ICatalogOptions {
   showOwned: boolean;
   /** The site's access map from the component's properties (checked by readAccessMap), for scope `currentSite`. */
   accessMap?: unknown;
+  /**
+   * Without a map: resolve with the first packages found (`scanning`, then `later` for the rest) instead of waiting
+   * for every package to be checked. The web part asks for it; other callers get the whole catalog.
+   */
+  progressive?: boolean;
 }
 
 export interface ISiteAccessMapInfo {
@@ -32,6 +37,10 @@ export interface ICatalogData {
    * catalog with those that grant the site now added. Called by the view after it has shown this one.
    */
   later?: () => Promise<ICatalogData>;
+  /** Set while more of the person's requestable packages are being checked (`later` gives the whole catalog). */
+  scanning?: boolean;
+  /** Set when the rest of the scan failed: what was found is shown, and more may exist. */
+  incomplete?: boolean;
 }
 
 /**
@@ -56,13 +65,12 @@ export async function loadCatalog(services: IAccessHubServices, options: ICatalo
   siteRead.catch(() => undefined);
   // This web part's own map, else the site's (README, "A site's access map"): instant when an earlier view kept it.
   let map = options.accessMap !== undefined ? readAccessMap(options.accessMap) : undefined;
-  let packagesRead: Promise<IAccessPackage[]> | undefined;
+  let packagesRead: PackageList | undefined;
   if ((!map || map.packages.length === 0) && services.site.getSiteAccessMap) {
     // The first view of the day does not know whether the site has a map: the package list starts beside the map's
     // file, so a site without one waits no longer (and with one, the background check below needs the list anyway).
     if (!(services.site.keptSiteAccessMap && services.site.keptSiteAccessMap())) {
-      packagesRead = services.entitlements.listRequestablePackages();
-      packagesRead.catch(() => undefined);
+      packagesRead = earlyList(services);
     }
     const text = await services.site.getSiteAccessMap().catch(() => undefined);
     map = text ? readAccessMap(text) : undefined;
@@ -75,21 +83,74 @@ export async function loadCatalog(services: IAccessHubServices, options: ICatalo
   return fullCatalog(services, options, status, siteRead, packagesRead);
 }
 
+/**
+ * Every requestable package, checked page by page: each page's candidates have their grants read while the next page
+ * is listed, and the catalog resolves as soon as it has something to show (the first package that matches, or the
+ * end of the list). When more is being read, `scanning` is set and `later` gives the complete catalog.
+ */
+/** The requestable list, each page told to `onPage` (those already read first). */
+type PackageList = (onPage: (page: IAccessPackage[]) => void) => Promise<IAccessPackage[]>;
+
+/** Starts the requestable list now and keeps its pages for whoever listens later (fullCatalog). */
+function earlyList(services: IAccessHubServices): PackageList {
+  const pages: IAccessPackage[][] = [];
+  let listener: ((page: IAccessPackage[]) => void) | undefined;
+  const all = services.entitlements.listRequestablePackages(page => { pages.push(page); if (listener) listener(page); });
+  all.catch(() => undefined);
+  return onPage => {
+    pages.forEach(onPage);
+    listener = onPage;
+    return all;
+  };
+}
+
 async function fullCatalog(services: IAccessHubServices, options: ICatalogOptions,
-  statusRead?: Promise<IMyStatus>, siteRead?: Promise<ISiteInfo>, packagesRead?: Promise<IAccessPackage[]>): Promise<ICatalogData> {
+  statusRead?: Promise<IMyStatus>, siteRead?: Promise<ISiteInfo>, packagesRead?: PackageList): Promise<ICatalogData> {
   const { entitlements } = services;
-  const [packages, status, site] = await Promise.all([
-    packagesRead || entitlements.listRequestablePackages(),
-    statusRead || loadMyStatus(entitlements),
-    options.scope === 'currentSite' ? siteRead || services.site.getSite() : Promise.resolve(undefined)
-  ]);
-  const wanted = catalogCandidates(packages, options.scope, options.selectedIds);
-  const grants = await entitlements.getGrants(wanted);
-  const entries = buildCatalog({
-    packages: wanted, grants, assignments: status.assignments, requests: status.requests, site,
+  const status = statusRead || loadMyStatus(entitlements);
+  const site = options.scope === 'currentSite' ? siteRead || services.site.getSite() : Promise.resolve(undefined);
+  status.catch(() => undefined);
+  site.catch(() => undefined);
+  const wanted: IAccessPackage[] = [];
+  const grants = new Map<string, IGrant[]>();
+  const reads: Array<Promise<void>> = [];
+  let changed: (() => void) | undefined;
+  const listed = (packagesRead || (onPage => entitlements.listRequestablePackages(onPage)))(page => {
+    const candidates = catalogCandidates(page, options.scope, options.selectedIds);
+    wanted.push(...candidates);
+    const read = entitlements.getGrants(candidates).then(g => {
+      g.forEach((v, k) => grants.set(k, v));
+      if (changed) changed();
+    });
+    read.catch(() => undefined); // awaited below
+    reads.push(read);
+  });
+  listed.catch(() => undefined);
+  const [mine, where] = await Promise.all([status, site]);
+  const build = (): ICatalogEntry[] => buildCatalog({
+    packages: wanted.filter(p => grants.has(p.id)), grants, assignments: mine.assignments, requests: mine.requests, site: where,
     scope: options.scope, selectedIds: options.selectedIds, showOwned: options.showOwned, now: services.now()
   });
-  return { entries, site };
+  // Complete once the list is read and every page's grants are.
+  const complete = (async (): Promise<ICatalogData> => {
+    await listed;
+    for (let i = 0; i < reads.length; i++) await reads[i];
+    return { entries: build(), site: where };
+  })();
+  complete.catch(() => undefined);
+  if (!options.progressive) return complete;
+  // The first package to show, or the end, whichever comes first.
+  const first = await new Promise<ICatalogData | undefined>((resolve, reject) => {
+    const check = (): void => {
+      const entries = build();
+      // If the rest fails, what was found stays, said to be incomplete (the view offers to read again).
+      if (entries.length > 0) resolve({ entries, site: where, scanning: true, later: () => complete.catch(() => ({ entries: build(), site: where, incomplete: true })) });
+    };
+    changed = check;
+    check();
+    complete.then(() => resolve(undefined), reject);
+  });
+  return first || complete;
 }
 
 function fromMap(services: IAccessHubServices, options: ICatalogOptions, map: ISiteAccessMap,

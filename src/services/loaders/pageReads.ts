@@ -17,6 +17,8 @@ export interface IPageReads {
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** The read under `key` if one is in flight or settled recently, without starting one. */
   peek<T>(key: string): Promise<T> | undefined;
+  /** Forgets one read. */
+  drop(key: string): void;
   forget(): void;
   /**
    * Directory names of resources (groups, applications) by origin id, known on this page: looked up by one
@@ -65,6 +67,11 @@ class PageReads implements IPageReads {
       if (this._entries.get(key) === entry) this._entries.delete(key);
     });
     return value;
+  }
+
+  public drop(key: string): void {
+    this._entries.delete(key);
+    this._settled.delete(key);
   }
 
   public forget(): void {

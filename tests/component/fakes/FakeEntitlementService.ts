@@ -125,13 +125,38 @@ export class FakeEntitlementService implements IEntitlementService {
     return this.state.manager;
   }
 
-  public async listRequestablePackages(): Promise<IAccessPackage[]> {
+  /** How many packages a page of the requestable list holds (the local tenant answers 100). */
+  public pageSize = 100;
+
+  /** getGrants calls after the first wait for this (set by holdGrantsAfterFirst). */
+  private _grantsGate: Promise<void> | undefined;
+
+  /**
+   * The first getGrants call answers; later ones wait until the returned function is called, then answer, or fail
+   * with `error`.
+   */
+  public holdGrantsAfterFirst(): (error?: AppError) => void {
+    let release: (error?: AppError) => void = () => undefined;
+    this._grantsGate = new Promise<void>((resolve, reject) => { release = error => (error ? reject(error) : resolve()); });
+    this._grantsGate.catch(() => undefined);
+    return error => release(error);
+  }
+
+  /** Pages of `pageSize`, one after another as Graph's nextLink gives them; `onPage` hears each. */
+  public async listRequestablePackages(onPage?: (page: IAccessPackage[]) => void): Promise<IAccessPackage[]> {
     await this._enter('listRequestablePackages');
-    return this.state.packages.slice();
+    const all = this.state.packages.slice();
+    for (let i = 0; i < all.length || i === 0; i += this.pageSize) {
+      if (i > 0) await Promise.resolve();
+      if (onPage) onPage(all.slice(i, i + this.pageSize));
+    }
+    return all;
   }
 
   public async getGrants(packages: IAccessPackage[]): Promise<Map<string, IGrant[]>> {
+    const gated = this.calls.indexOf('getGrants') >= 0 ? this._grantsGate : undefined;
     await this._enter('getGrants');
+    if (gated) await gated;
     const map = new Map<string, IGrant[]>();
     for (const p of packages) map.set(p.id, (this.state.grants[p.id] || []).slice());
     return map;

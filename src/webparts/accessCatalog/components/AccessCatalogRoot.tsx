@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { SearchBox, Dropdown, IDropdownOption, Stack, Text, List, mergeStyleSets, IconButton } from '@fluentui/react';
+import { SearchBox, Dropdown, IDropdownOption, Stack, Text, List, mergeStyleSets, IconButton, Spinner, SpinnerSize, MessageBar, MessageBarType } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { useCatalog } from '../../../hooks/useCatalog';
 import { useDeepLink } from '../../../hooks/useDeepLink';
@@ -102,6 +102,8 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
             return (
               <>
                 <Text variant="small" role="status" aria-live="polite">{formatCount(strings.Catalog.Count, shown.length, language)}</Text>
+                {data.scanning && <Spinner size={SpinnerSize.xSmall} label={strings.Catalog.StillLooking} labelPosition="right" />}
+                {data.incomplete && <MessageBar messageBarType={MessageBarType.warning}>{strings.Catalog.Incomplete}</MessageBar>}
                 <div className={layout === 'cards' ? classes.cards : undefined} data-layout={layout}>
                   <List
                     items={shown}
