@@ -29,7 +29,7 @@ export interface ICreateServicesOptions {
 export function createServices(o: ICreateServicesOptions): IAccessHubServices {
   const cache = o.storage && o.cacheKey ? new StorageGrantCache(o.storage, `accessHub:grants:${o.cacheKey}:`) : new MemoryGrantCache();
   return {
-    entitlements: new GraphEntitlementService(o.clients.graph, { cache, pageReads: o.pageReads }),
+    entitlements: new GraphEntitlementService(o.clients.graph, { cache, pageReads: o.pageReads, graphBaseUrl: o.clients.graphBaseUrl }),
     site: new SharePointSiteAccessService(o.clients.sp, o.pageReads, o.storage, o.now ? () => o.now!().getTime() : undefined),
     language: o.language,
     myAccessUrl: o.myAccessUrl,

@@ -62,7 +62,8 @@ export function createSpfxServices(ctx: BaseComponentContext): IAccessHubService
       // `<origin>/$batch` without the version (its batch URL fix-up only matches a URL DefaultInit made absolute).
       graph: graphfi().using(GraphBrowser({ baseUrl: `${graph}/v1.0` }), GraphToken(ctx, graph), reads),
       sp: spfi(pageContext.web.absoluteUrl).using(SpSPFx(ctx), reads),
-      retryStatus
+      retryStatus,
+      graphBaseUrl: `${graph}/v1.0`
     },
     language: pageContext.cultureInfo.currentUICultureName.toLowerCase(),
     myAccessUrl: `${myAccessOrigin(graph)}/@${pageContext.aadInfo.tenantId}`,

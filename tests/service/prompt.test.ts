@@ -335,3 +335,47 @@ describe('AccessPrompt with the site\'s shared access map (README, "A site\'s ac
     expect(withMap.paths.filter(p => /allowedRequestor/.test(p))).toEqual([]);
   });
 });
+
+describe('a page without a site access map: the banner and the catalog make one scan, not two', () => {
+  let tenant: LocalTenantHandle;
+  beforeAll(async () => { tenant = await startTenant({ scale: 'packages:1000' }); });
+  afterAll(async () => { await tenant.stop(); });
+  beforeEach(async () => { await post(tenant, '/_dev/reset', {}); });
+
+  /** The banner's first script and a web part on one window (core/pageSharedReads.ts is keyed on it), or apart. */
+  async function page(shareWindow: boolean): Promise<ILogMeasure> {
+    const g = globalThis as unknown as { window?: unknown };
+    const had = 'window' in g;
+    if (shareWindow) g.window = globalThis;
+    try {
+      const { loadCatalog } = await import('../../src/services/loaders/loadCatalog');
+      const ctx = await contextFor(tenant, U.adele, 'marketing', newBrowser());
+      const catalog = servicesFor(tenant, U.adele, 'marketing');
+      await catalog.entitlements.getMe();
+      return await measure(tenant, async () => {
+        // The customizer's first script starts first; the catalog's bundle a moment later.
+        const banner = loadPrompt(ctx);
+        await new Promise(r => setTimeout(r, 5));
+        await Promise.all([banner, loadCatalog(catalog, { scope: 'currentSite', selectedIds: [], showOwned: true })]);
+      });
+    } finally {
+      if (shareWindow && !had) delete g.window;
+      delete (globalThis as unknown as Record<string, unknown>).__accessHubSharePointReads;
+    }
+  }
+
+  const listPages = (m: ILogMeasure): string[] => m.paths.filter(p => /allowedRequestor/.test(p));
+
+  it('the catalog takes the banner\'s pages of the requestable list and its reads of what each package grants', async () => {
+    const apart = await page(false);
+    const together = await page(true);
+    // eslint-disable-next-line no-console
+    console.log(`Marketing as Adele at 1,000 packages, no map, banner + catalog: ${apart.requests} requests each scanning on its own; ${together.requests} sharing the banner's reads`);
+    // Apart: each lists every page. Together: every page once (the first rides in the banner's $batch).
+    expect(listPages(together).length).toBeGreaterThanOrEqual(10);
+    expect(new Set(listPages(together)).size).toBe(listPages(together).length);
+    expect(listPages(apart).length).toBeGreaterThanOrEqual(2 * listPages(together).length);
+    // What each package grants is read once too: together costs little more than half of apart.
+    expect(together.requests).toBeLessThan(apart.requests * 0.6);
+  });
+});

@@ -88,7 +88,7 @@ export function fetchTransport(o: IFetchTransportOptions): IPromptTransport {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` }
     }))
     .then(response => json<T>(response, url));
-  const batch = (requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> =>
+  const batchOnce = (requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> =>
     graph<{ responses?: Array<{ id: string; status: number; body: unknown; headers?: Record<string, string> }> }>(
       `${base}/$batch`, JSON.stringify({ requests: requests.map(r => ({ id: r.id, method: 'GET', url: r.url })) })
     ).then(body => {
@@ -101,13 +101,24 @@ export function fetchTransport(o: IFetchTransportOptions): IPromptTransport {
         return throttled(r.status);
       }).map(r => r.id);
       return again.length
+        // eslint-disable-next-line @typescript-eslint/no-use-before-define -- called after both are defined
         ? retry(wait, out, () => batch(requests.filter(q => again.indexOf(q.id) >= 0)).then(more => merge(out, more)))
         : out;
     });
+  const batch = (requests: Array<{ id: string; url: string }>): Promise<Record<string, IBatchResponse>> => {
+    const answers = batchOnce(requests);
+    // The web parts on this page take these answers (core/pageSharedReads.ts): one scan per page.
+    for (const r of requests) shareRead(base + r.url, answers.then(out => out[r.id]));
+    return answers;
+  };
   return {
     graphBatch: batch,
     // The bearer token goes to the tenant's Graph only.
-    graphGet: url => (url.indexOf(origin) === 0 ? graph(url) : Promise.reject(new Error(`nextLink off Graph: ${url}`))),
+    graphGet: url => {
+      const page = url.indexOf(origin) === 0 ? graph(url) : Promise.reject(new Error(`nextLink off Graph: ${url}`));
+      shareRead(url, page.then(body => ({ status: 200, body })));
+      return page;
+    },
     spGet: path => {
       const url = `${o.siteUrl.replace(/\/+$/, '')}/_api/${path}`;
       const answer = (o.spToken ? o.spToken() : Promise.resolve(undefined))
@@ -173,13 +184,14 @@ function valueOf<T>(r: IBatchResponse | undefined): T[] {
 }
 
 /** Every item of a collection: its first page (an answer in a `$batch`), then each `@odata.nextLink`; `onPage` sees each page. */
-function allPages<T>(t: IPromptTransport, r: IBatchResponse | undefined, onPage?: (items: T[]) => void): Promise<T[]> {
+function allPages<T>(t: IPromptTransport, r: IBatchResponse | undefined, onPage?: (items: T[]) => boolean | void): Promise<T[]> {
   const items: T[] = [];
   const page = (body: unknown): Promise<T[]> => {
     const b = body as { value?: T[]; '@odata.nextLink'?: string };
     items.push(...(b.value || []));
-    if (onPage) onPage(b.value || []);
-    return b['@odata.nextLink'] ? t.graphGet(b['@odata.nextLink']).then(page) : Promise.resolve(items);
+    // `onPage` answers true to read no further.
+    const stop = onPage && onPage(b.value || []);
+    return b['@odata.nextLink'] && !stop ? t.graphGet(b['@odata.nextLink']).then(page) : Promise.resolve(items);
   };
   return Promise.resolve(r).then(valueOf).then(() => page((r as IBatchResponse).body));
 }
@@ -241,12 +253,13 @@ type Scanned = IScan['packages'];
 
 /**
  * The requestable packages, every page, and what each grants. The pages come one after another (the function
- * documents no `$skip`), so each page's grants are read while the next page is.
+ * documents no `$skip`), so each page's grants are read while the next page is. Stops when `stop()` says so.
  */
-function scanPackages(ctx: IPromptContext, first: IBatchResponse | undefined): Promise<{ list: Scanned; grants: Map<string, IGrant[]> }> {
+function scanPackages(ctx: IPromptContext, first: IBatchResponse | undefined, stop?: () => boolean): Promise<{ list: Scanned; grants: Map<string, IGrant[]> }> {
   const grants = new Map<string, IGrant[]>();
   const reads: Array<Promise<void>> = [];
   return allPages<AccessPackage>(ctx.transport, first, items => {
+    if (stop && stop()) return true;
     const read = grantsOf(ctx, items.map(toPackage)).then(g => g.forEach((v, k) => grants.set(k, v)));
     read.catch(() => undefined); // handled below, after the last page: not an unhandled rejection meanwhile
     reads.push(read);
@@ -353,11 +366,21 @@ function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {
   const mapFile = `${ctx.siteUrl.replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '')}/${SITE_MAP_FOLDER}/${SITE_MAP_FILE}`;
   // The site's shared map, beside the rest (a site without one answers 404: no map). Its packages are read as soon
   // as it answers, not after the Graph batch: with a map the banner takes two round trips (map, then packages).
+  let hasMap = false;
   const mapped: Promise<IPromptPackage[] | undefined> = named.length ? Promise.resolve(undefined) : t.spGet(`web/getFileByServerRelativeUrl('${encodeURIComponent(mapFile)}')/$value`)
     .then(mapIds, () => [])
-    .then(ids => ids.length ? packagesById(ctx, ids, {}) : undefined);
+    .then(ids => {
+      hasMap = ids.length > 0;
+      return hasMap ? packagesById(ctx, ids, {}) : undefined;
+    });
+  const graphRead = t.graphBatch(graphRequests);
+  // Without a kept scan the requestable list is followed as soon as its first page answers, not after SharePoint's
+  // answers: the web parts on the page take these reads (core/pageSharedReads.ts) and must not get ahead of the
+  // banner. A map answering meanwhile stops it.
+  const scanning = named.length || scan ? undefined : graphRead.then(graph => scanPackages(ctx, graph.packages, () => hasMap));
+  if (scanning) scanning.catch(() => undefined); // taken below, unless the site has a map
   return Promise.all([
-    t.graphBatch(graphRequests),
+    graphRead,
     t.spGet('site?$select=GroupId,Url') as Promise<{ GroupId?: string; Url?: string }>,
     t.spGet('web/effectiveBasePermissions') as Promise<{ High?: string | number; Low?: string | number }>,
     // Settled here only when there is no map (the packages are awaited below): a failed read is not left unhandled.
@@ -377,7 +400,7 @@ function fresh(ctx: IPromptContext, now: number): Promise<IPromptLoad> {
         if (now - scan.at > DAY_MS) revalidation = revalidate(ctx, now).catch(warn('scan not revalidated'));
         packages = grantsOf(ctx, list).then(grants => withGrants(list, grants, true));
       } else {
-        packages = scanPackages(ctx, graph.packages).then(({ list, grants }) => {
+        packages = (scanning as NonNullable<typeof scanning>).then(({ list, grants }) => {
           write(ctx.local, scanKey(ctx.person), { at: now, packages: list });
           return withGrants(list, grants, true);
         });

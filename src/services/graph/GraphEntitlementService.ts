@@ -21,6 +21,8 @@ import { reportError } from '../infrastructure/reportError';
 import { mapEach } from '../infrastructure/mapEach';
 import { createPageReads, IPageReads } from '../loaders/pageReads';
 import { lookUpNames } from './lookUpNames';
+import { bannerOnPage, bannerRead, nextTask } from '../infrastructure/bannerReads';
+import { ISharedAnswer } from '../../core/pageSharedReads';
 import { latestFirst } from '../../core/model/time';
 import { ISiteAccessMap, mapNames } from '../../core/model/siteAccessMap';
 
@@ -41,6 +43,12 @@ interface IPackageFeed {
   failed: boolean;
 }
 
+/** A Graph collection page as JSON (`value`, `@odata.nextLink`) in PnPjs's Paged() shape. */
+function toPage<T>(body: unknown): IPage<T> {
+  const b = (body || {}) as { value?: T[]; '@odata.nextLink'?: string };
+  return { value: b.value || [], nextLink: b['@odata.nextLink'] || null, count: (b.value || []).length };
+}
+
 /** The feed behind each shared read of the requestable list (pageReads shares the promise). */
 const FEEDS = new WeakMap<Promise<IPackageFeed>, IPackageFeed>();
 
@@ -51,6 +59,8 @@ export interface IEntitlementServiceOptions {
   cache?: IGrantCache;
   /** The page's shared reads (pageReads.ts): components on one page read the person's lists once. */
   pageReads?: IPageReads;
+  /** Graph's base URL, to take what the AccessPrompt banner read on this page (infrastructure/bannerReads.ts). */
+  graphBaseUrl?: string;
 }
 
 export class GraphEntitlementService implements IEntitlementService {
@@ -66,10 +76,13 @@ export class GraphEntitlementService implements IEntitlementService {
 
   constructor(private readonly _graph: GraphFI, options: IEntitlementServiceOptions = {}) {
     this._cache = options.cache || new MemoryGrantCache();
+    this._graphBaseUrl = options.graphBaseUrl;
     this._reads = options.pageReads || createPageReads();
     this._names = this._reads.names;
     this._nameLookups = this._reads.nameLookups;
   }
+
+  private readonly _graphBaseUrl: string | undefined;
 
   private _q(path: string): IGraphQueryable {
     return graphPath(this._graph, path);
@@ -143,16 +156,31 @@ export class GraphEntitlementService implements IEntitlementService {
     };
     feed.all = (async () => {
       const items: IAccessPackage[] = [];
-      let page: IPage<AccessPackage> = await graphGet(GraphQueryable(this._q(''), url).using(Paged()));
+      let page = await this._pageOf<AccessPackage>(url);
       items.push(...take(page));
       for (let i = 0; page.nextLink && i < 500; i++) {
-        page = await graphGet(GraphQueryable([this._q(''), page.nextLink]).using(Paged()));
+        page = await this._pageOf<AccessPackage>(page.nextLink);
         items.push(...take(page));
       }
       return items;
     })();
     feed.all.catch(() => { feed.failed = true; });
     return feed;
+  }
+
+  /** `https://graph.microsoft.com/v1.0/<path>`: a Graph path as the AccessPrompt banner's reads are keyed. */
+  private _absolute(path: string): string {
+    return `${(this._graphBaseUrl || '').replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  }
+
+  /** One page of a collection (a path, or a nextLink): the banner's answer when it read the same page here, else our own. */
+  private async _pageOf<T>(url: string): Promise<IPage<T>> {
+    const absolute = /^https?:/i.test(url);
+    const read = (): Promise<IPage<T>> => graphGet((absolute ? GraphQueryable([this._q(''), url]) : GraphQueryable(this._q(''), url)).using(Paged()));
+    if (!this._graphBaseUrl || !bannerOnPage()) return read();
+    await nextTask();
+    const shared = bannerRead(absolute ? url : this._absolute(url));
+    return shared ? shared.then(a => (a && a.status === 200 ? toPage<T>(a.body) : read()), read) : read();
   }
 
   /**
@@ -197,8 +225,30 @@ export class GraphEntitlementService implements IEntitlementService {
       if (settle) mine.push({ p, settle });
       else theirs.push(shared.then(grants => { if (grants) result.set(p.id, grants); }));
     }
+    // What the AccessPrompt banner is reading on this page (infrastructure/bannerReads.ts) is taken from it; a package
+    // whose answer fails there is read here after all.
+    const own: typeof mine = [];
+    const taken: Array<{ c: typeof mine[number]; answer: Promise<ISharedAnswer> }> = [];
+    if (mine.length && this._graphBaseUrl && bannerOnPage()) await nextTask();
+    for (const c of mine) {
+      const answer = this._graphBaseUrl ? bannerRead(this._absolute(this._roleScopesPath(c.p.id))) : undefined;
+      if (answer) taken.push({ c, answer });
+      else own.push(c);
+    }
+    const fromBanner = async (): Promise<void> => {
+      if (!taken.length) return;
+      const outcomes = await Promise.all(taken.map(t => t.answer.then(a => ({ t, page: a && a.status === 200 ? toPage<AccessPackageResourceRoleScope>(a.body) : undefined }), () => ({ t, page: undefined }))));
+      const again = outcomes.filter(o => !o.page).map(o => o.t.c.p);
+      const before = new Set(result.keys());
+      try {
+        await this._grantsFromPages(outcomes.filter(o => o.page).map(o => ({ p: o.t.c.p, page: o.page as IPage<AccessPackageResourceRoleScope> })), result);
+        for (let i = 0; i < again.length; i += BATCH_SIZE) await this._fetchGrantChunk(again.slice(i, i + BATCH_SIZE), result);
+      } finally {
+        for (const { t } of outcomes) t.c.settle(!before.has(t.c.p.id) ? result.get(t.c.p.id) : undefined);
+      }
+    };
     const chunks: Array<typeof mine> = [];
-    for (let i = 0; i < mine.length; i += BATCH_SIZE) chunks.push(mine.slice(i, i + BATCH_SIZE));
+    for (let i = 0; i < own.length; i += BATCH_SIZE) chunks.push(own.slice(i, i + BATCH_SIZE));
 
     // Up to BATCH_CONCURRENCY $batch requests in flight: 1,000 packages take 50 batches in ~9 round trips.
     let next = 0;
@@ -214,7 +264,7 @@ export class GraphEntitlementService implements IEntitlementService {
         }
       }
     };
-    await Promise.all([...Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker), ...theirs]);
+    await Promise.all([...Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker), fromBanner(), ...theirs]);
     return result;
   }
 
@@ -223,7 +273,12 @@ export class GraphEntitlementService implements IEntitlementService {
     const pending = chunk.map(p => graphGet<IPage<AccessPackageResourceRoleScope>>(graphPath(batched, this._roleScopesPath(p.id)).using(Paged()))
       .then(page => ({ p, page }), (error: unknown) => ({ p, error })));
     await this._run(execute);
-    const outcomes = await Promise.all(pending);
+    await this._grantsFromPages(await Promise.all(pending), result);
+  }
+
+  /** What each package grants, from its first page of role scopes (the rest read by nextLink), with names. */
+  private async _grantsFromPages(outcomes: Array<{ p: IAccessPackage; page: IPage<AccessPackageResourceRoleScope> } | { p: IAccessPackage; error: unknown }>,
+    result: Map<string, IGrant[]>): Promise<void> {
     const scopesByPackage: Array<{ p: IAccessPackage; scopes: AccessPackageResourceRoleScope[] }> = [];
     for (const outcome of outcomes) {
       if ('error' in outcome) {

@@ -15,6 +15,8 @@ export interface IAccessHubClients {
   sp: SPFI;
   /** Whether a read of these clients is waiting to try again (see readRetry.ts). */
   retryStatus?: RetryStatus;
+  /** The Graph base URL (`https://graph.microsoft.com/v1.0`): the key of the banner's reads on the page (infrastructure/bannerReads.ts). */
+  graphBaseUrl?: string;
 }
 
 /**
@@ -55,7 +57,8 @@ export function createBrowserClients(
     // RetryReads last: it replaces the send step GraphBrowser/SPBrowser installed (PnPjs's three-try retry).
     graph: graphfi().using(GraphBrowser({ baseUrl: graphBaseUrl }), TokenAuth(getToken), reads),
     sp: spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), TokenAuth(getToken), reads),
-    retryStatus
+    retryStatus,
+    graphBaseUrl
   };
 }
 
