@@ -25,20 +25,54 @@ build.rig.getTasks = function () {
 // webpack's own account of the bundles (entry points, chunks, which chunk loads which by import()), for
 // scripts/check-sppkg.js: what each kind of page downloads is read from it rather than from the minified output.
 const STATS_FILE = path.join(__dirname, 'temp', 'stats', 'webpack-stats.json');
+// ACCESS_HUB_MODULE_STATS=1 npm run package: also which module is in which chunk, for scripts/bundle-report.js
+// (where a page's bytes go). Off by default: it is a 3 MB file and a few seconds.
+const MODULE_STATS_FILE = path.join(__dirname, 'temp', 'stats', 'webpack-modules.json');
 const writeStats = {
   apply(compiler) {
     compiler.hooks.done.tap('AccessHubStats', stats => {
       const json = stats.toJson({ all: false, entrypoints: true, chunks: true, chunkRelations: true, ids: true, hash: true });
       fs.mkdirSync(path.dirname(STATS_FILE), { recursive: true });
       fs.writeFileSync(STATS_FILE, JSON.stringify(json));
+      if (process.env.ACCESS_HUB_MODULE_STATS) {
+        const modules = stats.toJson({ all: false, modules: true, nestedModules: true, ids: true });
+        fs.writeFileSync(MODULE_STATS_FILE, JSON.stringify(modules));
+      } else if (fs.existsSync(MODULE_STATS_FILE)) {
+        fs.unlinkSync(MODULE_STATS_FILE);
+      }
     });
   }
 };
+
+// TypeScript compiles to ES5 without importHelpers, so every module with a class or an async function carries its own
+// __extends, __awaiter, __generator… (36 modules, up to 20 copies in one chunk). scripts/tslibHelpersLoader.js
+// imports them from tslib instead, which Fluent UI's modules already use, for the modules of the chunks only: not
+// src/core/ and src/extensions/ (the customizer's first script, whose code must not change, and which has no tslib),
+// nor the web part classes (the web parts' first script; tslib there would be downloaded a second time in the chunks).
+// importHelpers in tsconfig.json would do the same everywhere and put all of tslib in the customizer's first script.
+const LIB = path.join(__dirname, 'lib');
+const helpersFromTslib = {
+  test: /\.js$/,
+  include: LIB,
+  exclude: [path.join(LIB, 'core'), path.join(LIB, 'extensions'), /WebPart\.js$/],
+  use: require.resolve('./scripts/tslibHelpersLoader')
+};
+
+// webpack's default vendors group, but only for npm modules that several chunks use (minChunks 2). By default every npm
+// module of an import()ed chunk went to a vendors chunk of its own, also those only the web parts' roots use (List,
+// Pivot, TooltipHost, SearchBox): one more file, always loaded with the roots, compressed apart from them (about
+// 0.7 KB gzipped more than in the roots' chunk). What the banner and the web parts share still goes to shared chunks.
+const vendorsOfSeveralChunks = { idHint: 'vendors', test: /[\\/]node_modules[\\/]/i, priority: -10, reuseExistingChunk: true, minChunks: 2 };
 
 build.configureWebpack.mergeConfig({
   additionalConfiguration: (config) => {
     config.optimization = Object.assign({}, config.optimization, { usedExports: 'global' });
     config.plugins = (config.plugins || []).concat([writeStats]);
+    config.module.rules.push(helpersFromTslib);
+    const splitChunks = config.optimization.splitChunks || {};
+    config.optimization.splitChunks = Object.assign({}, splitChunks, {
+      cacheGroups: Object.assign({}, splitChunks.cacheGroups, { defaultVendors: vendorsOfSeveralChunks })
+    });
     return config;
   }
 });

@@ -7,9 +7,7 @@ import { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { IAccessHubServices } from '../services/IAccessHubServices';
 import type { IWebPartUi, WebPartUiModule } from './webPartUi';
 import { IAccessPackage } from '../core/model/types';
-import { AppError, toAppError } from '../services/infrastructure/AppError';
-import { reportError } from '../services/infrastructure/reportError';
-import { errorMessage, format } from '../components/format';
+import type { AppError } from '../services/infrastructure/AppError';
 
 /**
  * The shared base of every Access Hub web part: builds the services once, follows the section's theme
@@ -17,12 +15,20 @@ import { errorMessage, format } from '../components/format';
  *
  * The bundle's first script holds only the web part classes and their property panes; the roots, Fluent UI,
  * PnPjs and the services come with import() in onInit (SPFx's documented code splitting), in chunks shared
- * with the AccessPrompt banner.
+ * with the AccessPrompt banner. The property panes' helpers (errors, formatting, package references) come from
+ * that chunk too (`this.ui`): a module this script imports is downloaded again in the banner's chunk.
  */
 export abstract class AccessHubWebPart<TProps extends object> extends BaseClientSideWebPart<TProps> {
   private _theme: IReadonlyTheme | undefined;
   private _ui: IWebPartUi | undefined;
+  private _module: WebPartUiModule | undefined;
   private _root: React.ComponentType<{ properties: TProps }> | undefined;
+
+  /** The chunk loaded in onInit: the roots and the property panes' helpers. */
+  protected get ui(): WebPartUiModule {
+    if (!this._module) throw new Error('the web part UI is loaded in onInit');
+    return this._module;
+  }
 
   /** The services this web part built in onInit (for the property pane's own checks). */
   protected get services(): IAccessHubServices {
@@ -55,8 +61,8 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
       this._pickable = list.slice().sort((a, b) => a.displayName.localeCompare(b.displayName));
     }, async (e: unknown) => {
       // Busy, offline or refused: say so in the pane with a retry, instead of an empty picker.
-      this._pickableError = await toAppError(e);
-      reportError(this.constructor.name, this._pickableError);
+      this._pickableError = await this.ui.toAppError(e);
+      this.ui.reportError(this.constructor.name, this._pickableError);
     }).then(() => {
       this._pickableLoading = false;
       this.context.propertyPane.refresh();
@@ -68,7 +74,7 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
   protected errorFields(key: string, error: AppError | undefined, template: string, retry: () => void): IPropertyPaneField<unknown>[] {
     if (!error) return [];
     return [
-      PropertyPaneLabel(`${key}Error`, { text: format(template, errorMessage(error)) }),
+      PropertyPaneLabel(`${key}Error`, { text: this.ui.format(template, this.ui.errorMessage(error)) }),
       PropertyPaneButton(`${key}Retry`, { text: commonStrings.Common.Retry, buttonType: PropertyPaneButtonType.Normal, onClick: () => { retry(); return ''; } })
     ];
   }
@@ -88,6 +94,7 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
   protected async onInit(): Promise<void> {
     await super.onInit();
     const ui = await import(/* webpackChunkName: 'access-hub-ui' */ './webPartUi');
+    this._module = ui;
     this._ui = ui.createWebPartUi(this.context, this.domElement);
     this._root = this.rootOf(ui);
   }

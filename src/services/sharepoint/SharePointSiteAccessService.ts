@@ -1,7 +1,8 @@
 import { SPFI, SPQueryable, spGet, spPost } from '@pnp/sp';
 import { TextParse } from '@pnp/queryable';
+// `sp.web` (its URL, and the base of every read here); the site collection is read by path beside it, without
+// @pnp/sp/sites, whose Site type went unused.
 import '@pnp/sp/webs';
-import '@pnp/sp/sites';
 import { ISiteInfo, SiteAccessLevel } from '../../core/model/types';
 import type { ISiteAccessMap } from '../../core/model/siteAccessMap';
 // The site's access map, shared by every Access Hub component on the site (README, "A site's access map").
@@ -150,7 +151,7 @@ export class SharePointSiteAccessService implements ISiteAccessService {
           // One read: Entitlement Management grants roles on site collections, so the site collection's URL is what
           // packages name (a subsite's page is about its site collection), and its group is what Teams grants.
           const site = await this._fromPage<{ GroupId?: string; Url?: string }>(`${this._webBase()}/_api/site?$select=GroupId,Url`,
-            () => this._sp.site.select('GroupId', 'Url')());
+            () => spGet(SPQueryable([this._sp.web, this._webBase()], '_api/site').select('GroupId', 'Url')));
           const groupId = site.GroupId && site.GroupId !== EMPTY_GUID ? String(site.GroupId) : undefined;
           return { url: String(site.Url), groupId };
         } catch (e) {

@@ -7,12 +7,9 @@ import * as strings from 'AccessCatalogWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
 import type { WebPartUiModule } from '../webPartUi';
 import type { IAccessCatalogProperties } from './components/AccessCatalogRoot';
-import { parsePackageRefs } from '../../models/packageRef';
-import { readAccessMap, ISiteAccessMap } from '../../core/model/siteAccessMap';
+import type { ISiteAccessMap } from '../../core/model/siteAccessMap';
 import type { IScanProgress } from '../../services/loaders/scanSiteAccess';
-import { AppError, toAppError } from '../../services/infrastructure/AppError';
-import { reportError } from '../../services/infrastructure/reportError';
-import { errorMessage, format, formatCount } from '../../components/format';
+import type { AppError } from '../../services/infrastructure/AppError';
 
 const ADD_FIELD = 'addPackage';
 /** The map's packages as the owner edits them (one id or My Access link per line); not a property of its own. */
@@ -30,7 +27,7 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
       return;
     }
     if (path !== ADD_FIELD || typeof value !== 'string' || !value) return;
-    const ids = parsePackageRefs(this.properties.packageIds);
+    const ids = this.ui.parsePackageRefs(this.properties.packageIds);
     if (ids.indexOf(value) < 0) ids.push(value);
     this.properties.packageIds = ids.join('\n');
     (this.properties as Record<string, unknown>)[ADD_FIELD] = '';
@@ -49,7 +46,7 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
    * SharePoint's site read does and a page may be reached by another host name (the local workbench's origin).
    */
   private get _map(): ISiteAccessMap | undefined {
-    const map = readAccessMap(this.properties.accessMap);
+    const map = this.ui.readAccessMap(this.properties.accessMap);
     const path = (url: string): string => url.replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '').toLowerCase();
     return map && path(map.siteUrl) === path(this.context.pageContext.web.absoluteUrl) ? map : undefined;
   }
@@ -84,14 +81,14 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
             await this.services.site.saveSiteAccessMap(map);
             this._shared = true;
           } catch (e) {
-            this._shareError = await toAppError(e);
-            reportError('AccessCatalog.shareMap', this._shareError);
+            this._shareError = await this.ui.toAppError(e);
+            this.ui.reportError('AccessCatalog.shareMap', this._shareError);
           }
         }
       }, async (e: unknown) => {
         if (e instanceof Error && e.name === 'ScanCancelled') return;
-        this._scanError = await toAppError(e);
-        reportError('AccessCatalog.scan', this._scanError);
+        this._scanError = await this.ui.toAppError(e);
+        this.ui.reportError('AccessCatalog.scan', this._scanError);
       })
       .then(() => {
         if (this._scan === scan) this._scan = undefined;
@@ -112,7 +109,7 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
     const map = this._map;
     if (!map) return;
     const known = new Map(map.packages.map(p => [p.id, p] as [string, typeof p]));
-    const packages = parsePackageRefs(text).map(id => known.get(id.toLowerCase()) || { id: id.toLowerCase(), name: '', level: 'visitor' as const });
+    const packages = this.ui.parsePackageRefs(text).map(id => known.get(id.toLowerCase()) || { id: id.toLowerCase(), name: '', level: 'visitor' as const });
     this.properties.accessMap = { ...map, packages };
     this.context.propertyPane.refresh();
     this.render();
@@ -121,6 +118,7 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
   private _mapFields(): IPropertyPaneField<unknown>[] {
     const map = this._map;
     const scan = this._scan;
+    const { format, formatCount, errorMessage } = this.ui;
     const language = this.context.pageContext.cultureInfo.currentUICultureName;
     let status: string;
     if (scan) {
@@ -167,7 +165,7 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
 
   private _chosenNames(): string {
     const known = this.pickablePackages || [];
-    return parsePackageRefs(this.properties.packageIds)
+    return this.ui.parsePackageRefs(this.properties.packageIds)
       .map(id => (known.filter(p => p.id === id)[0] || { displayName: id }).displayName)
       .join(', ');
   }

@@ -4,9 +4,7 @@ import * as strings from 'AccessRequestButtonWebPartStrings';
 import { AccessHubWebPart } from '../AccessHubWebPart';
 import type { WebPartUiModule } from '../webPartUi';
 import type { IAccessRequestButtonProperties } from './components/AccessRequestButtonRoot';
-import { parsePackageRef } from '../../models/packageRef';
-import { AppError, AppErrorKind, toAppError } from '../../services/infrastructure/AppError';
-import { reportError } from '../../services/infrastructure/reportError';
+import type { AppError, AppErrorKind } from '../../services/infrastructure/AppError';
 import * as commonStrings from 'CommonStrings';
 
 const PICK_FIELD = 'pickPackage';
@@ -24,7 +22,7 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
 
   /** Accepts an id or a My Access link, checks the package exists for the owner and shows its name. */
   private async _validatePackage(value: string): Promise<string> {
-    const id = parsePackageRef(value);
+    const id = this.ui.parsePackageRef(value);
     if (!value.trim()) return '';
     if (!id) return strings.PackageInvalid;
     const hadError = !!this._checkError;
@@ -37,11 +35,11 @@ export default class AccessRequestButtonWebPart extends AccessHubWebPart<IAccess
       }
       return '';
     } catch (e) {
-      const error = await toAppError(e);
+      const error = await this.ui.toAppError(e);
       this._checkedName = undefined;
       if (NOT_FOUND_KINDS.indexOf(error.kind) >= 0) return strings.PackageNotFound;
       // We could not check: keep the value, say why and offer to check again, rather than "not found".
-      reportError('AccessRequestButtonWebPart', error);
+      this.ui.reportError('AccessRequestButtonWebPart', error);
       this._checkError = error;
       this.context.propertyPane.refresh();
       return '';
