@@ -7,10 +7,15 @@ import AccessPromptApplicationCustomizer from '../../src/extensions/accessPrompt
 import { MockApplication } from '../mocks/sp/application-base';
 import { createSpfxServices } from '../../src/services/createSpfxServices';
 import { forgetPageReads } from '../../src/services/loaders/pageReads';
+import { SHARED_READS } from '../../src/core/pageSharedReads';
 import { flushPromises } from './fakes/flush';
 
 // Each test is a page view of its own: the web parts' shared reads (pageReads.ts) do not carry over.
-beforeEach(() => { forgetPageReads(); });
+// A new page view: the page's shared reads and what the AccessPrompt's first script shared on the window are gone.
+beforeEach(() => {
+  forgetPageReads();
+  delete (window as unknown as Record<string, unknown>)[SHARED_READS];
+});
 
 // The SPFx classes are thin: a smoke test that each builds its services, mounts its root and unmounts.
 

@@ -1,6 +1,6 @@
-import type { AccessPackageAssignment, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
+import type { AccessPackageAssignment, AccessPackageAssignmentPolicy, AccessPackageAssignmentRequest } from '@microsoft/microsoft-graph-types';
 import { IAssignment, IGrant, ISiteInfo, SiteAccessLevel } from './types';
-import { IAssignmentPolicyInfo, mapAssignmentPolicy } from './assignmentPolicy';
+import type { IAssignmentPolicyInfo } from './assignmentPolicy';
 import { isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary } from './statusCore';
 import { LEVEL_RANK, packagesForSite } from './siteGrants';
 import { earliestFirst } from './time';
@@ -13,8 +13,13 @@ export { LEVEL_RANK, packagesForSite };
 
 /** An assignment with what its policy allows: the shape MyAccess's extend flow takes. */
 export interface IPromptAssignment extends IAssignment {
+  /** Mapped by the banner's chunk (AccessPromptRoot) from `rawPolicy`, not in the customizer's first script. */
   policy?: IAssignmentPolicyInfo;
+  /** Graph's policy as read. */
+  // eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
+  rawPolicy?: AccessPackageAssignmentPolicy | null;
 }
+
 
 const DAY_MS = 86400000;
 
@@ -129,7 +134,7 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   // TypeScript's __assign helper.
   const assignments = each(facts.assignments, (raw): IPromptAssignment => {
     const a = mapAssignment(raw) as IPromptAssignment;
-    a.policy = mapAssignmentPolicy(raw.assignmentPolicy);
+    a.rawPolicy = raw.assignmentPolicy;
     return a;
   });
   const held: Record<string, boolean> = {};
@@ -143,7 +148,7 @@ export function choosePrompt(facts: IPromptFacts, settings: Pick<IPromptSettings
   }
   if (ending) {
     const name = ending.accessPackageName || nameOf(facts.packages, ending.accessPackageId);
-    return { kind: 'expiring', packageId: ending.accessPackageId, packageName: name, endDateTime: ending.endDateTime || '', assignment: ending, canExtend: !!ending.policy && ending.policy.canExtend };
+    return { kind: 'expiring', packageId: ending.accessPackageId, packageName: name, endDateTime: ending.endDateTime || '', assignment: ending, canExtend: !!(ending.rawPolicy && ending.rawPolicy.id && (ending.rawPolicy.requestorSettings || {}).enableTargetsToSelfUpdateAccess) };
   }
 
   for (const [r, raw] of each(facts.requests, raw => [mapRequestSummary(raw), raw] as const)) {

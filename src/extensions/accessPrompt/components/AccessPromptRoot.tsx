@@ -7,6 +7,7 @@ import { dateText } from '../promptText';
 import { extendAssignment } from '../../../services/actions/changeAssignment';
 import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { extendedEnd } from '../../../models/myAccess';
+import { mapAssignmentPolicy } from '../../../core/model/assignmentPolicy';
 import { IPromptView } from '../../../core/prompt/runPrompt';
 import { toAppError } from '../../../services/infrastructure/AppError';
 import { reportError } from '../../../services/infrastructure/reportError';
@@ -34,15 +35,17 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
   const message = settings.messages[language] || settings.messages[language.split('-')[0]];
 
   const busy = guard.isBusy('extend');
+  // What the assignment's policy allows, mapped here rather than in the customizer's first script.
+  const assignment = React.useMemo(() => (banner.kind === 'expiring' ? { ...banner.assignment, policy: mapAssignmentPolicy(banner.assignment.rawPolicy) } : undefined), [banner]);
   const extend = (justification: string): void => {
     if (banner.kind !== 'expiring') return;
     // Sent once however often the button is pressed while it runs. The change is announced by the action (the
     // customizer does not hear its own announcement): the session's answers are dropped so the next page view
     // decides again, and the page's web parts read again; the banner keeps its note.
-    guard.run('extend', () => extendAssignment(services, banner.assignment, { justification: justification || undefined }, { origin: PROMPT_ORIGIN })
+    guard.run('extend', () => extendAssignment(services, assignment || banner.assignment, { justification: justification || undefined }, { origin: PROMPT_ORIGIN })
       .then(settled => {
         // A userUpdate's schedule often carries only a duration: the new end is then the policy's, from now.
-        const policyEnd = banner.assignment.policy ? extendedEnd(banner.assignment.policy, services.now()) : undefined;
+        const policyEnd = assignment && assignment.policy ? extendedEnd(assignment.policy, services.now()) : undefined;
         const end = (settled.schedule && settled.schedule.endDateTime) || (policyEnd && policyEnd.toISOString());
         if (settled.state === 'delivered') setNotice(end ? format(strings.Extended, dateText(end, language, timeZone, services.now())) : strings.ExtendedNoEnd);
         else if (settled.state === 'denied' || settled.state === 'deliveryFailed') setNotice(strings.ExtendFailed);
@@ -77,7 +80,7 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
         message={banner.kind === 'offer' ? message : undefined}
         notice={notice}
         busy={busy}
-        extendNeedsReason={banner.kind === 'expiring' && !!banner.assignment.policy && banner.assignment.policy.isJustificationRequired}
+        extendNeedsReason={!!assignment && !!assignment.policy && assignment.policy.isJustificationRequired}
         onRequest={() => setPanelOpen(true)}
         onDetails={() => setPanelOpen(true)}
         onExtend={extend}
