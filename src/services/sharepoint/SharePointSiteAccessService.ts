@@ -7,7 +7,8 @@ import { ISiteInfo, SiteAccessLevel } from '../../core/model/types';
 import type { ISiteAccessMap } from '../../core/model/siteAccessMap';
 // The site's access map, shared by every Access Hub component on the site (README, "A site's access map").
 import { SITE_MAP_FILE, SITE_MAP_FOLDER } from '../../core/siteMapFile';
-import { ISharedAnswer, SHARED_READS } from '../../core/pageSharedReads';
+import type { ISharedAnswer } from '../../core/pageSharedReads';
+import { bannerRead } from '../infrastructure/bannerReads';
 import { toAppError } from '../infrastructure/AppError';
 import { ISiteAccessService } from '../IAccessHubServices';
 import { createPageReads, IPageReads } from '../loaders/pageReads';
@@ -23,8 +24,6 @@ const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 const SITE_MAP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** A kept answer younger than this is not read again beside (a newly published map reaches a catalog within the hour). */
 const SITE_MAP_RECHECK_MS = 60 * 60 * 1000;
-/** How old an answer the AccessPrompt's first script read on this page may be to serve a web part (pageSharedReads.ts). */
-const SHARED_MAX_AGE_MS = 10000;
 
 /** SharePoint REST quotes a path in single quotes: a quote inside is doubled. */
 const quoted = (value: string): string => encodeURIComponent(value.replace(/'/g, "''"));
@@ -48,10 +47,7 @@ export class SharePointSiteAccessService implements ISiteAccessService {
    * `read()`. A failed or unreadable shared answer is not trusted: the web part reads itself.
    */
   private _fromPage<T>(url: string, read: () => Promise<T>, notFound?: () => T): Promise<T> {
-    const reads = typeof window === 'undefined' ? undefined
-      : (window as unknown as Record<string, Record<string, { at: number; answer: Promise<ISharedAnswer> }> | undefined>)[SHARED_READS];
-    const hit = reads && reads[url];
-    const shared = hit && this._now() - hit.at < SHARED_MAX_AGE_MS ? hit.answer : undefined;
+    const shared = bannerRead(url, this._now());
     if (!shared) return read();
     return shared.then((a: ISharedAnswer) => {
       if (a.status < 300 && a.body !== undefined) return a.body as T;
