@@ -13,6 +13,8 @@ test('renders 2,000 packages virtualized and finds one by search', async ({ page
   // English writes thousands with a comma: "2,013 access packages".
   const count = catalog.getByText(/^[\d,]+ access packages$/);
   await expect(count).toBeVisible({ timeout: 60000 });
+  // The first packages show while the rest of the list is read ("Looking through more packages…"); then all of them.
+  await expect(catalog.getByText('Looking through more packages…')).toHaveCount(0, { timeout: 60000 });
   const shown = Number((await count.textContent() || '').split(' ')[0].replace(/,/g, ''));
   const loadMs = Date.now() - started;
   expect(shown).toBeGreaterThan(1900);

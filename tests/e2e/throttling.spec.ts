@@ -136,8 +136,10 @@ test.describe('what a person sees while Graph keeps throttling', () => {
 
   test('says Microsoft 365 is busy after two seconds, shows the error with "Try again" only after the budget, then recovers', async ({ page }) => {
     test.setTimeout(3 * 60 * 1000);
-    // Only the catalog's first read is throttled, every time: it can only wait.
-    await setFaults({ throttleRate: 1, retryAfterS: 1, path: 'allowedRequestor' });
+    // A read the catalog makes itself is throttled, every time: it can only wait. (Its package list and what each
+    // package grants come from the AccessPrompt banner's $batch on this page, services/infrastructure/bannerReads.ts;
+    // the person's requests it reads on its own.)
+    await setFaults({ throttleRate: 1, retryAfterS: 1, path: 'assignmentRequests/filterByCurrentUser' });
     const started = Date.now();
     await page.goto(pageUrl('/sites/marketing/SitePages/Home.aspx', 'adelev@contoso.com'), { waitUntil: 'domcontentloaded' });
     await waitForReady(page);
