@@ -5,8 +5,7 @@
 // An .sppkg is a zip (OPC package); ./sppkg.js reads its central directory with Node's zlib, no dependency.
 'use strict';
 const fs = require('fs');
-const zlib = require('zlib');
-const { entries, decodeXml: decode } = require('./sppkg');
+const { entries, decodeXml: decode, fileSizes, firstScripts, pageDownloads } = require('./sppkg');
 
 const file = process.argv[2] || 'sharepoint/solution/access-hub.sppkg';
 const files = entries(fs.readFileSync(file));
@@ -33,23 +32,17 @@ expect(names.some(n => /ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)), '
 expect(names.some(n => /ClientSideAssets\/access-prompt_[0-9a-f]+\.js$/.test(n)), 'the access-prompt bundle (customizer) in ClientSideAssets');
 
 // Each file is gzipped once: the page figures below count the same files several times.
-const gzCache = new Map();
-const gzipped = n => {
-  if (!gzCache.has(n)) gzCache.set(n, zlib.gzipSync(Buffer.from(files.get(n)(), 'utf8'), { level: 9 }).length);
-  return gzCache.get(n);
-};
-const sizes = list => list.reduce((acc, n) => ({ raw: acc.raw + Buffer.byteLength(files.get(n)(), 'utf8'), gz: acc.gz + gzipped(n) }), { raw: 0, gz: 0 });
-const strings = names.filter(n => /^ClientSideAssets\/.*_en-us_[0-9a-f]+\.js$/.test(n));
+const sizes = fileSizes(files);
+const { hubEntry, promptEntry } = firstScripts(names);
 
 // The web parts' first script: their classes and property panes. Their roots, Fluent UI, PnPjs and the services
 // come by dynamic import, in chunks the AccessPrompt banner shares.
-const webPartsEntry = sizes(names.filter(n => /^ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)));
+const webPartsEntry = sizes(hubEntry);
 console.log(`\nWeb parts' first script (access-hub bundle): ${webPartsEntry.raw} bytes, ${webPartsEntry.gz} bytes gzipped`);
 
 // The customizer runs on every page of every site where it is active: its own first script must stay small;
 // the banner and the request panel come later, by dynamic import, only when there is something to show.
 const PROMPT_FIRST_SCRIPT_MAX_GZ = 10 * 1024;
-const promptEntry = names.filter(n => /^ClientSideAssets\/access-prompt_[0-9a-f]+\.js$/.test(n));
 const prompt = sizes(promptEntry);
 console.log(`Customizer first script (access-prompt bundle): ${prompt.raw} bytes, ${prompt.gz} bytes gzipped (limit ${PROMPT_FIRST_SCRIPT_MAX_GZ})`);
 expect(promptEntry.length === 1 && prompt.gz <= PROMPT_FIRST_SCRIPT_MAX_GZ, `customizer first script ≤ ${PROMPT_FIRST_SCRIPT_MAX_GZ} bytes gzipped`);
@@ -58,8 +51,7 @@ const chunks = sizes(chunkNames);
 console.log(`Chunks loaded on demand (roots, banner, request panel, Fluent UI, PnPjs): ${chunkNames.length} files, ${chunks.raw} bytes, ${chunks.gz} bytes gzipped`);
 
 // What each kind of page downloads, from webpack's own stats of the build that made the package (gulpfile.js writes
-// temp/stats/webpack-stats.json): an entry point's chunk, then every chunk it loads by import(), and theirs in turn.
-// Both bundles load a shared chunk by the same file name, so a page with web parts and the banner downloads it once.
+// temp/stats/webpack-stats.json): ./sppkg.js pageDownloads (npm run bench reports the same figures).
 const path = require('path');
 const statsFile = process.env.WEBPACK_STATS || path.join(__dirname, '..', 'temp', 'stats', 'webpack-stats.json');
 let stats;
@@ -69,30 +61,11 @@ try {
   console.error(`No webpack stats at ${statsFile} (${e.message}): run npm run package, which writes them with the package.`);
   process.exit(1);
 }
-const chunkById = new Map(stats.chunks.map(c => [c.id, c]));
-function chunkFiles(entry) {
-  const name = /^ClientSideAssets\/(access-(?:hub|prompt))_[0-9a-f]+\.js$/.exec(entry)[1];
-  const point = stats.entrypoints[name];
-  const own = point ? point.assets.map(a => `ClientSideAssets/${a.name || a}`) : [];
-  // The stats must be of the build that made this package: the entry's file (with its content hash) is in it.
-  expect(own.includes(entry), `webpack stats describe this package's ${name} first script${own.includes(entry) ? '' : ` (they name ${own.join(', ') || 'none'}: run npm run package)`}`);
-  const seen = new Set();
-  const visit = id => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    for (const child of (chunkById.get(id) || { children: [] }).children) visit(child);
-  };
-  for (const id of point ? point.chunks : []) visit(id);
-  for (const id of point ? point.chunks : []) seen.delete(id);
-  return [...seen].flatMap(id => (chunkById.get(id) || { files: [`missing chunk ${id}`] }).files.filter(f => f.endsWith('.js')).map(f => `ClientSideAssets/${f}`));
+const { statsChecks, missing, pages } = pageDownloads(files, stats, sizes);
+for (const { name, ok, own } of statsChecks) {
+  expect(ok, `webpack stats describe this package's ${name} first script${ok ? '' : ` (they name ${own.join(', ') || 'none'}: run npm run package)`}`);
 }
-const hubEntry = names.filter(n => /^ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n));
-const hubFiles = [...hubEntry, ...hubEntry.flatMap(chunkFiles), ...strings.filter(n => !/AccessPrompt/.test(n))];
-const bannerFiles = [...promptEntry, ...promptEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessPrompt|CommonStrings/.test(n))];
-const missing = [...hubFiles, ...bannerFiles].filter(n => !files.has(n));
 expect(missing.length === 0, `every chunk the first scripts import is in the package${missing.length ? ` (${missing.join(', ')})` : ''}`);
-const onPage = list => sizes([...new Set(list)].filter(n => files.has(n)));
-const pages = { webParts: onPage(hubFiles), banner: onPage(bannerFiles), both: onPage([...hubFiles, ...bannerFiles]) };
 console.log(`A page with all four web parts (no banner): ${pages.webParts.gz} bytes gzipped`);
 console.log(`A page with only the banner: ${pages.banner.gz} bytes gzipped`);
 console.log(`A page with all four web parts and the banner: ${pages.both.gz} bytes gzipped`);

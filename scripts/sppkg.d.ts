@@ -1,4 +1,4 @@
-// Types of ./sppkg.js for the TypeScript tests that use it.
+// Types of ./sppkg.js for the TypeScript tests and scripts that use it.
 
 /** The package's files by name, each read and inflated on demand. */
 export function zipEntries(buffer: Buffer): Map<string, () => Buffer>;
@@ -30,3 +30,30 @@ export interface IComponentManifest {
 
 /** The component manifests (ComponentManifest attributes of the features' WebPart_/Extension_ XML files). */
 export function componentManifests(files: Map<string, () => Buffer | string>): IComponentManifest[];
+
+export interface ISizes { raw: number; gz: number }
+
+/** Sums the bytes and gzip -9 bytes of the named files (each file gzipped once). */
+export function fileSizes(files: Map<string, () => string>): (names: string[]) => ISizes;
+
+/** The web parts' and the customizer's first scripts and the en-us string files, by name. */
+export function firstScripts(names: string[]): { hubEntry: string[]; promptEntry: string[]; strings: string[] };
+
+/** webpack's stats of the build (temp/stats/webpack-stats.json), the part pageDownloads reads. */
+export interface IWebpackStats {
+  entrypoints: Record<string, { chunks: Array<string | number>; assets: Array<string | { name: string }> }>;
+  chunks: Array<{ id: string | number; files: string[]; children: Array<string | number> }>;
+}
+
+/** What each kind of page downloads from the package (check-sppkg.js prints and checks the same). */
+export function pageDownloads(files: Map<string, () => string>, stats: IWebpackStats, sizes: (names: string[]) => ISizes): {
+  hubEntry: string[];
+  promptEntry: string[];
+  hubFiles: string[];
+  bannerFiles: string[];
+  /** Whether the stats name each first script of this package (web parts first). */
+  statsChecks: Array<{ name: string; ok: boolean; own: string[] }>;
+  /** Files a first script imports that the package lacks. */
+  missing: string[];
+  pages: { webParts: ISizes; banner: ISizes; both: ISizes };
+};

@@ -1,5 +1,6 @@
-// Reads an .sppkg (a zip, OPC package) with Node's zlib, no dependency: for scripts/check-sppkg.js and the
-// browser test of the packaged bundles (tests/e2e/packagedBundles.spec.ts).
+// Reads an .sppkg (a zip, OPC package) with Node's zlib, no dependency: for scripts/check-sppkg.js, the
+// browser test of the packaged bundles (tests/e2e/packagedBundles.spec.ts) and npm run bench (what each kind of page
+// downloads, pageDownloads below).
 'use strict';
 const zlib = require('zlib');
 
@@ -50,4 +51,65 @@ function componentManifests(files) {
   return manifests;
 }
 
-module.exports = { zipEntries, entries, decodeXml, componentManifests };
+/**
+ * Sizes of the package's files (`files` as from entries()): `sizes(names)` sums their bytes and their gzip -9 bytes.
+ * Each file is gzipped once, however often a list names it (the page figures count the same files several times).
+ */
+function fileSizes(files) {
+  const gzCache = new Map();
+  const gzipped = n => {
+    if (!gzCache.has(n)) gzCache.set(n, zlib.gzipSync(Buffer.from(files.get(n)(), 'utf8'), { level: 9 }).length);
+    return gzCache.get(n);
+  };
+  return list => list.reduce((acc, n) => ({ raw: acc.raw + Buffer.byteLength(files.get(n)(), 'utf8'), gz: acc.gz + gzipped(n) }), { raw: 0, gz: 0 });
+}
+
+/** The two first scripts (the web parts' `access-hub`, the customizer's `access-prompt`) and the en-us string files. */
+function firstScripts(names) {
+  return {
+    hubEntry: names.filter(n => /^ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)),
+    promptEntry: names.filter(n => /^ClientSideAssets\/access-prompt_[0-9a-f]+\.js$/.test(n)),
+    strings: names.filter(n => /^ClientSideAssets\/.*_en-us_[0-9a-f]+\.js$/.test(n))
+  };
+}
+
+/**
+ * What each kind of page downloads, from webpack's own stats of the build that made the package (gulpfile.js writes
+ * temp/stats/webpack-stats.json): an entry point's chunk, then every chunk it loads by import(), and theirs in turn.
+ * Both bundles load a shared chunk by the same file name, so a page with web parts and the banner downloads it once.
+ * `files` as from entries(), `sizes` from fileSizes(files). Returns the file lists, whether the stats describe this
+ * package's first scripts (`statsChecks`, one per first script, web parts first), the files a first script imports
+ * that the package lacks (`missing`), and the gzipped totals per page (`pages`: webParts, banner, both).
+ */
+function pageDownloads(files, stats, sizes) {
+  const names = [...files.keys()];
+  const { hubEntry, promptEntry, strings } = firstScripts(names);
+  const chunkById = new Map(stats.chunks.map(c => [c.id, c]));
+  const statsChecks = [];
+  function chunkFiles(entry) {
+    const name = /^ClientSideAssets\/(access-(?:hub|prompt))_[0-9a-f]+\.js$/.exec(entry)[1];
+    const point = stats.entrypoints[name];
+    const own = point ? point.assets.map(a => `ClientSideAssets/${a.name || a}`) : [];
+    // The stats must be of the build that made this package: the entry's file (with its content hash) is in it.
+    statsChecks.push({ name, ok: own.includes(entry), own });
+    const seen = new Set();
+    const visit = id => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const child of (chunkById.get(id) || { children: [] }).children) visit(child);
+    };
+    for (const id of point ? point.chunks : []) visit(id);
+    for (const id of point ? point.chunks : []) seen.delete(id);
+    return [...seen].flatMap(id => (chunkById.get(id) || { files: [`missing chunk ${id}`] }).files.filter(f => f.endsWith('.js')).map(f => `ClientSideAssets/${f}`));
+  }
+  const hubFiles = [...hubEntry, ...hubEntry.flatMap(chunkFiles), ...strings.filter(n => !/AccessPrompt/.test(n))];
+  const bannerFiles = [...promptEntry, ...promptEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessPrompt|CommonStrings/.test(n))];
+  const missing = [...hubFiles, ...bannerFiles].filter(n => !files.has(n));
+  const onPage = list => sizes([...new Set(list)].filter(n => files.has(n)));
+  return {
+    hubEntry, promptEntry, hubFiles, bannerFiles, statsChecks, missing,
+    pages: { webParts: onPage(hubFiles), banner: onPage(bannerFiles), both: onPage([...hubFiles, ...bannerFiles]) }
+  };
+}
+
+module.exports = { zipEntries, entries, decodeXml, componentManifests, fileSizes, firstScripts, pageDownloads };
