@@ -1,7 +1,7 @@
 /**
  * npm run bench: what Access Hub's pages cost, measured in headless Chromium against the local tenant, side by side
  * with the pattern community samples use (one Graph call per package to learn what it grants, one call per approval to
- * decide), run in the same process with the same person's token and the same latency. Issue 16.
+ * decide), run in the same process with the same person's token and the same latency. The budgets are the README's (Performance).
  *
  *   npm run bench                      the table (Markdown, for the README's Performance section)
  *   npm run bench -- --json            one JSON object instead
@@ -23,7 +23,7 @@
  * its UI. The JavaScript figures come from the package (scripts/sppkg.js pageDownloads, as check-sppkg.js computes).
  * Progress goes to stderr, results to stdout.
  *
- * It prints figures and whether each budget of issue 16 holds; it never fails on a budget (exit 1 only on an error).
+ * It prints figures and whether each budget in the README's Performance section holds; it never fails on a budget (exit 1 only on an error).
  * Not part of npm test or CI. About 7 minutes on 2 cores (the baselines at 5,000 packages take 80 s of it).
  */
 import * as fs from 'fs';
@@ -1114,7 +1114,7 @@ function table(js: IJs, checks: IBudget[]): string {
     `${js.statsMatch === false ? ', whose webpack stats describe another build' : ''}, computed as scripts/check-sppkg.js does ` +
     '(scripts/sppkg.js `pageDownloads`). The vite rows load the workbench\'s own build, not these files.');
   out.push('');
-  out.push('| Budget (issue 16) | Measured | |');
+  out.push('| Budget | Measured | |');
   out.push('|---|---|---|');
   for (const c of checks) out.push(`| ${c.what} | ${c.measured} | ${c.pass === undefined ? 'not measured' : c.pass ? 'pass' : '**fail**'} |`);
   for (const note of results.notes) out.push(`\n${note}`);
