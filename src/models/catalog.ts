@@ -60,11 +60,24 @@ export function buildCatalog(input: ICatalogInput): ICatalogEntry[] {
 }
 
 /** Search over name, description and what each package grants; every word must match. */
+/** Each entry's searchable text, lower-cased once (entries are immutable: a new catalog makes new entries). */
+const HAYSTACKS = new WeakMap<ICatalogEntry, string>();
+
+function haystackOf(e: ICatalogEntry): string {
+  let text = HAYSTACKS.get(e);
+  if (text === undefined) {
+    text = [e.pkg.displayName, e.pkg.description, ...e.grants.map(grantLabel)].join('\n').toLowerCase();
+    HAYSTACKS.set(e, text);
+  }
+  return text;
+}
+
+/** The entries whose name, description or grants contain every word of `query`, in the order given. */
 export function searchCatalog(entries: ICatalogEntry[], query: string): ICatalogEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return entries;
   return entries.filter(e => {
-    const haystack = [e.pkg.displayName, e.pkg.description, ...e.grants.map(grantLabel)].join('\n').toLowerCase();
+    const haystack = haystackOf(e);
     return words.every(w => haystack.indexOf(w) >= 0);
   });
 }
@@ -72,7 +85,9 @@ export function searchCatalog(entries: ICatalogEntry[], query: string): ICatalog
 const STATUS_ORDER: Record<string, number> = { pending: 0, delivering: 1, available: 2, denied: 3, expired: 4, hasAccess: 5 };
 
 export function sortCatalog(entries: ICatalogEntry[], sort: CatalogSort, language?: string): ICatalogEntry[] {
-  const byName = (a: ICatalogEntry, b: ICatalogEntry): number => a.pkg.displayName.localeCompare(b.pkg.displayName, language);
+  // One collator for the whole sort: localeCompare with a locale builds one per comparison (slow over thousands).
+  const collator = new Intl.Collator(language);
+  const byName = (a: ICatalogEntry, b: ICatalogEntry): number => collator.compare(a.pkg.displayName, b.pkg.displayName);
   return entries.slice().sort(sort === 'status'
     ? (a, b) => (STATUS_ORDER[a.status.kind] - STATUS_ORDER[b.status.kind]) || byName(a, b)
     : byName);

@@ -39,6 +39,9 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const [query, setQuery] = React.useState('');
   const [sort, setSort] = React.useState<CatalogSort>('name');
   const [layout, setLayout] = React.useState<'list' | 'cards'>(properties.layout || 'list');
+  // Sorted once per catalog and sort order; a keystroke in the search box only filters (searchCatalog keeps order).
+  const loaded = state.status === 'success' ? state.value.entries : undefined;
+  const sorted = React.useMemo(() => (loaded ? sortCatalog(loaded, sort, language) : []), [loaded, sort, language]);
   const [deepLinkId, clearDeepLink] = useDeepLink();
   const [panel, setPanel] = React.useState<IOpenPanel | undefined>(deepLinkId ? { id: deepLinkId } : undefined);
 
@@ -90,7 +93,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
         </Stack>
         <StatusView state={state} onRetry={reload} lines={4}>
           {data => {
-            const shown = sortCatalog(searchCatalog(data.entries, query), sort, language);
+            const shown = searchCatalog(data.entries === loaded ? sorted : sortCatalog(data.entries, sort, language), query);
             if (data.entries.length === 0) {
               return scope === 'currentSite'
                 ? <EmptyState title={strings.Catalog.EmptySite} hint={strings.Catalog.EmptySiteHint} />
