@@ -30,7 +30,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, Browser, BrowserContext, Page, Request } from '@playwright/test';
-import { REPO_ROOT, RunningWorkbench, startWorkbench } from '../tests/e2e/harness';
+import { batchOf, REPO_ROOT, RunningWorkbench, startWorkbench } from '../tests/e2e/harness';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { ISpan, roundTrips } from '../tests/service/roundTrips';
 import { U } from '../tests/contoso';
@@ -180,16 +180,6 @@ interface IRecording {
   recs: IRec[];
   inFlight(): number;
   lastActivity(): number;
-}
-
-function batchOf(r: Request): string[] | undefined {
-  if (!/\/\$batch/.test(r.url())) return undefined;
-  try {
-    const body = JSON.parse(r.postData() || '{}') as { requests?: Array<{ method: string; url: string }> };
-    return (body.requests || []).map(q => `${q.method} ${decodeURIComponent(q.url)}`);
-  } catch {
-    return undefined;
-  }
 }
 
 const isApi = (u: URL): boolean => /^\/v1\.0\//.test(u.pathname) || /\/_api\//.test(u.pathname);

@@ -15,11 +15,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { test as base, expect, BrowserContext, BrowserContextOptions, Page, Response } from '@playwright/test';
+import { test as base, expect, BrowserContext, BrowserContextOptions, Page, Request, Response } from '@playwright/test';
 import { startLocalTenant } from '../../localTenant/index';
 import { createWorkbench, PageRuntime, sendStarting, Workbench, WorkbenchMode } from '../../localTenant/workbench/server';
 import { sessionCookieHeader } from '../../localTenant/session';
 import { setComponentSource } from '../../localTenant/spfxEndpoints';
+import type { ISpan } from '../service/roundTrips';
 
 export { expect };
 
@@ -276,4 +277,39 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const result = await page.evaluate(async () => (window as any).axe.run({ resultTypes: ['violations'] }));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- same
   return result.violations.map((v: any) => `${v.impact} ${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** A `$batch`'s requests (`METHOD url`, the url decoded), so a test can check what it read. */
+export function batchOf(r: Request): string[] | undefined {
+  if (!/\/\$batch/.test(r.url())) return undefined;
+  try {
+    const body = JSON.parse(r.postData() || '{}') as { requests?: Array<{ method: string; url: string }> };
+    return (body.requests || []).map(q => `${q.method} ${decodeURIComponent(q.url)}`);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface IApiRecording {
+  /** The page's Graph and SharePoint REST requests, once finished or failed, with browser timings (url decoded). */
+  spans: ISpan[];
+  /** Requests of any kind started and not yet finished or failed. */
+  inFlight(): number;
+}
+
+/** Records a page's Graph (`/v1.0/`) and SharePoint REST (`/_api/`) requests, for counts and round trips (tests/service/roundTrips.ts). */
+export function recordApiRequests(page: Page): IApiRecording {
+  const spans: ISpan[] = [];
+  const started = new Map<Request, number>();
+  page.on('request', r => started.set(r, Date.now()));
+  const done = (r: Request): void => {
+    const start = started.get(r);
+    started.delete(r);
+    const url = new URL(r.url());
+    if (!/^\/v1\.0\//.test(url.pathname) && !/\/_api\//.test(url.pathname)) return;
+    spans.push({ start: start || Date.now(), end: Date.now(), url: decodeURIComponent(url.pathname + url.search), method: r.method(), batched: batchOf(r) });
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return { spans, inFlight: () => started.size };
 }

@@ -5,8 +5,8 @@
  * trips computed from the browser's own timings (a request that starts after another ended waited for it). The
  * components share one read of each collection per page view (services/loaders/pageReads.ts). Tests count, never time.
  */
-import { Page, Request } from '@playwright/test';
-import { expect, expectUnchanged, pageUrl, test, withWorkbench, waitForReady } from './harness';
+import { Page } from '@playwright/test';
+import { expect, expectUnchanged, IApiRecording, pageUrl, recordApiRequests, test, withWorkbench, waitForReady } from './harness';
 import { roundTrips, ISpan } from '../service/roundTrips';
 import { U } from '../contoso';
 
@@ -17,31 +17,9 @@ test.beforeEach(async () => {
   await fetch(`${env.wb.url}/_dev/reset`, { method: 'POST' });
 });
 
-interface IRecording {
-  /** Graph and SharePoint REST requests of the page (not the workbench's own token endpoint), once finished. */
-  spans: ISpan[];
-  /** Requests of any kind started and not yet finished or failed. */
-  inFlight(): number;
-}
-
-function record(page: Page): IRecording {
-  const spans: ISpan[] = [];
-  const started = new Map<Request, number>();
-  page.on('request', r => started.set(r, Date.now()));
-  const done = (r: Request): void => {
-    const start = started.get(r);
-    started.delete(r);
-    const url = new URL(r.url());
-    if (!/^\/v1\.0\//.test(url.pathname) && !/\/_api\//.test(url.pathname)) return;
-    spans.push({ start: start || Date.now(), end: Date.now(), url: url.pathname + url.search, method: r.method() });
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return { spans, inFlight: () => started.size };
-}
 
 /** Waits for the page to show its web parts and the banner, then for nothing to be in flight or start for 300 ms. */
-async function settle(page: Page, rec: IRecording): Promise<void> {
+async function settle(page: Page, rec: IApiRecording): Promise<void> {
   await waitForReady(page);
   await expect(page.locator('[data-prompt]')).toBeAttached({ timeout: 30000 });
   await expect(page.getByRole('heading', { name: 'Marketing Campaign Contributors' }).first()).toBeVisible({ timeout: 30000 });
@@ -53,13 +31,13 @@ async function settle(page: Page, rec: IRecording): Promise<void> {
 test.describe('the Marketing page as Adele, from the browser', () => {
   test('reads each collection once, cold and warm', async ({ context }) => {
     const cold = await context.newPage();
-    const coldRec = record(cold);
+    const coldRec = recordApiRequests(cold);
     await cold.goto(pageUrl(MARKETING, U.adele));
     await settle(cold, coldRec);
     await cold.close();
 
     const warm = await context.newPage();
-    const warmRec = record(warm);
+    const warmRec = recordApiRequests(warm);
     await warm.goto(pageUrl(MARKETING, U.adele));
     await settle(warm, warmRec);
 

@@ -14,9 +14,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BrowserContext, Page, Request } from '@playwright/test';
+import { BrowserContext, Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium';
-import { expect, expectUnchanged, REPO_ROOT, SHOTS_DIR, test, withWorkbench, watchErrors } from './harness';
+import { expect, expectUnchanged, recordApiRequests, REPO_ROOT, SHOTS_DIR, test, withWorkbench, watchErrors } from './harness';
 import { ensurePackage } from '../../localTenant/workbench/runtime/ensurePackage';
 import { DEFAULT_SPPKG } from '../../localTenant/workbench/runtime/runtimeHost';
 import { roundTrips, ISpan } from '../service/roundTrips';
@@ -49,39 +49,6 @@ const env = withWorkbench(() => ({
   scale: `packages:${PACKAGES}`, https: true, certDir: fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-cert-')), runtime: 'spfx'
 }));
 
-interface IRecording {
-  spans: ISpan[];
-  inFlight(): number;
-}
-
-/** Graph and SharePoint REST requests of the page with their browser timings (as pageRequests.spec.ts records them). */
-function record(page: Page): IRecording {
-  const spans: ISpan[] = [];
-  const started = new Map<Request, number>();
-  page.on('request', r => started.set(r, Date.now()));
-  const done = (r: Request): void => {
-    const start = started.get(r);
-    started.delete(r);
-    const url = new URL(r.url());
-    if (!/^\/v1\.0\//.test(url.pathname) && !/\/_api\//.test(url.pathname)) return;
-    spans.push({ start: start || Date.now(), end: Date.now(), url: decodeURIComponent(url.pathname + url.search), method: r.method(), batched: batchOf(r) });
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return { spans, inFlight: () => started.size };
-}
-
-/** A `$batch`'s requests (`METHOD url`), so what it read can be checked. */
-function batchOf(r: Request): string[] | undefined {
-  if (!/\/\$batch/.test(r.url())) return undefined;
-  try {
-    const body = JSON.parse(r.postData() || '{}') as { requests?: Array<{ method: string; url: string }> };
-    return (body.requests || []).map(q => `${q.method} ${decodeURIComponent(q.url)}`);
-  } catch {
-    return undefined;
-  }
-}
-
 /** What the window shows (the catalog lists 124 packages: a full-page picture would be too tall to look at). */
 async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
@@ -112,7 +79,7 @@ interface IView {
 async function visit(context: BrowserContext, label: string, query = ''): Promise<IView> {
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const rec = record(page);
+  const rec = recordApiRequests(page);
   // The moment the catalog lists its first package, taken in the page (a test's polling would see it later).
   await page.addInitScript(() => {
     const w = window as unknown as { __catalogShownAt?: number; __bannerShownAt?: number };
