@@ -6,11 +6,19 @@ const build = require('@microsoft/sp-build-web');
 
 build.addSuppression(`Warning - [sass] The local CSS class 'ms-Grid' is not camelCase and will not be type-safe.`);
 
+// package-solution takes everything in teams/ into the .sppkg: Access Hub's Teams app package (scripts/teams-app.js)
+// is zipped and checked there first, and a copy goes beside the .sppkg for upload in the Teams admin center.
+const teamsApp = require('./scripts/teams-app');
+const teamsAppZip = build.subTask('teams-app-zip', () => teamsApp.writeZip());
+const teamsAppCopy = build.subTask('teams-app-copy', (gulp, buildConfig, done) => { teamsApp.copyBesidePackage(); done(); });
+
 var getTasks = build.rig.getTasks;
 build.rig.getTasks = function () {
   var result = getTasks.call(build.rig);
 
   result.set('serve', result.get('serve-deprecated'));
+  const packageSolution = result.get('package-solution');
+  result.set('package-solution', Object.assign({}, packageSolution, { executable: build.serial(teamsAppZip, packageSolution.executable, teamsAppCopy) }));
 
   return result;
 };

@@ -16,7 +16,8 @@ const locModules = {
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  // @microsoft/app-manifest (the Teams manifest test) requires strip-bom 5, also ESM only, from its own node_modules.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|@microsoft/app-manifest/node_modules/strip-bom|strip-bom)/)'],
   moduleNameMapper: {
     ...locModules,
     '^@microsoft/sp-(core-library|webpart-base|property-pane|component-base|application-base|lodash-subset)$': '<rootDir>/tests/mocks/sp/$1.ts',

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Checks what an admin uploads: the .sppkg holds the five component manifests, the Graph permission
-// requests and the customizer's elements.xml / ClientSideInstance.xml, and the customizer's first script
-// stays within 10 KB gzipped. Usage: node scripts/check-sppkg.js <file>
+// requests, the customizer's elements.xml / ClientSideInstance.xml and a valid Teams app package, and the customizer's
+// first script stays within 10 KB gzipped. Usage: node scripts/check-sppkg.js <file>
 // An .sppkg is a zip (OPC package); ./sppkg.js reads its central directory with Node's zlib, no dependency.
 'use strict';
 const fs = require('fs');
-const { entries, decodeXml: decode, fileSizes, firstScripts, pageDownloads } = require('./sppkg');
+const { entries, zipEntries, decodeXml: decode, fileSizes, firstScripts, pageDownloads } = require('./sppkg');
+const teamsApp = require('./teams-app');
 
 const file = process.argv[2] || 'sharepoint/solution/access-hub.sppkg';
-const files = entries(fs.readFileSync(file));
+const packageBytes = fs.readFileSync(file);
+const files = entries(packageBytes);
 const text = decode([...files.values()].map(read => read()).join('\n'));
 const problems = [];
 const expect = (ok, what) => { if (!ok) problems.push(what); console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); };
@@ -110,8 +112,18 @@ const differing = inSeveral.filter(([, byFile]) => new Set(byFile.values()).size
 console.log(`Webpack modules: ${codeById.size}, ${inSeveral.length} of them in more than one file`);
 expect(codeById.size > 0 && differing.length === 0, `a module shared by the two bundles has the same code in every file${differing.length ? ` (differs: ${differing.join(', ')})` : ''}`);
 
-if (problems.length) {
-  console.error(`\n${file}: ${problems.length} problem(s)`);
+// Access Hub's Teams app: package-solution copies teams/ (with the TeamsSPFxApp.zip that scripts/teams-app.js makes
+// first) into ClientSideAssets, where SharePoint takes it instead of generating a Teams manifest.
+(async () => {
+  const teamsZip = zipEntries(packageBytes).get(`ClientSideAssets/${teamsApp.ZIP_NAME}`);
+  const teamsProblems = teamsZip ? await teamsApp.checkApp(teamsZip()) : ['missing'];
+  expect(teamsProblems.length === 0, `Teams app package ClientSideAssets/${teamsApp.ZIP_NAME}${teamsProblems.length ? ` (${teamsProblems.join('; ')})` : ': manifest and icons at its root, valid against the bundled Teams schema'}`);
+  if (problems.length) {
+    console.error(`\n${file}: ${problems.length} problem(s)`);
+    process.exit(1);
+  }
+  console.log(`\n${file}: ${files.size} files, all checks passed`);
+})().catch(e => {
+  console.error(e);
   process.exit(1);
-}
-console.log(`\n${file}: ${files.size} files, all checks passed`);
+});
