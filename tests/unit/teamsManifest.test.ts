@@ -6,11 +6,12 @@
  * the icons' sizes and the zip's layout.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { COMPONENT_IDS, TEAMS_APP_ID, TEAMS_TABS } from '../../src/core/host/teamsApp';
-import { appFiles, buildZip, checkApp, iconProblems, pngHeader, schemaErrors, TEAMS_DIR } from '../../scripts/teams-app';
+import { appFiles, buildZip, checkApp, iconProblems, pngHeader, schemaErrors, TEAMS_DIR, writeZip, ZIP_NAME } from '../../scripts/teams-app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -204,5 +205,19 @@ describe('Teams app package (TeamsSPFxApp.zip)', () => {
     ]);
     good.remove('fr-fr.json');
     expect(await checkApp(await good.generateAsync({ type: 'nodebuffer' }))).toEqual(['files the manifest names are missing: fr-fr.json']);
+  });
+
+  it('is not written when the manifest is invalid, so npm run package stops before package-solution', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teams-app-'));
+    try {
+      for (const name of appFiles(manifest())) fs.copyFileSync(path.join(TEAMS_DIR, name), path.join(dir, name));
+      await expect(writeZip(dir)).resolves.toBe(path.join(dir, ZIP_NAME));
+      fs.unlinkSync(path.join(dir, ZIP_NAME));
+      fs.writeFileSync(path.join(dir, 'manifest.json'), readTeams('manifest.json').replace('"scopes": ["team"]', '"scopes": ["channel"]'));
+      await expect(writeZip(dir)).rejects.toThrow(/manifest\.json: \/configurableTabs\/0\/scopes\/0 must be equal to one of the allowed values/);
+      expect(fs.existsSync(path.join(dir, ZIP_NAME))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
