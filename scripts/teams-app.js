@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Access Hub's own Teams app package, for Teams, Outlook and the Microsoft 365 app: teams/manifest.json, the files it
 // names (icons, localization) zipped at the root of teams/TeamsSPFxApp.zip. gulp package-solution copies everything in
-// teams/ into the .sppkg, and SharePoint then deploys this package instead of generating a manifest of its own
-// (https://learn.microsoft.com/sharepoint/dev/spfx/deployment-spfx-teams-solutions). gulpfile.js runs writeZip before
+// teams/ into the .sppkg's ClientSideAssets/, and SharePoint then deploys ClientSideAssets/TeamsSPFxApp.zip instead of
+// generating a manifest of its own (https://learn.microsoft.com/sharepoint/dev/spfx/deployment-spfx-teams-solutions). gulpfile.js runs writeZip before
 // package-solution and copyBesidePackage after it; scripts/check-sppkg.js and tests/unit/teamsManifest.test.ts use
 // checkApp. Usage: node scripts/teams-app.js (writes teams/TeamsSPFxApp.zip and checks it).
 'use strict';
