@@ -5,6 +5,9 @@ import { IAccessHubServices } from '../services/IAccessHubServices';
 import { ServicesProvider } from '../context/ServicesContext';
 import { toAppError } from '../services/infrastructure/AppError';
 import { reportError } from '../services/infrastructure/reportError';
+import type { IHost } from '../core/host/host';
+import { HostProvider } from '../context/HostContext';
+import { TeamsThemeRoot } from './host/TeamsThemeRoot';
 
 interface IBoundaryState { failed: boolean }
 
@@ -35,13 +38,21 @@ class ErrorBoundary extends React.Component<{}, IBoundaryState> {
 export interface IAppRootProps {
   services: IAccessHubServices;
   theme?: PartialTheme;
+  /** Where the web part runs (core/host/host.ts); without one, a SharePoint page. In Teams, Teams' theme replaces `theme`. */
+  host?: IHost;
 }
 
-/** Every web part's root: Fluent theme, services context and an error boundary. */
-export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, children }) => (
-  <ThemeProvider theme={theme}>
+/** Every web part's root: Fluent theme, host and services contexts and an error boundary. */
+export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, host, children }) => {
+  const content = (
     <ServicesProvider value={services}>
       <ErrorBoundary>{children}</ErrorBoundary>
     </ServicesProvider>
-  </ThemeProvider>
-);
+  );
+  if (!host) return <ThemeProvider theme={theme}>{content}</ThemeProvider>;
+  return (
+    <HostProvider value={host}>
+      {host.inTeams ? <TeamsThemeRoot host={host}>{content}</TeamsThemeRoot> : <ThemeProvider theme={theme}>{content}</ThemeProvider>}
+    </HostProvider>
+  );
+};

@@ -4,6 +4,7 @@ import type { BaseComponentContext, IReadonlyTheme } from '@microsoft/sp-compone
 import { AppRoot } from '../components/AppRoot';
 import { createSpfxServices } from '../services/createSpfxServices';
 import { IAccessHubServices } from '../services/IAccessHubServices';
+import { createHost, IHost, IMicrosoftTeamsSdk } from '../core/host/host';
 
 /** Every web part's root, in this one chunk: a page with several web parts loads one chunk for all of them. */
 export { ROOTS } from './roots';
@@ -27,16 +28,22 @@ export { readAccessMap } from '../core/model/siteAccessMap';
 
 export interface IWebPartUi {
   services: IAccessHubServices;
+  /** Where the web part runs: a SharePoint page, or Teams (from `context.sdks.microsoftTeams`). */
+  host: IHost;
   render<P>(root: React.ComponentType<{ properties: P }>, properties: P, theme: IReadonlyTheme | undefined): void;
   unmount(): void;
 }
 
-export function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): IWebPartUi {
+export async function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): Promise<IWebPartUi> {
   const services = createSpfxServices(ctx);
+  // SPFx gives a web part in Teams (and Outlook, the Microsoft 365 app) the Teams JS SDK it loaded; on a page, none.
+  const sdks = (ctx as { sdks?: { microsoftTeams?: unknown } }).sdks;
+  const host = await createHost(sdks && sdks.microsoftTeams as IMicrosoftTeamsSdk | undefined);
   return {
     services,
+    host,
     render: (root, properties, theme) => {
-      ReactDom.render(React.createElement(AppRoot, { services, theme }, React.createElement(root, { properties })), el);
+      ReactDom.render(React.createElement(AppRoot, { services, theme, host }, React.createElement(root, { properties })), el);
     },
     unmount: () => { ReactDom.unmountComponentAtNode(el); }
   };

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Link, MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
+import { MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../core/model/types';
 import { packageStatus } from '../../models/status';
@@ -13,6 +13,8 @@ import { errorMessage, format, formatDate } from '../format';
 import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
 import { CurrentStatus } from './CurrentStatus';
+import { HostLink } from '../host/HostLink';
+import { CopyPackageLink } from '../host/CopyPackageLink';
 
 export interface IRequestPanelProps {
   /** From the catalog, the button web part or a deep link (`?accessPackageId=`): may be invalid or unknown. */
@@ -139,9 +141,10 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
   }, []);
 
   const footer = (): JSX.Element => (
-    <Link href={myAccessPackageUrl(myAccessUrl, packageId)} target="_blank" rel="noopener noreferrer">
-      {strings.Common.OpenInMyAccess}
-    </Link>
+    <Stack tokens={{ childrenGap: 4 }}>
+      {isGuid(packageId) && <CopyPackageLink packageId={packageId} />}
+      <HostLink href={myAccessPackageUrl(myAccessUrl, packageId)}>{strings.Common.OpenInMyAccess}</HostLink>
+    </Stack>
   );
 
   return (

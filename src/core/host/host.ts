@@ -1,0 +1,189 @@
+import { TEAMS_APP_ID, TEAMS_TABS } from './teamsApp';
+
+/**
+ * Where Access Hub's web parts run: a SharePoint page, or Microsoft Teams (a personal app or a team's tab; Outlook and
+ * the Microsoft 365 app host the same personal app through the same Teams JS SDK). Built from what SPFx gives a web
+ * part as `context.sdks.microsoftTeams` (undefined on a SharePoint page): its `teamsJs` is the Teams JS SDK v2 that
+ * SPFx itself loaded. It is typed here structurally, with only what we call, so no second copy is ever bundled.
+ *
+ * - https://learn.microsoft.com/sharepoint/dev/spfx/build-for-teams-overview
+ * - https://learn.microsoft.com/javascript/api/@microsoft/teams-js/app
+ * - https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-application
+ */
+
+/** The Teams theme (`app.theme`): anything else a host may say is treated as 'default'. */
+export type TeamsTheme = 'default' | 'dark' | 'contrast';
+
+/** `app.getContext()`'s answer, as much of it as we read. */
+export interface ITeamsContext {
+  app: { theme?: string; host?: { name?: string }; locale?: string };
+  page: { id?: string; subPageId?: string; frameContext?: string };
+  sharePointSite?: { teamSiteUrl?: string };
+  team?: { displayName?: string; groupId?: string; internalId?: string };
+  channel?: { id?: string; displayName?: string };
+  chat?: { id?: string };
+}
+
+/** The subset of the Teams JS SDK v2 (`@microsoft/teams-js`) Access Hub uses: `app.getContext`, the theme handler, `app.openLink`. */
+export interface ITeamsJs {
+  app: {
+    getContext(): Promise<ITeamsContext>;
+    registerOnThemeChangeHandler(handler: (theme: string) => void): void;
+    openLink(deepLink: string): Promise<void>;
+  };
+}
+
+/** SPFx's `context.sdks.microsoftTeams` (https://learn.microsoft.com/javascript/api/sp-component-base/microsoftteams). */
+export interface IMicrosoftTeamsSdk {
+  teamsJs: ITeamsJs;
+}
+
+/** Where the web part is: a SharePoint page, a Teams personal app (static tab) or a tab in a team, chat or meeting. */
+export type HostKind = 'sharePoint' | 'teamsPersonal' | 'teamsTab';
+
+export interface IHost {
+  kind: HostKind;
+  /** True in Teams (and Outlook, the Microsoft 365 app). */
+  inTeams: boolean;
+  /** `app.host.name` (Teams, TeamsModern, Outlook, Office…); 'SharePoint' on a SharePoint page. */
+  hostName: string;
+  /** The Teams theme now; 'default' on a SharePoint page (its theme comes from SharePoint). */
+  theme: TeamsTheme;
+  /** Calls `handler` with each theme the host changes to; returns how to stop. Never called on a SharePoint page. */
+  onThemeChange(handler: (theme: TeamsTheme) => void): () => void;
+  /** The tab's entity id (`page.id`): a personal tab's id (teamsApp.ts TEAMS_TABS), a team tab's own. */
+  entityId?: string;
+  /** The deep link's sub-page (`page.subPageId`): in Teams, a package id to open, since `?accessPackageId=` never arrives. */
+  subPageId?: string;
+  /** In a team's tab: the team's SharePoint site (`sharePointSite.teamSiteUrl`), the team's and the channel's names. */
+  teamSiteUrl?: string;
+  teamName?: string;
+  channelName?: string;
+  /** Opens a link outside the web part: in Teams through `app.openLink` (never in the tab's frame), else in a new tab. */
+  openLink(url: string): void;
+  /** The link to share for a package: `?accessPackageId=` on this page, or a Teams deep link to the tab in Teams. */
+  packageLink(packageId: string): string;
+}
+
+export interface IHostEnvironment {
+  /** The page's address, for the SharePoint deep link (default: `window.location.href`). */
+  pageUrl?: () => string;
+  /** Opens a URL in a new browser tab (default: `window.open(url, '_blank', 'noopener')`). */
+  openWindow?: (url: string) => void;
+}
+
+const PARAM = 'accessPackageId';
+
+function defaultPageUrl(): string {
+  return typeof window === 'undefined' ? '' : window.location.href;
+}
+
+function defaultOpenWindow(url: string): void {
+  if (typeof window !== 'undefined') window.open(url, '_blank', 'noopener');
+}
+
+/** `?accessPackageId=<id>` on a page's address (its hash and an earlier id dropped). */
+export function sharePointPackageLink(pageUrl: string, packageId: string): string {
+  const [withoutHash] = pageUrl.split('#');
+  const [base, query] = withoutHash.split('?');
+  const params = (query || '').split('&').filter(p => p && p.split('=')[0] !== PARAM);
+  params.push(`${PARAM}=${encodeURIComponent(packageId)}`);
+  return `${base}?${params.join('&')}`;
+}
+
+/**
+ * A Teams deep link to a tab of Access Hub's app with a sub-page (the package id): Teams opens the tab and gives the
+ * web part `page.subPageId`. A channel tab's link names its channel, as Teams' own "Copy link to tab" does.
+ */
+export function teamsPackageLink(entityId: string, packageId: string, channelId?: string): string {
+  const context: { subEntityId: string; channelId?: string } = { subEntityId: packageId };
+  if (channelId) context.channelId = channelId;
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(TEAMS_APP_ID)}/${encodeURIComponent(entityId)}?context=${encodeURIComponent(JSON.stringify(context))}`;
+}
+
+export function teamsTheme(value: string | undefined): TeamsTheme {
+  const v = String(value || '').toLowerCase();
+  return v === 'dark' || v === 'contrast' ? v : 'default';
+}
+
+/** A SharePoint page's host: no Teams theme, `?accessPackageId=` links, links in a new tab. */
+export function sharePointHost(env: IHostEnvironment = {}): IHost {
+  const pageUrl = env.pageUrl || defaultPageUrl;
+  const openWindow = env.openWindow || defaultOpenWindow;
+  return {
+    kind: 'sharePoint',
+    inTeams: false,
+    hostName: 'SharePoint',
+    theme: 'default',
+    onThemeChange: () => () => undefined,
+    openLink: url => openWindow(url),
+    packageLink: packageId => sharePointPackageLink(pageUrl(), packageId)
+  };
+}
+
+/** The SDK's theme handler is one per frame (a later registration replaces it): one host per SDK, whoever asks. */
+const hosts: Array<{ sdk: IMicrosoftTeamsSdk; host: Promise<IHost> }> = [];
+
+/**
+ * The host for a web part: a SharePoint page's without a Teams SDK, else read from `app.getContext()`. A context that
+ * cannot be read (an old host) is treated as a personal app in the default theme, with the SDK's links still used.
+ */
+export function createHost(sdk: IMicrosoftTeamsSdk | undefined, env: IHostEnvironment = {}): Promise<IHost> {
+  if (!sdk || !sdk.teamsJs || !sdk.teamsJs.app) return Promise.resolve(sharePointHost(env));
+  const known = hosts.filter(h => h.sdk === sdk)[0];
+  if (known) return known.host;
+  const host = teamsHost(sdk.teamsJs, env);
+  hosts.push({ sdk, host });
+  return host;
+}
+
+/** Tests build hosts from new stand-ins; this forgets the ones built so far. */
+export function forgetHosts(): void {
+  hosts.length = 0;
+}
+
+async function teamsHost(teams: ITeamsJs, env: IHostEnvironment): Promise<IHost> {
+  const openWindow = env.openWindow || defaultOpenWindow;
+  let ctx: ITeamsContext | undefined;
+  try {
+    ctx = await teams.app.getContext();
+  } catch {
+    ctx = undefined;
+  }
+  const app = (ctx && ctx.app) || {};
+  const page = (ctx && ctx.page) || {};
+  const inTeamOrChat = !!(ctx && (ctx.channel || ctx.team || ctx.chat));
+  const listeners: Array<(theme: TeamsTheme) => void> = [];
+  const host: IHost = {
+    kind: inTeamOrChat ? 'teamsTab' : 'teamsPersonal',
+    inTeams: true,
+    hostName: (app.host && app.host.name) || 'Teams',
+    theme: teamsTheme(app.theme),
+    onThemeChange: handler => {
+      listeners.push(handler);
+      return () => {
+        const i = listeners.indexOf(handler);
+        if (i >= 0) listeners.splice(i, 1);
+      };
+    },
+    entityId: page.id || undefined,
+    subPageId: (page.subPageId || '').trim() || undefined,
+    teamSiteUrl: (ctx && ctx.sharePointSite && ctx.sharePointSite.teamSiteUrl) || undefined,
+    teamName: (ctx && ctx.team && ctx.team.displayName) || undefined,
+    channelName: (ctx && ctx.channel && ctx.channel.displayName) || undefined,
+    openLink: url => {
+      // Teams opens a deep link in Teams and any other address in the browser; a host that refuses gets a new tab.
+      teams.app.openLink(url).catch(() => openWindow(url));
+    },
+    packageLink: packageId => inTeamOrChat && page.id
+      ? teamsPackageLink(page.id, packageId, ctx && ctx.channel && ctx.channel.id)
+      // The personal app's catalog is its "Request access" tab, whichever tab shares the link.
+      : teamsPackageLink(TEAMS_TABS.requestAccess, packageId)
+  };
+  teams.app.registerOnThemeChangeHandler(value => {
+    const theme = teamsTheme(value);
+    host.theme = theme;
+    listeners.slice().forEach(l => l(theme));
+  });
+  return host;
+}
