@@ -101,7 +101,7 @@ export interface SuiteBarOptions {
 }
 
 /** A progressive person switcher: a GET form that submits on change (and with a button when scripts are off). */
-function personSwitcher(o: SuiteBarOptions): string {
+export function personSwitcher(o: SuiteBarOptions): string {
   if (!o.users || !o.path) return '';
   const current = o.user ? o.user.id : '';
   const options = o.users.map(u =>

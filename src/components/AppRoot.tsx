@@ -7,7 +7,6 @@ import { toAppError } from '../services/infrastructure/AppError';
 import { reportError } from '../services/infrastructure/reportError';
 import type { IHost } from '../core/host/host';
 import { HostProvider } from '../context/HostContext';
-import { TeamsThemeRoot } from './host/TeamsThemeRoot';
 
 interface IBoundaryState { failed: boolean }
 
@@ -38,12 +37,14 @@ class ErrorBoundary extends React.Component<{}, IBoundaryState> {
 export interface IAppRootProps {
   services: IAccessHubServices;
   theme?: PartialTheme;
-  /** Where the web part runs (core/host/host.ts); without one, a SharePoint page. In Teams, Teams' theme replaces `theme`. */
+  /** Where the web part runs (core/host/host.ts); without one, a SharePoint page. */
   host?: IHost;
+  /** In Teams, what follows Teams' theme instead of `theme` (host/TeamsThemeRoot, loaded only in Teams). */
+  teamsRoot?: React.ComponentType<{ host: IHost }>;
 }
 
 /** Every web part's root: Fluent theme, host and services contexts and an error boundary. */
-export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, host, children }) => {
+export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, host, teamsRoot: TeamsRoot, children }) => {
   const content = (
     <ServicesProvider value={services}>
       <ErrorBoundary>{children}</ErrorBoundary>
@@ -52,7 +53,7 @@ export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, host, childr
   if (!host) return <ThemeProvider theme={theme}>{content}</ThemeProvider>;
   return (
     <HostProvider value={host}>
-      {host.inTeams ? <TeamsThemeRoot host={host}>{content}</TeamsThemeRoot> : <ThemeProvider theme={theme}>{content}</ThemeProvider>}
+      {host.inTeams && TeamsRoot ? <TeamsRoot host={host}>{content}</TeamsRoot> : <ThemeProvider theme={theme}>{content}</ThemeProvider>}
     </HostProvider>
   );
 };

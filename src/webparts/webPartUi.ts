@@ -39,11 +39,15 @@ export async function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement
   // SPFx gives a web part in Teams (and Outlook, the Microsoft 365 app) the Teams JS SDK it loaded; on a page, none.
   const sdks = (ctx as { sdks?: { microsoftTeams?: unknown } }).sdks;
   const host = await createHost(sdks && sdks.microsoftTeams as IMicrosoftTeamsSdk | undefined);
+  // Teams' themes come with the Teams host's own chunk: a SharePoint page never downloads them.
+  const teamsRoot = host.inTeams
+    ? (await import(/* webpackChunkName: 'access-hub-teams' */ '../components/host/TeamsThemeRoot')).TeamsThemeRoot
+    : undefined;
   return {
     services,
     host,
     render: (root, properties, theme) => {
-      ReactDom.render(React.createElement(AppRoot, { services, theme, host }, React.createElement(root, { properties })), el);
+      ReactDom.render(React.createElement(AppRoot, { services, theme, host, teamsRoot }, React.createElement(root, { properties })), el);
     },
     unmount: () => { ReactDom.unmountComponentAtNode(el); }
   };

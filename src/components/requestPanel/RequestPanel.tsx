@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
+import { IPanelStyleProps, IPanelStyles, MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../core/model/types';
 import { packageStatus } from '../../models/status';
@@ -126,6 +126,10 @@ const PanelContent: React.FC<IPanelContentProps> = props => {
   );
 };
 
+const panelStyles = (p: IPanelStyleProps): Partial<IPanelStyles> => ({
+  footer: { backgroundColor: p.theme.semanticColors.bodyBackground }
+});
+
 /** The one request panel: opened from the catalog, the button web part or a deep link. */
 export const RequestPanel: React.FC<IRequestPanelProps> = props => {
   const { packageName, isOpen, onDismiss } = props;
@@ -141,9 +145,9 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
   }, []);
 
   const footer = (): JSX.Element => (
-    <Stack tokens={{ childrenGap: 4 }}>
-      {isGuid(packageId) && <CopyPackageLink packageId={packageId} />}
+    <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 16 }}>
       <HostLink href={myAccessPackageUrl(myAccessUrl, packageId)}>{strings.Common.OpenInMyAccess}</HostLink>
+      {isGuid(packageId) && <CopyPackageLink packageId={packageId} />}
     </Stack>
   );
 
@@ -159,6 +163,8 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
       closeButtonAriaLabel={strings.Common.Close}
       onRenderFooterContent={footer}
       isFooterAtBottom
+      // The footer is sticky: with a background always, the form never shows through it before the first scroll.
+      styles={panelStyles}
     >
       {(isOpen || showContent) && (
         <PanelContent key={packageId} {...props} packageId={packageId} onLoadedName={setLoadedName} />

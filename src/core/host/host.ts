@@ -1,4 +1,4 @@
-import { TEAMS_APP_ID, TEAMS_TABS } from './teamsApp';
+import { TEAMS_APP_ID } from './teamsApp';
 
 /**
  * Where Access Hub's web parts run: a SharePoint page, or Microsoft Teams (a personal app or a team's tab; Outlook and
@@ -78,7 +78,7 @@ function defaultPageUrl(): string {
   return typeof window === 'undefined' ? '' : window.location.href;
 }
 
-function defaultOpenWindow(url: string): void {
+export function defaultOpenWindow(url: string): void {
   if (typeof window !== 'undefined') window.open(url, '_blank', 'noopener');
 }
 
@@ -125,14 +125,15 @@ export function sharePointHost(env: IHostEnvironment = {}): IHost {
 const hosts: Array<{ sdk: IMicrosoftTeamsSdk; host: Promise<IHost> }> = [];
 
 /**
- * The host for a web part: a SharePoint page's without a Teams SDK, else read from `app.getContext()`. A context that
- * cannot be read (an old host) is treated as a personal app in the default theme, with the SDK's links still used.
+ * The host for a web part: a SharePoint page's without a Teams SDK, else read from `app.getContext()` (teamsHost.ts,
+ * loaded only in Teams). A context that cannot be read (an old host) is treated as a personal app in the default
+ * theme, with the SDK's links still used.
  */
 export function createHost(sdk: IMicrosoftTeamsSdk | undefined, env: IHostEnvironment = {}): Promise<IHost> {
   if (!sdk || !sdk.teamsJs || !sdk.teamsJs.app) return Promise.resolve(sharePointHost(env));
   const known = hosts.filter(h => h.sdk === sdk)[0];
   if (known) return known.host;
-  const host = teamsHost(sdk.teamsJs, env);
+  const host = import(/* webpackChunkName: 'access-hub-teams' */ './teamsHost').then(m => m.teamsHost(sdk.teamsJs, env));
   hosts.push({ sdk, host });
   return host;
 }
@@ -140,50 +141,4 @@ export function createHost(sdk: IMicrosoftTeamsSdk | undefined, env: IHostEnviro
 /** Tests build hosts from new stand-ins; this forgets the ones built so far. */
 export function forgetHosts(): void {
   hosts.length = 0;
-}
-
-async function teamsHost(teams: ITeamsJs, env: IHostEnvironment): Promise<IHost> {
-  const openWindow = env.openWindow || defaultOpenWindow;
-  let ctx: ITeamsContext | undefined;
-  try {
-    ctx = await teams.app.getContext();
-  } catch {
-    ctx = undefined;
-  }
-  const app = (ctx && ctx.app) || {};
-  const page = (ctx && ctx.page) || {};
-  const inTeamOrChat = !!(ctx && (ctx.channel || ctx.team || ctx.chat));
-  const listeners: Array<(theme: TeamsTheme) => void> = [];
-  const host: IHost = {
-    kind: inTeamOrChat ? 'teamsTab' : 'teamsPersonal',
-    inTeams: true,
-    hostName: (app.host && app.host.name) || 'Teams',
-    theme: teamsTheme(app.theme),
-    onThemeChange: handler => {
-      listeners.push(handler);
-      return () => {
-        const i = listeners.indexOf(handler);
-        if (i >= 0) listeners.splice(i, 1);
-      };
-    },
-    entityId: page.id || undefined,
-    subPageId: (page.subPageId || '').trim() || undefined,
-    teamSiteUrl: (ctx && ctx.sharePointSite && ctx.sharePointSite.teamSiteUrl) || undefined,
-    teamName: (ctx && ctx.team && ctx.team.displayName) || undefined,
-    channelName: (ctx && ctx.channel && ctx.channel.displayName) || undefined,
-    openLink: url => {
-      // Teams opens a deep link in Teams and any other address in the browser; a host that refuses gets a new tab.
-      teams.app.openLink(url).catch(() => openWindow(url));
-    },
-    packageLink: packageId => inTeamOrChat && page.id
-      ? teamsPackageLink(page.id, packageId, ctx && ctx.channel && ctx.channel.id)
-      // The personal app's catalog is its "Request access" tab, whichever tab shares the link.
-      : teamsPackageLink(TEAMS_TABS.requestAccess, packageId)
-  };
-  teams.app.registerOnThemeChangeHandler(value => {
-    const theme = teamsTheme(value);
-    host.theme = theme;
-    listeners.slice().forEach(l => l(theme));
-  });
-  return host;
 }

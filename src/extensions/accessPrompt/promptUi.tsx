@@ -25,17 +25,17 @@ export interface IShowPromptOptions {
   onClose(): void;
 }
 
-/* eslint-disable @rushstack/pair-react-dom-render-unmount -- rendered into the customizer's placeholder; unmounted by hidePrompt, which PromptMount calls on close and hide */
-export function showPrompt(o: IShowPromptOptions): void {
-  ReactDom.render(React.createElement(ThemedPrompt, o), o.target);
-}
-
 /** The banner in SharePoint's theme, re-rendered when the theme changes; hidePrompt's unmount stops following it. */
 const ThemedPrompt: React.FC<IShowPromptOptions> = o => {
   const theme = useSharePointTheme(o.themeSource, o.theme);
   return React.createElement(AppRoot, { services: o.services, theme },
     React.createElement(AccessPromptRoot, { view: o.view, siteTitle: o.siteTitle, timeZone: o.timeZone, onClose: o.onClose }));
 };
+
+/* eslint-disable @rushstack/pair-react-dom-render-unmount -- rendered into the customizer's placeholder; unmounted by hidePrompt, which PromptMount calls on close and hide */
+export function showPrompt(o: IShowPromptOptions): void {
+  ReactDom.render(React.createElement(ThemedPrompt, o), o.target);
+}
 
 export function hidePrompt(target: HTMLElement): void {
   ReactDom.unmountComponentAtNode(target);
