@@ -21,7 +21,7 @@ import { serveStatic } from './static';
 import { WorkbenchTenant, WorkbenchUser, findPage, findSite, pagePath, siteName } from './tenantView';
 import { CLIENT_ENTRY, DEFAULT_DIST, WORKBENCH_BASE, workbenchViteConfig } from './viteConfig';
 import { createRuntimeHost, RuntimeHost } from './runtime/runtimeHost';
-import { renderTeamsRoute, TEAMS_SEGMENT, TeamsClientConfig } from './teams';
+import { renderTeamsRoute, teamsIndexSection, TEAMS_SEGMENT, TeamsClientConfig } from './teams';
 
 /** Who boots a site page: the Vite workbench client (fast, for development) or SharePoint's own SPFx runtime. */
 export type PageRuntime = 'vite' | 'spfx';
@@ -420,7 +420,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
       const head = req.method === 'HEAD';
       if (pathname === '/' || pathname === '/index.html') {
         refresh();
-        send(res, 200, renderIndex({ tenant, css, origin: origin(req), runtime: defaultRuntime }), {}, head);
+        send(res, 200, renderIndex({ tenant, css, origin: origin(req), runtime: defaultRuntime, more: teamsIndexSection(tenant) }), {}, head);
         return;
       }
       if (pathname === '/favicon.ico') {

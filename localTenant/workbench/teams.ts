@@ -183,6 +183,18 @@ export function renderTeamsRoute(url: URL, segments: string[], d: TeamsPageDeps)
   return { status: 200, html: renderTeamsPage({ url, user, users: d.tenant.users, tenantName: d.tenantName, config, teams, title, alias, css: d.css, assets: d.assets, language }) };
 }
 
+/** The workbench index's section: the personal app's tabs and each team's tab, in each theme. */
+export function teamsIndexSection(tenant: WorkbenchTenant): string {
+  const themes = (p: string): string => THEMES.map(t => `<a href="${esc(`${p}?teamsTheme=${t.value}`)}">${esc(t.label)}</a>`).join(' &middot; ');
+  const tabs = PERSONAL_TABS.map(t => `<li>${esc(t.label)} <span class="wb-muted">(${esc(t.alias)})</span>: ${themes(`/${TEAMS_SEGMENT}/personal/${t.entityId}`)}</li>`).join('');
+  const teams = tenant.sites.filter(s => siteName(s) && teamOfSite(tenant, s))
+    .map(s => `<li>${esc(s.title)} <span class="wb-muted">(General channel, AccessCatalog)</span>: ${themes(`/${TEAMS_SEGMENT}/tab/${encodeURIComponent(siteName(s) || '')}`)}</li>`).join('');
+  return `<h2>Microsoft Teams</h2>
+<p>The web parts as Teams hosts them, with a stand-in for the Teams JS SDK (<code>localTenant/workbench/TEAMS.md</code>). Add <code>&amp;as=&lt;upn&gt;</code> and <code>&amp;subPageId=&lt;package id&gt;</code> (a Teams deep link's sub-page).</p>
+<h3>Personal app</h3><ul>${tabs}</ul>
+<h3>Team tabs</h3><ul>${teams || '<li class="wb-muted">No site of this tenant belongs to a team.</li>'}</ul>`;
+}
+
 interface TeamsPageModel {
   url: URL;
   user: WorkbenchUser;

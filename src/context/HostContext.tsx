@@ -12,3 +12,15 @@ export const HostProvider = HostContext.Provider;
 export function useHost(): IHost {
   return React.useContext(HostContext);
 }
+
+/**
+ * How a package is shared where the components run: in Teams, "Copy link" with a Teams deep link (host/CopyPackageLink,
+ * provided by the Teams chunk's TeamsThemeRoot); none on a SharePoint page, whose address already is the link.
+ */
+const ShareContext = React.createContext<React.ComponentType<{ packageId: string }> | undefined>(undefined);
+
+export const ShareProvider = ShareContext.Provider;
+
+export function usePackageShare(): React.ComponentType<{ packageId: string }> | undefined {
+  return React.useContext(ShareContext);
+}

@@ -4,7 +4,8 @@ import type { BaseComponentContext, IReadonlyTheme } from '@microsoft/sp-compone
 import { AppRoot } from '../components/AppRoot';
 import { createSpfxServices } from '../services/createSpfxServices';
 import { IAccessHubServices } from '../services/IAccessHubServices';
-import { createHost, IHost, IMicrosoftTeamsSdk } from '../core/host/host';
+import type { IHost, IMicrosoftTeamsSdk } from '../core/host/host';
+import { createHost } from '../core/host/createHost';
 
 /** Every web part's root, in this one chunk: a page with several web parts loads one chunk for all of them. */
 export { ROOTS } from './roots';
@@ -34,21 +35,20 @@ export interface IWebPartUi {
   unmount(): void;
 }
 
-export async function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): Promise<IWebPartUi> {
+// A promise chain, not async/await: compiled to ES5, async would bring its helpers into every page's chunk.
+export function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): Promise<IWebPartUi> {
   const services = createSpfxServices(ctx);
   // SPFx gives a web part in Teams (and Outlook, the Microsoft 365 app) the Teams JS SDK it loaded; on a page, none.
   const sdks = (ctx as { sdks?: { microsoftTeams?: unknown } }).sdks;
-  const host = await createHost(sdks && sdks.microsoftTeams as IMicrosoftTeamsSdk | undefined);
-  // Teams' themes come with the Teams host's own chunk: a SharePoint page never downloads them.
-  const teamsRoot = host.inTeams
-    ? (await import(/* webpackChunkName: 'access-hub-teams' */ '../components/host/TeamsThemeRoot')).TeamsThemeRoot
-    : undefined;
-  return {
-    services,
-    host,
-    render: (root, properties, theme) => {
-      ReactDom.render(React.createElement(AppRoot, { services, theme, host, teamsRoot }, React.createElement(root, { properties })), el);
-    },
-    unmount: () => { ReactDom.unmountComponentAtNode(el); }
-  };
+  return createHost(sdks && sdks.microsoftTeams as IMicrosoftTeamsSdk | undefined).then(host =>
+    // Teams' themes come with the Teams host's own chunk: a SharePoint page never downloads them.
+    (host.inTeams ? import(/* webpackChunkName: 'access-hub-teams' */ '../components/host/TeamsThemeRoot').then(m => m.TeamsThemeRoot) : Promise.resolve(undefined))
+      .then((teamsRoot): IWebPartUi => ({
+        services,
+        host,
+        render: (root, properties, theme) => {
+          ReactDom.render(React.createElement(AppRoot, { services, theme, host, teamsRoot }, React.createElement(root, { properties })), el);
+        },
+        unmount: () => { ReactDom.unmountComponentAtNode(el); }
+      })));
 }

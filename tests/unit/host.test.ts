@@ -2,9 +2,9 @@
  * The host model (src/core/host/host.ts) against the workbench's Teams JS SDK stand-in
  * (localTenant/workbench/client/teamsStandIn.ts), whose answers have the shapes of Teams' own `app.getContext()`.
  */
-import {
-  createHost, forgetHosts, sharePointHost, sharePointPackageLink, teamsPackageLink, teamsTheme, IMicrosoftTeamsSdk, ITeamsContext
-} from '../../src/core/host/host';
+import { sharePointHost, sharePointPackageLink, IMicrosoftTeamsSdk, ITeamsContext } from '../../src/core/host/host';
+import { createHost, forgetHosts } from '../../src/core/host/createHost';
+import { teamsPackageLink, teamsTheme } from '../../src/core/host/teamsHost';
 import { TEAMS_APP_ID, TEAMS_TABS } from '../../src/core/host/teamsApp';
 import { catalogScopeFor } from '../../src/components/host/catalogScope';
 import { createTeamsStandIn, workbenchPathOfDeepLink } from '../../localTenant/workbench/client/teamsStandIn';

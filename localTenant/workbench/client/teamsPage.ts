@@ -3,7 +3,8 @@
  * build from it (the same createHost as SPFx web parts in Teams), and the frame's theme switch, which changes the
  * theme live through the stand-in's theme change handler, as Teams does when the person switches theme.
  */
-import { createHost, IHost, TeamsTheme } from '../../../src/core/host/host';
+import type { IHost, TeamsTheme } from '../../../src/core/host/host';
+import { createHost } from '../../../src/core/host/createHost';
 import type { WorkbenchClientConfig } from '../server';
 import { createTeamsStandIn, TeamsStandIn } from './teamsStandIn';
 

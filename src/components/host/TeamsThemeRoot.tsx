@@ -2,10 +2,12 @@ import * as React from 'react';
 import { ThemeProvider } from '@fluentui/react';
 import type { IHost } from '../../core/host/host';
 import { teamsFluentTheme } from './teamsThemes';
+import { CopyPackageLink } from './CopyPackageLink';
+import { ShareProvider } from '../../context/HostContext';
 
 /**
  * A web part in Teams: the Teams theme (not SharePoint's section theme), changed live when the person switches it,
- * and the whole tab filled with it. A tab has no SharePoint page around it, so the web part brings its own padding;
+ * and the whole tab filled with it; a package is shared with a Teams deep link (CopyPackageLink). A tab has no SharePoint page around it, so the web part brings its own padding;
  * `--accesshub-tab-height` lets a host that is not the whole frame (the local workbench) say how tall the tab is.
  */
 export const TeamsThemeRoot: React.FC<{ host: IHost }> = ({ host, children }) => {
@@ -25,7 +27,7 @@ export const TeamsThemeRoot: React.FC<{ host: IHost }> = ({ host, children }) =>
         background: theme.semanticColors.bodyBackground, color: theme.semanticColors.bodyText
       }}
     >
-      {children}
+      <ShareProvider value={CopyPackageLink}>{children}</ShareProvider>
     </ThemeProvider>
   );
 };

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IPanelStyleProps, IPanelStyles, MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
+import { MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../core/model/types';
 import { packageStatus } from '../../models/status';
@@ -14,7 +14,7 @@ import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
 import { CurrentStatus } from './CurrentStatus';
 import { HostLink } from '../host/HostLink';
-import { CopyPackageLink } from '../host/CopyPackageLink';
+import { usePackageShare } from '../../context/HostContext';
 
 export interface IRequestPanelProps {
   /** From the catalog, the button web part or a deep link (`?accessPackageId=`): may be invalid or unknown. */
@@ -126,14 +126,11 @@ const PanelContent: React.FC<IPanelContentProps> = props => {
   );
 };
 
-const panelStyles = (p: IPanelStyleProps): Partial<IPanelStyles> => ({
-  footer: { backgroundColor: p.theme.semanticColors.bodyBackground }
-});
-
 /** The one request panel: opened from the catalog, the button web part or a deep link. */
 export const RequestPanel: React.FC<IRequestPanelProps> = props => {
   const { packageName, isOpen, onDismiss } = props;
   const { myAccessUrl } = useServices();
+  const Share = usePackageShare();
   const packageId = (props.packageId || '').trim();
   const [loadedName, setLoadedName] = React.useState<string | undefined>(undefined);
   // Content stays through the closing animation and is dropped once the panel is gone.
@@ -147,7 +144,7 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
   const footer = (): JSX.Element => (
     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 16 }}>
       <HostLink href={myAccessPackageUrl(myAccessUrl, packageId)}>{strings.Common.OpenInMyAccess}</HostLink>
-      {isGuid(packageId) && <CopyPackageLink packageId={packageId} />}
+      {Share && isGuid(packageId) && <Share packageId={packageId} />}
     </Stack>
   );
 
@@ -163,8 +160,6 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
       closeButtonAriaLabel={strings.Common.Close}
       onRenderFooterContent={footer}
       isFooterAtBottom
-      // The footer is sticky: with a background always, the form never shows through it before the first scroll.
-      styles={panelStyles}
     >
       {(isOpen || showContent) && (
         <PanelContent key={packageId} {...props} packageId={packageId} onLoadedName={setLoadedName} />

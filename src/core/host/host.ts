@@ -1,4 +1,3 @@
-import { TEAMS_APP_ID } from './teamsApp';
 
 /**
  * Where Access Hub's web parts run: a SharePoint page, or Microsoft Teams (a personal app or a team's tab; Outlook and
@@ -84,26 +83,10 @@ export function defaultOpenWindow(url: string): void {
 
 /** `?accessPackageId=<id>` on a page's address (its hash and an earlier id dropped). */
 export function sharePointPackageLink(pageUrl: string, packageId: string): string {
-  const [withoutHash] = pageUrl.split('#');
-  const [base, query] = withoutHash.split('?');
-  const params = (query || '').split('&').filter(p => p && p.split('=')[0] !== PARAM);
-  params.push(`${PARAM}=${encodeURIComponent(packageId)}`);
-  return `${base}?${params.join('&')}`;
-}
-
-/**
- * A Teams deep link to a tab of Access Hub's app with a sub-page (the package id): Teams opens the tab and gives the
- * web part `page.subPageId`. A channel tab's link names its channel, as Teams' own "Copy link to tab" does.
- */
-export function teamsPackageLink(entityId: string, packageId: string, channelId?: string): string {
-  const context: { subEntityId: string; channelId?: string } = { subEntityId: packageId };
-  if (channelId) context.channelId = channelId;
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(TEAMS_APP_ID)}/${encodeURIComponent(entityId)}?context=${encodeURIComponent(JSON.stringify(context))}`;
-}
-
-export function teamsTheme(value: string | undefined): TeamsTheme {
-  const v = String(value || '').toLowerCase();
-  return v === 'dark' || v === 'contrast' ? v : 'default';
+  const url = new URL(pageUrl);
+  url.hash = '';
+  url.searchParams.set(PARAM, packageId);
+  return url.toString();
 }
 
 /** A SharePoint page's host: no Teams theme, `?accessPackageId=` links, links in a new tab. */
@@ -119,26 +102,4 @@ export function sharePointHost(env: IHostEnvironment = {}): IHost {
     openLink: url => openWindow(url),
     packageLink: packageId => sharePointPackageLink(pageUrl(), packageId)
   };
-}
-
-/** The SDK's theme handler is one per frame (a later registration replaces it): one host per SDK, whoever asks. */
-const hosts: Array<{ sdk: IMicrosoftTeamsSdk; host: Promise<IHost> }> = [];
-
-/**
- * The host for a web part: a SharePoint page's without a Teams SDK, else read from `app.getContext()` (teamsHost.ts,
- * loaded only in Teams). A context that cannot be read (an old host) is treated as a personal app in the default
- * theme, with the SDK's links still used.
- */
-export function createHost(sdk: IMicrosoftTeamsSdk | undefined, env: IHostEnvironment = {}): Promise<IHost> {
-  if (!sdk || !sdk.teamsJs || !sdk.teamsJs.app) return Promise.resolve(sharePointHost(env));
-  const known = hosts.filter(h => h.sdk === sdk)[0];
-  if (known) return known.host;
-  const host = import(/* webpackChunkName: 'access-hub-teams' */ './teamsHost').then(m => m.teamsHost(sdk.teamsJs, env));
-  hosts.push({ sdk, host });
-  return host;
-}
-
-/** Tests build hosts from new stand-ins; this forgets the ones built so far. */
-export function forgetHosts(): void {
-  hosts.length = 0;
 }

@@ -1,5 +1,20 @@
-import { IHost, IHostEnvironment, ITeamsContext, ITeamsJs, TeamsTheme, defaultOpenWindow, teamsPackageLink, teamsTheme } from './host';
-import { TEAMS_TABS } from './teamsApp';
+import { IHost, IHostEnvironment, ITeamsContext, ITeamsJs, TeamsTheme, defaultOpenWindow } from './host';
+import { TEAMS_APP_ID, TEAMS_TABS } from './teamsApp';
+
+/**
+ * A Teams deep link to a tab of Access Hub's app with a sub-page (the package id): Teams opens the tab and gives the
+ * web part `page.subPageId`. A channel tab's link names its channel, as Teams' own "Copy link to tab" does.
+ */
+export function teamsPackageLink(entityId: string, packageId: string, channelId?: string): string {
+  const context: { subEntityId: string; channelId?: string } = { subEntityId: packageId };
+  if (channelId) context.channelId = channelId;
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(TEAMS_APP_ID)}/${encodeURIComponent(entityId)}?context=${encodeURIComponent(JSON.stringify(context))}`;
+}
+
+export function teamsTheme(value: string | undefined): TeamsTheme {
+  const v = String(value || '').toLowerCase();
+  return v === 'dark' || v === 'contrast' ? v : 'default';
+}
 
 /** The host in Teams (Outlook, the Microsoft 365 app): loaded by createHost only there, so SharePoint pages never download it. */
 export async function teamsHost(teams: ITeamsJs, env: IHostEnvironment): Promise<IHost> {

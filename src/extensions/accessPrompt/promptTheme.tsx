@@ -17,22 +17,19 @@ export interface IThemeSource {
   observer: ISPEventObserver;
 }
 
-export function toPartialTheme(theme: IReadonlyTheme | undefined): PartialTheme | undefined {
+function partial(theme: IReadonlyTheme | undefined): PartialTheme | undefined {
   return theme ? { palette: theme.palette, semanticColors: theme.semanticColors } as PartialTheme : undefined;
 }
 
-/** Calls `onTheme` with each theme SharePoint changes to; returns how to stop. */
-export function followTheme(source: IThemeSource, onTheme: (theme: PartialTheme | undefined) => void): () => void {
-  const { provider } = source;
-  const handler = (args: ThemeChangedEventArgs): void => onTheme(toPartialTheme(args.theme));
-  provider.themeChangedEvent.add(source.observer, handler);
-  return () => provider.themeChangedEvent.remove(source.observer, handler);
-}
-
-/** The theme now, then each change, for as long as the component that asks is mounted. */
+/** The theme now, then each change SharePoint raises, for as long as the component that asks is mounted. */
 export function useSharePointTheme(source: IThemeSource | undefined, fallback: PartialTheme | undefined): PartialTheme | undefined {
-  const [theme, setTheme] = React.useState<PartialTheme | undefined>(() =>
-    source ? toPartialTheme(source.provider.tryGetTheme()) : fallback);
-  React.useEffect(() => (source ? followTheme(source, setTheme) : undefined), [source]);
-  return source ? theme : fallback;
+  const [theme, setTheme] = React.useState<PartialTheme | undefined>(() => (source ? partial(source.provider.tryGetTheme()) : fallback));
+  React.useEffect(() => {
+    if (!source) return undefined;
+    const { provider, observer } = source;
+    const handler = (args: ThemeChangedEventArgs): void => setTheme(partial(args.theme));
+    provider.themeChangedEvent.add(observer, handler);
+    return () => provider.themeChangedEvent.remove(observer, handler);
+  }, [source]);
+  return theme;
 }
