@@ -1,10 +1,9 @@
 import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import { Link, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IGrant } from '../../core/model/types';
 import { usePackageGrants } from '../../hooks/usePackageGrants';
 import { format } from '../format';
-import { HostLink } from '../host/HostLink';
 
 export interface IGrantLinksProps {
   pkg: IAccessPackage;
@@ -26,9 +25,9 @@ export const GrantLinks: React.FC<IGrantLinksProps> = ({ pkg }) => {
   return (
     <Stack tokens={{ childrenGap: 4 }}>
       {linked.map(g => (
-        <HostLink key={g.id} href={g.url || ''}>
+        <Link key={g.id} href={g.url} target="_blank" rel="noopener noreferrer">
           {format(strings.Panel.DeliveredLink, g.resourceName)}
-        </HostLink>
+        </Link>
       ))}
     </Stack>
   );

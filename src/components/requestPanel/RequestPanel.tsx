@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
+import { Link, MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IAccessPackage, IAccessRequest, IPolicyRequirement } from '../../core/model/types';
 import { packageStatus } from '../../models/status';
@@ -13,7 +13,6 @@ import { errorMessage, format, formatDate } from '../format';
 import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
 import { CurrentStatus } from './CurrentStatus';
-import { HostLink } from '../host/HostLink';
 import { usePackageShare } from '../../context/HostContext';
 
 export interface IRequestPanelProps {
@@ -143,7 +142,8 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
 
   const footer = (): JSX.Element => (
     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 16 }}>
-      <HostLink href={myAccessPackageUrl(myAccessUrl, packageId)}>{strings.Common.OpenInMyAccess}</HostLink>
+      {/* A new browser tab on a page; in Teams too (Teams opens target="_blank" links in the browser, not in the tab). */}
+      <Link href={myAccessPackageUrl(myAccessUrl, packageId)} target="_blank" rel="noopener noreferrer">{strings.Common.OpenInMyAccess}</Link>
       {Share && isGuid(packageId) && <Share packageId={packageId} />}
     </Stack>
   );

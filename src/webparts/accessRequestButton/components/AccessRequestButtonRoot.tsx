@@ -8,7 +8,6 @@ import { parsePackageRef } from '../../../models/packageRef';
 import { ErrorBar, BusyNote } from '../../../components/StatusView';
 import { format } from '../../../components/format';
 import { useAccessChanged } from '../../../hooks/useAccessChanged';
-import { useHost } from '../../../context/HostContext';
 
 export interface IAccessRequestButtonProperties {
   /** An access package id or a My Access link. */
@@ -21,7 +20,6 @@ export interface IAccessRequestButtonProperties {
 export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButtonProperties }> = ({ properties }) => {
   const packageId = parsePackageRef(properties.accessPackageId);
   const [deepLinkId, clearDeepLink] = useDeepLink();
-  const host = useHost();
   const [panelId, setPanelId] = React.useState<string | undefined>(deepLinkId);
 
   const { state, reload } = useButtonData(packageId);
@@ -50,7 +48,7 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
       : status.kind === 'hasAccess' ? strings.Button.HasAccess
         : properties.label || strings.Button.Request;
     const open = (): void => {
-      if (status.kind === 'hasAccess' && url) host.openLink(url);
+      if (status.kind === 'hasAccess' && url) window.open(url, '_blank', 'noopener');
       else setPanelId(pkg.id);
     };
     // The package's name is announced once: in the pending label, else as the description.

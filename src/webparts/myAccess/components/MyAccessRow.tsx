@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  DatePicker, DefaultButton, Icon, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
+  DatePicker, DefaultButton, Icon, Link, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
   TooltipDelay, TooltipHost, getId, mergeStyleSets, useTheme
 } from '@fluentui/react';
 import * as strings from 'MyAccessWebPartStrings';
@@ -11,7 +11,6 @@ import { IMyAccessRow, extendedEnd, uniqueGrants } from '../../../models/myAcces
 import { useServices } from '../../../context/ServicesContext';
 import { myAccessPackageUrl } from '../../../models/packageRef';
 import { format } from '../../../components/format';
-import { HostLink } from '../../../components/host/HostLink';
 import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages';
 import { CancelConfirm } from '../../../components/requestPanel/CancelConfirm';
 import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
@@ -94,7 +93,7 @@ const GrantList: React.FC<{ grants: IGrant[] | undefined }> = ({ grants }) => {
       {list.map((g, i) => (
         <React.Fragment key={g.id}>
           {i > 0 && ', '}
-          {g.url ? <HostLink href={g.url}>{grantLabel(g)}</HostLink> : grantLabel(g)}
+          {g.url ? <Link href={g.url} target="_blank" rel="noopener noreferrer">{grantLabel(g)}</Link> : grantLabel(g)}
         </React.Fragment>
       ))}
     </Text>
@@ -193,7 +192,7 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
         <Text variant="small" block>
           {policy && policy.canRequest ? strings.ExtendNotAllowedRequestAgain : strings.ExtendNotAllowed}{' '}
           {!(policy && policy.canRequest) && (
-            <HostLink href={myAccessPackageUrl(myAccessUrl, row.packageId)}>{common.Common.OpenInMyAccess}</HostLink>
+            <Link href={myAccessPackageUrl(myAccessUrl, row.packageId)} target="_blank" rel="noopener noreferrer">{common.Common.OpenInMyAccess}</Link>
           )}
         </Text>
       )}
