@@ -236,21 +236,21 @@ function header(m: TeamsPageModel): string {
       const current = t.entityId === m.teams.entityId;
       return `<li><a href="${esc(link(`/${TEAMS_SEGMENT}/personal/${encodeURIComponent(t.entityId)}`, q, ['subPageId']))}"${current ? ' aria-current="page"' : ''}>${esc(t.label)}</a></li>`;
     }).join('');
-    return `<header class="tm-header" data-testid="tm-header">
+    return `<div class="tm-header" data-testid="tm-header" role="region" aria-label="Access Hub app header">
 <span class="tm-header-icon" aria-hidden="true">AH</span>
 <h1 class="tm-header-title">Access Hub</h1>
 <nav aria-label="Access Hub tabs"><ul class="tm-tabs">${tabs}</ul></nav>
 ${themeSwitch(m)}
-</header>`;
+</div>`;
   }
   const team = m.teams.team as NonNullable<TeamsClientConfig['team']>;
   const channel = m.teams.channel as NonNullable<TeamsClientConfig['channel']>;
-  return `<header class="tm-header" data-testid="tm-header">
+  return `<div class="tm-header" data-testid="tm-header" role="region" aria-label="${esc(`${channel.displayName} channel header`)}">
 <span class="tm-header-icon tm-team-icon" aria-hidden="true">${esc(team.displayName.split(/\s+/).map(w => w[0] || '').join('').slice(0, 2).toUpperCase())}</span>
 <h1 class="tm-header-title"><span class="tm-channel">${esc(channel.displayName)}</span> <span class="tm-team">${esc(team.displayName)}</span></h1>
 <nav aria-label="Channel tabs"><ul class="tm-tabs"><li><span class="tm-tab-static">Posts</span></li><li><span class="tm-tab-static">Files</span></li><li><a href="${esc(link(m.url.pathname, q, ['subPageId']))}" aria-current="page">${esc(m.title)}</a></li></ul></nav>
 ${themeSwitch(m)}
-</header>`;
+</div>`;
 }
 
 export function renderTeamsPage(m: TeamsPageModel): string {

@@ -65,6 +65,9 @@ export function teamsFluentTheme(name: TeamsTheme): ITheme {
     : name === 'contrast'
       ? createTheme({ palette: CONTRAST_PALETTE, semanticColors: CONTRAST_SEMANTIC, isInverted: true })
       : createTheme({ palette: DEFAULT_PALETTE });
-  themes[name] = theme;
-  return theme;
+  // Fluent's panel footer is sticky and transparent until the panel is scrolled once: the form showed through it
+  // (a link over the Submit button). Its background, for every Panel inside the Teams theme (ThemeProvider's components).
+  const styled = { ...theme, components: { Panel: { styles: { footer: { backgroundColor: theme.semanticColors.bodyBackground } } } } } as ITheme;
+  themes[name] = styled;
+  return styled;
 }
