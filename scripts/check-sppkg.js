@@ -71,6 +71,7 @@ expect(missing.length === 0, `every chunk the first scripts import is in the pac
 console.log(`A page with all four web parts (no banner): ${pages.webParts.gz} bytes gzipped`);
 console.log(`A page with only the banner: ${pages.banner.gz} bytes gzipped`);
 console.log(`A page with all four web parts and the banner: ${pages.both.gz} bytes gzipped`);
+console.log(`A Teams tab (the web parts and the Teams host's chunk; no banner in Teams): ${pages.teamsTab.gz} bytes gzipped`);
 // Before the web parts loaded their roots by import(), Fluent UI and the request panel came twice on such a page
 // (327 KB gzipped). A module pulled back into a first script statically is downloaded twice again and fails this.
 // The budget for such a page is 200 KB (scripts/bundle-report.js shows where a page's bytes go).

@@ -55,5 +55,5 @@ export function pageDownloads(files: Map<string, () => string>, stats: IWebpackS
   statsChecks: Array<{ name: string; ok: boolean; own: string[] }>;
   /** Files a first script imports that the package lacks. */
   missing: string[];
-  pages: { webParts: ISizes; banner: ISizes; both: ISizes };
+  pages: { webParts: ISizes; banner: ISizes; both: ISizes; teamsTab: ISizes };
 };

@@ -101,7 +101,7 @@ export interface SuiteBarOptions {
 }
 
 /** A progressive person switcher: a GET form that submits on change (and with a button when scripts are off). */
-function personSwitcher(o: SuiteBarOptions): string {
+export function personSwitcher(o: SuiteBarOptions): string {
   if (!o.users || !o.path) return '';
   const current = o.user ? o.user.id : '';
   const options = o.users.map(u =>
@@ -308,7 +308,7 @@ export function renderStarting(o: { css: string }): string {
 const LEVEL_TEXT: Record<SitePermissionLevel, string> = { 'none': 'No access', 'Read': 'Read', 'Edit': 'Edit', 'Full Control': 'Full Control' };
 
 /** `/`: the sites and their pages, and every person with a link to try the intranet as them. */
-export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: string; runtime?: 'vite' | 'spfx' }): string {
+export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: string; runtime?: 'vite' | 'spfx'; /** More sections (HTML), e.g. the Teams pages. */ more?: string }): string {
   const t = o.tenant;
   const sites = t.sites.filter(s => siteName(s));
   const siteItems = sites.map(s => {
@@ -351,6 +351,7 @@ export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: s
 <p>Two runtimes serve the pages: the <strong>Vite workbench</strong> (fast, reloads on change; <code>?runtime=vite</code>) and <strong>SharePoint's own SPFx runtime</strong> with the packaged <code>.sppkg</code> (<code>?runtime=spfx</code>; needs HTTPS: <code>npm start -- --runtime spfx</code>). This server's default: <strong>${o.runtime === 'spfx' ? `SharePoint's runtime` : 'Vite workbench'}</strong>.</p>
 <h2>Sites and pages</h2>
 <ul class="wb-cards">${siteItems || '<li class="wb-muted">This tenant has no sites.</li>'}</ul>
+${o.more || ''}
 <h2>People worth trying</h2>
 <div class="wb-table-wrap">
 <table class="wb-people">

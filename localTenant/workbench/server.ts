@@ -21,6 +21,7 @@ import { serveStatic } from './static';
 import { WorkbenchTenant, WorkbenchUser, findPage, findSite, pagePath, siteName } from './tenantView';
 import { CLIENT_ENTRY, DEFAULT_DIST, WORKBENCH_BASE, workbenchViteConfig } from './viteConfig';
 import { createRuntimeHost, RuntimeHost } from './runtime/runtimeHost';
+import { renderTeamsRoute, teamsIndexSection, TEAMS_SEGMENT, TeamsClientConfig } from './teams';
 
 /** Who boots a site page: the Vite workbench client (fast, for development) or SharePoint's own SPFx runtime. */
 export type PageRuntime = 'vite' | 'spfx';
@@ -80,6 +81,8 @@ export interface WorkbenchClientConfig {
   iconsBaseUrl: string;
   customizer: { alias: string; placeholderId: string; properties: Record<string, unknown> };
   webParts: Array<{ alias: string; title: string; properties: unknown }>;
+  /** A Teams page (teams.ts): the client hosts the web part with a Teams JS SDK stand-in. */
+  teams?: TeamsClientConfig;
 }
 
 const FONTS_PREFIX = `${WORKBENCH_BASE}fonts/`;
@@ -417,7 +420,7 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
       const head = req.method === 'HEAD';
       if (pathname === '/' || pathname === '/index.html') {
         refresh();
-        send(res, 200, renderIndex({ tenant, css, origin: origin(req), runtime: defaultRuntime }), {}, head);
+        send(res, 200, renderIndex({ tenant, css, origin: origin(req), runtime: defaultRuntime, more: teamsIndexSection(tenant) }), {}, head);
         return;
       }
       if (pathname === '/favicon.ico') {
@@ -430,6 +433,15 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
         segments = pathname.split('/').filter(Boolean).map(s => decodeURIComponent(s));
       } catch {
         send(res, 400, renderNotFound({ tenantName: tenantName(), path: pathname, css, what: 'Bad request' }), {}, head);
+        return;
+      }
+      if (segments[0] === TEAMS_SEGMENT) {
+        refresh();
+        const teams = renderTeamsRoute(url, segments, {
+          tenant, repoRoot, css, tenantName: tenantName(), assets: assets(), origin: origin(req), iconsBaseUrl: FONTS_PREFIX,
+          language: pageLanguage, title: (alias, language) => localizedTitle(titles, alias, language), defaultPerson
+        });
+        send(res, teams.status, teams.status === 200 ? await renderHtml(url.pathname + url.search, teams.html) : teams.html, {}, head);
         return;
       }
       if (segments[0] && /^(sites|teams)$/i.test(segments[0]) && segments[1]) {

@@ -5,6 +5,8 @@ import { IAccessHubServices } from '../services/IAccessHubServices';
 import { ServicesProvider } from '../context/ServicesContext';
 import { toAppError } from '../services/infrastructure/AppError';
 import { reportError } from '../services/infrastructure/reportError';
+import type { IHost } from '../core/host/host';
+import { HostProvider } from '../context/HostContext';
 
 interface IBoundaryState { failed: boolean }
 
@@ -35,13 +37,23 @@ class ErrorBoundary extends React.Component<{}, IBoundaryState> {
 export interface IAppRootProps {
   services: IAccessHubServices;
   theme?: PartialTheme;
+  /** Where the web part runs (core/host/host.ts); without one, a SharePoint page. */
+  host?: IHost;
+  /** In Teams, what follows Teams' theme instead of `theme` (host/TeamsThemeRoot, loaded only in Teams). */
+  teamsRoot?: React.ComponentType<{ host: IHost }>;
 }
 
-/** Every web part's root: Fluent theme, services context and an error boundary. */
-export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, children }) => (
-  <ThemeProvider theme={theme}>
+/** Every web part's root: Fluent theme, host and services contexts and an error boundary. */
+export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, host, teamsRoot: TeamsRoot, children }) => {
+  const content = (
     <ServicesProvider value={services}>
       <ErrorBoundary>{children}</ErrorBoundary>
     </ServicesProvider>
-  </ThemeProvider>
-);
+  );
+  if (!host) return <ThemeProvider theme={theme}>{content}</ThemeProvider>;
+  return (
+    <HostProvider value={host}>
+      {host.inTeams && TeamsRoot ? <TeamsRoot host={host}>{content}</TeamsRoot> : <ThemeProvider theme={theme}>{content}</ThemeProvider>}
+    </HostProvider>
+  );
+};

@@ -4,7 +4,7 @@ define([], function () {
       Loading: 'Wird geladen…', Retry: 'Erneut versuchen', Close: 'Schließen', Cancel: 'Abbrechen', OpenInMyAccess: 'In My Access öffnen', Open: 'Öffnen',
       Search: 'Suchen', SortBy: 'Sortieren nach', SortName: 'Name', SortStatus: 'Status', Layout: 'Layout', LayoutList: 'Liste', LayoutCards: 'Karten',
       NoDescription: 'Keine Beschreibung.', ErrorBoundary: 'Beim Anzeigen dieses Seitenbereichs ist ein Fehler aufgetreten.', Dismiss: 'Schließen',
-      Busy: 'Microsoft 365 ist ausgelastet. Wir versuchen es weiter…', CorrelationId: 'Korrelations-ID: {0}'
+      Busy: 'Microsoft 365 ist ausgelastet. Wir versuchen es weiter…', CorrelationId: 'Korrelations-ID: {0}', CopyLink: 'Link kopieren', LinkCopied: 'Link kopiert.'
     },
     Status: {
       Available: 'Sie können diesen Zugriff anfordern', Pending: 'Anfrage ausstehend', PendingSince: 'Anfrage ausstehend seit {0}', PendingStage: 'Anfrage ausstehend: Stufe {0} von {1}',

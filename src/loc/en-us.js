@@ -4,7 +4,7 @@ define([], function () {
       Loading: 'Loading…', Retry: 'Try again', Close: 'Close', Cancel: 'Cancel', OpenInMyAccess: 'Open in My Access', Open: 'Open',
       Search: 'Search', SortBy: 'Sort by', SortName: 'Name', SortStatus: 'Status', Layout: 'Layout', LayoutList: 'List', LayoutCards: 'Cards',
       NoDescription: 'No description.', ErrorBoundary: 'Something went wrong while showing this part of the page.', Dismiss: 'Dismiss',
-      Busy: 'Microsoft 365 is busy. Still trying…', CorrelationId: 'Correlation id: {0}'
+      Busy: 'Microsoft 365 is busy. Still trying…', CorrelationId: 'Correlation id: {0}', CopyLink: 'Copy link', LinkCopied: 'Link copied.'
     },
     Status: {
       Available: 'You can request this', Pending: 'Request pending', PendingSince: 'Request pending since {0}', PendingStage: 'Request pending: stage {0} of {1}',

@@ -4,7 +4,7 @@ define([], function () {
       Loading: 'Chargement…', Retry: 'Réessayer', Close: 'Fermer', Cancel: 'Annuler', OpenInMyAccess: 'Ouvrir dans My Access', Open: 'Ouvrir',
       Search: 'Rechercher', SortBy: 'Trier par', SortName: 'Nom', SortStatus: 'Statut', Layout: 'Disposition', LayoutList: 'Liste', LayoutCards: 'Cartes',
       NoDescription: 'Aucune description.', ErrorBoundary: 'Un problème est survenu lors de l\'affichage de cette partie de la page.', Dismiss: 'Ignorer',
-      Busy: 'Microsoft 365 est occupé. Nouvelle tentative en cours…', CorrelationId: 'ID de corrélation : {0}'
+      Busy: 'Microsoft 365 est occupé. Nouvelle tentative en cours…', CorrelationId: 'ID de corrélation : {0}', CopyLink: 'Copier le lien', LinkCopied: 'Lien copié.'
     },
     Status: {
       Available: 'Vous pouvez demander cet accès', Pending: 'Demande en attente', PendingSince: 'Demande en attente depuis le {0}', PendingStage: 'Demande en attente : étape {0} sur {1}',

@@ -9,6 +9,7 @@ declare interface ICommonStrings {
     Loading: string; Retry: string; Close: string; Cancel: string; OpenInMyAccess: string; Open: string;
     Search: string; SortBy: string; SortName: string; SortStatus: string; Layout: string; LayoutList: string; LayoutCards: string;
     NoDescription: string; ErrorBoundary: string; Dismiss: string; Busy: string; CorrelationId: string;
+    CopyLink: string; LinkCopied: string;
   };
   Status: {
     Available: string; Pending: string; PendingSince: string; PendingStage: string; HasAccess: string; HasAccessUntil: string;

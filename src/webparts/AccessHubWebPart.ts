@@ -95,7 +95,7 @@ export abstract class AccessHubWebPart<TProps extends object> extends BaseClient
     await super.onInit();
     const ui = await import(/* webpackChunkName: 'access-hub-ui' */ './webPartUi');
     this._module = ui;
-    this._ui = ui.createWebPartUi(this.context, this.domElement);
+    this._ui = await ui.createWebPartUi(this.context, this.domElement);
     this._root = this.rootOf(ui);
   }
 

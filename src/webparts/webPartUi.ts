@@ -4,6 +4,8 @@ import type { BaseComponentContext, IReadonlyTheme } from '@microsoft/sp-compone
 import { AppRoot } from '../components/AppRoot';
 import { createSpfxServices } from '../services/createSpfxServices';
 import { IAccessHubServices } from '../services/IAccessHubServices';
+import type { IHost, IMicrosoftTeamsSdk } from '../core/host/host';
+import { createHost } from '../core/host/createHost';
 
 /** Every web part's root, in this one chunk: a page with several web parts loads one chunk for all of them. */
 export { ROOTS } from './roots';
@@ -27,17 +29,26 @@ export { readAccessMap } from '../core/model/siteAccessMap';
 
 export interface IWebPartUi {
   services: IAccessHubServices;
+  /** Where the web part runs: a SharePoint page, or Teams (from `context.sdks.microsoftTeams`). */
+  host: IHost;
   render<P>(root: React.ComponentType<{ properties: P }>, properties: P, theme: IReadonlyTheme | undefined): void;
   unmount(): void;
 }
 
-export function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): IWebPartUi {
+// A promise chain, not async/await: compiled to ES5, async would bring its helpers into every page's chunk.
+export function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): Promise<IWebPartUi> {
   const services = createSpfxServices(ctx);
-  return {
-    services,
-    render: (root, properties, theme) => {
-      ReactDom.render(React.createElement(AppRoot, { services, theme }, React.createElement(root, { properties })), el);
-    },
-    unmount: () => { ReactDom.unmountComponentAtNode(el); }
-  };
+  // SPFx gives a web part in Teams (and Outlook, the Microsoft 365 app) the Teams JS SDK it loaded; on a page, none.
+  const sdks = (ctx as { sdks?: { microsoftTeams?: unknown } }).sdks;
+  return createHost(sdks && sdks.microsoftTeams as IMicrosoftTeamsSdk | undefined).then(host =>
+    // Teams' themes come with the Teams host's own chunk: a SharePoint page never downloads them.
+    (host.inTeams ? import(/* webpackChunkName: 'access-hub-teams' */ '../components/host/TeamsThemeRoot').then(m => m.TeamsThemeRoot) : Promise.resolve(undefined))
+      .then((teamsRoot): IWebPartUi => ({
+        services,
+        host,
+        render: (root, properties, theme) => {
+          ReactDom.render(React.createElement(AppRoot, { services, theme, host, teamsRoot }, React.createElement(root, { properties })), el);
+        },
+        unmount: () => { ReactDom.unmountComponentAtNode(el); }
+      })));
 }

@@ -9,6 +9,7 @@ import { createSpfxServices } from '../../src/services/createSpfxServices';
 import { forgetPageReads } from '../../src/services/loaders/pageReads';
 import { SHARED_READS } from '../../src/core/pageSharedReads';
 import { flushPromises } from './fakes/flush';
+import { ThemeProvider, themeScope } from '../mocks/sp/component-base';
 
 // Each test is a page view of its own: the web parts' shared reads (pageReads.ts) do not carry over.
 // A new page view: the page's shared reads and what the AccessPrompt's first script shared on the window are gone.
@@ -91,7 +92,8 @@ describe('AccessPrompt customizer', () => {
   const CONTRIBUTORS = '099fb9dd-9974-4665-a422-272fbeda57f7';
   const json = (body: unknown, status = 200): any => ({ ok: status < 400, status, json: async () => body });
 
-  function promptContext(tryCreateContent: jest.Mock, application: unknown = new MockApplication(), extra: Record<string, unknown> = {}): any {
+  function promptContext(tryCreateContent: jest.Mock, application: unknown = new MockApplication(), extra: Record<string, unknown> = {},
+    theme: ThemeProvider = new ThemeProvider()): any {
     return fakeContext({
       pageContext: {
         web: { absoluteUrl: 'https://contoso.sharepoint.com/sites/marketing', title: 'Marketing' },
@@ -102,7 +104,7 @@ describe('AccessPrompt customizer', () => {
       },
       placeholderProvider: { tryCreateContent, changedEvent: { add: jest.fn() } },
       application,
-      serviceScope: { consume: () => ({ tryGetTheme: () => undefined }) }
+      serviceScope: themeScope(theme)
     });
   }
 
@@ -137,9 +139,15 @@ describe('AccessPrompt customizer', () => {
     const tryCreateContent = jest.fn(() => ({ domElement: top, dispose: jest.fn() }));
     const application = new MockApplication();
     const add = jest.spyOn(application.navigatedEvent, 'add');
+    const theme = new ThemeProvider({ palette: { themeLighterAlt: '#eff6fc' } });
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
-    await act(async () => { await customizer.__load(promptContext(tryCreateContent, application), {}); });
+    await act(async () => { await customizer.__load(promptContext(tryCreateContent, application, {}, theme), {}); });
     await waitFor(() => expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.'), { timeout: 5000 });
+    // In the page's theme, and in the next one SharePoint raises while it is shown (the customizer is the observer).
+    const region = (): HTMLElement => top.querySelector('[data-accesshub="access-prompt"]') as HTMLElement;
+    expect(region().style.background).toBe('rgb(239, 246, 252)');
+    act(() => { theme._setTheme({ palette: { themeLighterAlt: '#1b1a19' } }); });
+    expect(region().style.background).toBe('rgb(27, 26, 25)');
     expect(tryCreateContent).toHaveBeenCalledWith('Top', expect.anything());
     expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.');
     expect(add).toHaveBeenCalled();

@@ -24,6 +24,9 @@ import { runPrompt } from '../../../src/core/prompt/runPrompt';
 import { currentPage, PromptMount } from '../../../src/core/prompt/PromptMount';
 import { onAccessChanged, PROMPT_ORIGIN } from '../../../src/core/accessChanged';
 import type { WorkbenchClientConfig } from '../server';
+import type { IHost } from '../../../src/core/host/host';
+import { startTeamsPage } from './teamsPage';
+import { TeamsThemeRoot } from '../../../src/components/host/TeamsThemeRoot';
 
 declare global {
   interface Window {
@@ -190,22 +193,27 @@ function main(): void {
     top.appendChild(note);
   }
 
-  config.webParts.forEach((webPart, index) => {
-    const target = document.getElementById(`wb-webpart-${index}`);
-    if (!target) return;
-    try {
-      const Root = rootFor(webPart.alias);
-      const content = Root
-        ? React.createElement(Root, { properties: webPart.properties })
-        : React.createElement(ComingSoon, { name: webPart.alias });
-      ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot() }, content), target);
-    } catch (e) {
-      showFailure(target, `${webPart.alias} failed to mount: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  });
+  // A Teams page (../teams.ts) hosts the web parts with a Teams JS SDK stand-in; a site page is a SharePoint page.
+  const mountAll = (host?: IHost): void => {
+    config.webParts.forEach((webPart, index) => {
+      const target = document.getElementById(`wb-webpart-${index}`);
+      if (!target) return;
+      try {
+        const Root = rootFor(webPart.alias);
+        const content = Root
+          ? React.createElement(Root, { properties: webPart.properties })
+          : React.createElement(ComingSoon, { name: webPart.alias });
+        ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot(), host, teamsRoot: TeamsThemeRoot }, content), target);
+      } catch (e) {
+        showFailure(target, `${webPart.alias} failed to mount: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
 
-  window.__ACCESS_HUB_WORKBENCH__ = { config, resetToken: getToken.reset, services: allServices, mountedAt: performance.now() };
-  document.documentElement.setAttribute('data-wb-ready', 'true');
+    window.__ACCESS_HUB_WORKBENCH__ = { config, resetToken: getToken.reset, services: allServices, mountedAt: performance.now() };
+    document.documentElement.setAttribute('data-wb-ready', 'true');
+  };
+  if (!config.teams) mountAll();
+  else startTeamsPage(config).then(mountAll, (e: unknown) => showFailure(document.getElementById('wb-main') || document.body, `Teams host failed: ${String(e)}`));
 }
 
 try {

@@ -13,6 +13,7 @@ import { errorMessage, format, formatDate } from '../format';
 import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
 import { CurrentStatus } from './CurrentStatus';
+import { usePackageShare } from '../../context/HostContext';
 
 export interface IRequestPanelProps {
   /** From the catalog, the button web part or a deep link (`?accessPackageId=`): may be invalid or unknown. */
@@ -128,6 +129,7 @@ const PanelContent: React.FC<IPanelContentProps> = props => {
 export const RequestPanel: React.FC<IRequestPanelProps> = props => {
   const { packageName, isOpen, onDismiss } = props;
   const { myAccessUrl } = useServices();
+  const Share = usePackageShare();
   const packageId = (props.packageId || '').trim();
   const [loadedName, setLoadedName] = React.useState<string | undefined>(undefined);
   // Content stays through the closing animation and is dropped once the panel is gone.
@@ -139,9 +141,11 @@ export const RequestPanel: React.FC<IRequestPanelProps> = props => {
   }, []);
 
   const footer = (): JSX.Element => (
-    <Link href={myAccessPackageUrl(myAccessUrl, packageId)} target="_blank" rel="noopener noreferrer">
-      {strings.Common.OpenInMyAccess}
-    </Link>
+    <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 16 }}>
+      {/* A new browser tab on a page; in Teams too (Teams opens target="_blank" links in the browser, not in the tab). */}
+      <Link href={myAccessPackageUrl(myAccessUrl, packageId)} target="_blank" rel="noopener noreferrer">{strings.Common.OpenInMyAccess}</Link>
+      {Share && isGuid(packageId) && <Share packageId={packageId} />}
+    </Stack>
   );
 
   return (

@@ -89,12 +89,12 @@ export default class AccessPromptApplicationCustomizer
       import(/* webpackChunkName: 'access-prompt-banner' */ '../../services/createSpfxServices')
     ]).then(([ui, spfx]) => {
       const services = spfx.createSpfxServices(this.context);
-      const theme = this.context.serviceScope.consume(ThemeProvider.serviceKey).tryGetTheme();
       return {
         show: (target, view, onClose) => ui.showPrompt({
           target, view, onClose, services, siteTitle: this.context.pageContext.web.title,
           timeZone: ui.timeZoneOf(this.context.pageContext.legacyPageContext),
-          theme: theme ? { palette: theme.palette, semanticColors: theme.semanticColors } : undefined
+          // The chunk reads SharePoint's theme and follows its changes (promptTheme.tsx).
+          themeSource: { provider: this.context.serviceScope.consume(ThemeProvider.serviceKey), observer: this }
         }),
         hide: ui.hidePrompt
       };

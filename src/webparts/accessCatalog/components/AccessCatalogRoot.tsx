@@ -11,6 +11,8 @@ import { CatalogScope, CatalogSort, ICatalogEntry, searchCatalog, sortCatalog } 
 import { parsePackageRefs } from '../../../models/packageRef';
 import { useServices } from '../../../context/ServicesContext';
 import { useAccessChanged } from '../../../hooks/useAccessChanged';
+import { useHost } from '../../../context/HostContext';
+import { catalogScopeFor } from '../../../components/host/catalogScope';
 
 export interface IAccessCatalogProperties {
   title?: string;
@@ -33,7 +35,7 @@ interface IOpenPanel { id: string; name?: string }
 
 export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties }> = ({ properties }) => {
   const { language } = useServices();
-  const scope: CatalogScope = properties.scope || 'currentSite';
+  const scope: CatalogScope = catalogScopeFor(properties.scope || 'currentSite', useHost());
   const selectedIds = React.useMemo(() => parsePackageRefs(properties.packageIds), [properties.packageIds]);
   const { state, reload } = useCatalog({ scope, selectedIds, showOwned: properties.showOwned !== false, accessMap: properties.accessMap });
   const [query, setQuery] = React.useState('');
