@@ -2,6 +2,7 @@ import { IAccessHubClients } from './graph/createBrowserClients';
 import { GraphEntitlementService } from './graph/GraphEntitlementService';
 import { SharePointSiteAccessService } from './sharepoint/SharePointSiteAccessService';
 import { GraphApprovalService } from './graph/GraphApprovalService';
+import { GraphCardService } from './graph/GraphCardService';
 import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
 import { IAccessHubServices } from './IAccessHubServices';
 import { StorageReviewCache } from './loaders/reviewCache';
@@ -40,6 +41,7 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
       // A reviewer's reviews (not their decisions) for a day, so a later load reads only the decisions; without storage, every load finds them again.
       reviewCache: o.storage && o.cacheKey ? new StorageReviewCache(o.storage, `accessHub:reviews:${o.cacheKey}`) : undefined
     }),
+    card: new GraphCardService(o.clients.graph),
     retryStatus: o.clients.retryStatus
   };
 }

@@ -1,0 +1,18 @@
+/**
+ * The AccessCard's runtime, loaded by the ACE with import() in onInit (its own chunk): the same services as the web
+ * parts (createSpfxServices) and the card's controller.
+ */
+import type { BaseComponentContext } from '@microsoft/sp-component-base';
+import { createSpfxServices } from '../../services/createSpfxServices';
+import { AccessCardController } from './logic/AccessCardController';
+
+export function createCardController(ctx: BaseComponentContext, endingSoonDays: number | undefined, onChange: () => void): AccessCardController {
+  const { pageContext } = ctx;
+  return new AccessCardController({
+    services: createSpfxServices(ctx),
+    cacheKey: `${pageContext.aadInfo.tenantId}:${pageContext.user.loginName}`,
+    storage: window.localStorage,
+    endingSoonDays,
+    onChange
+  });
+}
