@@ -55,6 +55,7 @@ define([], function () {
     ExtendDenied: "Ihre Verlängerung von {0} wurde abgelehnt.",
     QuickViewPending: { one: "{0} Anfrage von Ihnen ist offen", other: "{0} Anfragen von Ihnen sind offen" },
     Requested: "Angefordert am {0}",
+    YourReason: "Ihre Begründung: {0}",
     NothingQuickView: "Gerade wartet nichts auf Sie: keine Anfrage wartet auf Ihre Entscheidung, kein Zugriff endet bald und keine Ihrer Anfragen ist offen."
   };
 });

@@ -55,6 +55,7 @@ define([], function () {
     ExtendDenied: "Denied: your extension of {0}.",
     QuickViewPending: { one: "{0} request of yours is pending", other: "{0} requests of yours are pending" },
     Requested: "Requested on {0}",
+    YourReason: "Your reason: {0}",
     NothingQuickView: "Nothing needs you right now: no request waits for your decision, no access ends soon and none of your requests is pending."
   };
 });

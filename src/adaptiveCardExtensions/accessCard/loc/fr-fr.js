@@ -55,6 +55,7 @@ define([], function () {
     ExtendDenied: "Votre prolongation de {0} a été refusée.",
     QuickViewPending: { one: "{0} de vos demandes est en attente", many: "{0} de vos demandes sont en attente", other: "{0} de vos demandes sont en attente" },
     Requested: "Demandé le {0}",
+    YourReason: "Votre justification : {0}",
     NothingQuickView: "Rien ne vous attend pour l’instant : aucune demande n’attend votre décision, aucun accès ne se termine bientôt et aucune de vos demandes n’est en attente."
   };
 });

@@ -54,6 +54,7 @@ declare interface IAccessCardAdaptiveCardExtensionStrings {
   ExtendDenied: string;
   QuickViewPending: IPluralStrings;
   Requested: string;
+  YourReason: string;
   NothingQuickView: string;
 }
 

@@ -183,8 +183,11 @@ export class AccessCardController {
     return { template: QUICK_VIEW_TEMPLATE, data: quickViewData(this.topic || (this.kind === 'loading' || this.kind === 'error' ? 'nothing' : this.kind), this.snapshot, this.quick, this.env()) };
   }
 
-  /** Keeps every justification the action carried (Action.Submit sends all of the card's inputs): nothing typed is lost. */
-  private _keepDrafts(data: Record<string, unknown>): void {
+  /**
+   * Keeps every justification in `data` (Action.Submit sends all of the card's inputs; a host that renders the quick
+   * view again hands over what the inputs hold): nothing typed is lost.
+   */
+  public keepDrafts(data: Record<string, unknown>): void {
     const drafts = { ...this.quick.drafts };
     for (const key of Object.keys(data)) {
       const m = /^justification_(.+)$/.exec(key);
@@ -215,7 +218,7 @@ export class AccessCardController {
   /** An Action.Submit / Action.Execute of the card view or the quick view. Never rejects: failures show on their row. */
   public async onAction(action: ICardActionArguments): Promise<void> {
     const data = action.data || {};
-    this._keepDrafts(data);
+    this.keepDrafts(data);
     const what = String(data.action || action.verb || '');
     const id = String(data.id || '');
     if (what === 'retry') return this.refresh();

@@ -343,7 +343,8 @@ export function quickViewData(kind: CardKind, s: ICardSnapshot | undefined, q: I
       title: formatCount(strings.QuickViewPending, s.pending.length, language),
       rows: s.pending.map(r => row(r.id, {
         heading: asText(r.accessPackageName),
-        line: format(strings.Requested, formatDate(r.createdDateTime, language))
+        line: format(strings.Requested, formatDate(r.createdDateTime, language)),
+        detail: r.justification ? format(strings.YourReason, asText(r.justification)) : ''
       }))
     };
   }
