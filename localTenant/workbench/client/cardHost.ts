@@ -99,13 +99,13 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, c => HTML_ESCAPE
 export function renderMarkdown(text: string): string {
   const escapedChars: string[] = [];
   // Backslash escapes first: each escaped character becomes a placeholder no rule below matches.
-  let s = text.replace(/\\([\\`*_{}[\]()<>#+\-.!|~])/g, (_m, c: string) => `\u0000${escapedChars.push(c) - 1}\u0000`);
+  let s = text.replace(/\\([\\`*_{}[\]()<>#+\-.!|~])/g, (_m, c: string) => `\uE000${escapedChars.push(c) - 1}\uE000`);
   s = escapeHtml(s);
-  s = s.replace(/\[([^\]\u0000]+)\]\((https?:\/\/[^)\s\u0000]+)\)/g, (_m, label: string, url: string) =>
+  s = s.replace(/\[([^\]\uE000]+)\]\((https?:\/\/[^)\s\uE000]+)\)/g, (_m, label: string, url: string) =>
     `<a href="${url}" target="_blank" rel="noopener noreferrer">${label}</a>`);
-  s = s.replace(/\*\*([^*\u0000]+)\*\*/g, '<strong>$1</strong>');
-  s = s.replace(/(^|\s)_([^_\u0000]+)_(?=\s|$|[.,;:!?])/g, '$1<em>$2</em>');
-  return s.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => escapeHtml(escapedChars[Number(i)]));
+  s = s.replace(/\*\*([^*\uE000]+)\*\*/g, '<strong>$1</strong>');
+  s = s.replace(/(^|\s)_([^_\uE000]+)_(?=\s|$|[.,;:!?])/g, '$1<em>$2</em>');
+  return s.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => escapeHtml(escapedChars[Number(i)]));
 }
 
 export interface IThemeColors {

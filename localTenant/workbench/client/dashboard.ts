@@ -15,6 +15,7 @@ import { AccessCardController } from '../../../src/adaptiveCardExtensions/access
 import { cardSelection } from '../../../src/adaptiveCardExtensions/accessCard/logic/cardModel';
 import { createBrowserClients, TokenSource } from '../../../src/services/graph/createBrowserClients';
 import { createServices } from '../../../src/services/createServices';
+import { GraphCardService } from '../../../src/services/graph/GraphCardService';
 import { cardViewToAdaptiveCard, CardSize, hostConfigJson, QUICK_VIEW_SUBMIT, renderMarkdown } from './cardHost';
 import type { WorkbenchClientConfig } from '../server';
 
@@ -42,7 +43,8 @@ export function startDashboard(config: WorkbenchClientConfig, getToken: TokenSou
     language: config.language,
     myAccessUrl: config.myAccessUrl,
     cacheKey: config.user.userPrincipalName,
-    storage: window.localStorage
+    storage: window.localStorage,
+    card: clients => new GraphCardService(clients.graph)
   });
   let quickViewCard: AC.AdaptiveCard | undefined;
   /** Renders of the quick view in order: an older binding that answers late is dropped. */
