@@ -107,6 +107,13 @@ test.describe('AccessCard on the dashboard', () => {
     expect(errors).toEqual([]);
   });
 
+  test("the workbench's index links to the dashboard", async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: "Diego's dashboard" }).click();
+    await expect(page).toHaveURL(/\/_dashboard\?as=diegos%40contoso\.com$|\/_dashboard\?as=diegos@contoso\.com$/);
+    await expect(page.getByTestId('ace-medium')).toHaveAttribute('data-kind', 'approvals');
+  });
+
   test('the next visit shows the kept card at once, then what Graph says now', async ({ page }) => {
     await openAs(page, DASHBOARD, U.diego);
     await expect(page.getByTestId('ace-medium')).toHaveAttribute('data-kind', 'approvals');
