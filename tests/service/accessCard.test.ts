@@ -82,6 +82,19 @@ describe('AccessCard: what the card shows', () => {
     expect((large.footer as Array<{ title: string }>).map(b => b.title)).toEqual(['Review', 'Open My Access']);
   });
 
+  it("Isaiah: Alex's two-stage request counts; its deadline needs the current stage, which the card view's one read cannot know", async () => {
+    const { controller } = controllerFor(U.isaiah);
+    await controller.start();
+    expect(controller.kind).toBe('approvals');
+    expect(controller.snapshot!.approvals).toEqual([expect.objectContaining({ id: ID.alexFalconRequest, deadlineKnown: false, autoDenyAt: undefined })]);
+    expect(controller.cardView('Medium').body.text).toBe('Waiting for your decision');
+    // The quick view reads the stages (AccessApprovals' loader) and shows the stage's own rules.
+    await controller.openQuickView();
+    const [row] = controller.quickView().data.rows;
+    expect(row.id).toBe(ID.alexFalconRequest);
+    expect(row.inputLabel).toBe('Your justification');
+  });
+
   it('Alex: access ending soon comes first (Engineering Onboarding, 10 days), with Extend', async () => {
     const { controller } = controllerFor(U.alex);
     await controller.start();
