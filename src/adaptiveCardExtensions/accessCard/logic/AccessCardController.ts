@@ -169,6 +169,7 @@ export class AccessCardController {
         if (this.snapshot) {
           const ids = new Set(list.map(a => a.id));
           this._set({ ...this.snapshot, approvals: (this.snapshot.approvals || []).filter(a => ids.has(a.id)) });
+          this._writeCache();
         }
       } catch (e) {
         const error = await toAppError(e);
