@@ -7,7 +7,7 @@
 import { LocalTenantHandle } from '../../localTenant';
 import { readLog, servicesFor, startTenant } from './localTenantClient';
 import { recordRequests, roundTrips } from './roundTrips';
-import { AccessCardController, CARD_CACHE_PREFIX } from '../../src/adaptiveCardExtensions/accessCard/logic/AccessCardController';
+import { AccessCardController, CARD_CACHE_PREFIX, endingSoonDaysOf } from '../../src/adaptiveCardExtensions/accessCard/logic/AccessCardController';
 import { asText, ICardSnapshot, QUICK_VIEW_TEMPLATE } from '../../src/adaptiveCardExtensions/accessCard/logic/cardModel';
 import { CARD_READS } from '../../src/services/graph/GraphCardService';
 import { ID, U } from '../contoso';
@@ -106,6 +106,16 @@ describe('AccessCard: what the card shows', () => {
     expect(card.header.text).toMatch(/^Ends in \d+ days$/);
     expect(card.body.text).toMatch(/^Engineering Onboarding: ends on /);
     expect(card.footer).toEqual(expect.objectContaining({ title: 'Extend' }));
+  });
+
+  it("the card's ending-soon threshold (its property): 5 days shows Alex's pending request, '30' from the property pane his ending access", async () => {
+    const controller = new AccessCardController({ services: servicesFor(tenant, U.alex, 'intranet'), cacheKey: 'contoso:alex', endingSoonDays: 5 });
+    await controller.start();
+    expect(controller.kind).toBe('pending');
+    await controller.setEndingSoonDays('30');
+    expect(controller.kind).toBe('ending');
+    expect(endingSoonDaysOf('abc')).toBe(14);
+    expect(endingSoonDaysOf(0)).toBe(14);
   });
 
   it("Grady: his own pending request (he approves nothing and nothing of his ends soon)", async () => {

@@ -1,4 +1,6 @@
 import { BaseAdaptiveCardExtension, IOnBeforeActionArguments } from '@microsoft/sp-adaptive-card-extension-base';
+import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import * as strings from 'AccessCardAdaptiveCardExtensionStrings';
 import { CardView } from './cardView/CardView';
 import { CARD_VIEW_ID, QUICK_VIEW_ID } from './ids';
 import type { IAccessCardProperties, IAccessCardState } from './state';
@@ -26,6 +28,20 @@ export default class AccessCardAdaptiveCardExtension extends BaseAdaptiveCardExt
     // A card kept from the last visit shows at once and is read again meanwhile; without one, the host waits for the read.
     if (controller.snapshot) read.catch(() => undefined);
     else await read;
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return {
+      pages: [{
+        header: { description: strings.PropertyPaneDescription },
+        groups: [{ groupName: strings.SettingsGroup, groupFields: [PropertyPaneTextField('endingSoonDays', { label: strings.EndingSoonDaysLabel })] }]
+      }]
+    };
+  }
+
+  protected onPropertyPaneFieldChanged(propertyPath: string, oldValue: unknown, newValue: unknown): void {
+    const controller = this.state.controller;
+    if (propertyPath === 'endingSoonDays' && controller) controller.setEndingSoonDays(newValue).catch(() => undefined);
   }
 
   protected renderCard(): string | undefined {

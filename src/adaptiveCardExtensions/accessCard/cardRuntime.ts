@@ -7,7 +7,7 @@ import { createSpfxServices } from '../../services/createSpfxServices';
 import { GraphCardService } from '../../services/graph/GraphCardService';
 import { AccessCardController } from './logic/AccessCardController';
 
-export function createCardController(ctx: BaseComponentContext, endingSoonDays: number | undefined, onChange: () => void): AccessCardController {
+export function createCardController(ctx: BaseComponentContext, endingSoonDays: number | string | undefined, onChange: () => void): AccessCardController {
   const { pageContext } = ctx;
   return new AccessCardController({
     services: createSpfxServices(ctx, { card: clients => new GraphCardService(clients.graph) }),

@@ -2,8 +2,8 @@ import type { AccessCardController } from './logic/AccessCardController';
 
 export interface IAccessCardProperties {
   title?: string;
-  /** Access ending within this many days is "ending soon" (MyAccess's default, 14). */
-  endingSoonDays?: number;
+  /** Access ending within this many days is "ending soon" (MyAccess's default, 14); the property pane's text field gives a string. */
+  endingSoonDays?: number | string;
 }
 
 /**

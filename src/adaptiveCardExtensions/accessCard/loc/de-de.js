@@ -1,6 +1,8 @@
 define([], function () {
   return {
     PropertyPaneDescription: "Was in Access Hub auf Sie wartet: Anfragen zur Entscheidung, bald endende Zugriffe, Ihre offenen Anfragen.",
+    SettingsGroup: "Einstellungen",
+    EndingSoonDaysLabel: "Zugriff, der innerhalb so vieler Tage endet, „endet bald“ (1–365)",
     CardTitle: "Ihr Zugriff",
     Loading: "Wird geladen…",
     LoadingBody: "Wir lesen, was auf Sie wartet.",

@@ -1,6 +1,8 @@
 define([], function () {
   return {
     PropertyPaneDescription: "What needs you in Access Hub: requests to decide, access ending soon, your pending requests.",
+    SettingsGroup: "Settings",
+    EndingSoonDaysLabel: "Access ending within this many days is \"ending soon\" (1–365)",
     CardTitle: "Your access",
     Loading: "Loading…",
     LoadingBody: "Reading what needs you.",

@@ -1,6 +1,8 @@
 define([], function () {
   return {
     PropertyPaneDescription: "Ce qui vous attend dans Access Hub : demandes à décider, accès qui se terminent bientôt, vos demandes en attente.",
+    SettingsGroup: "Paramètres",
+    EndingSoonDaysLabel: "Un accès qui se termine dans ce nombre de jours « se termine bientôt » (1–365)",
     CardTitle: "Votre accès",
     Loading: "Chargement…",
     LoadingBody: "Lecture de ce qui vous attend.",

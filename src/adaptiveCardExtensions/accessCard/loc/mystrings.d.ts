@@ -1,5 +1,7 @@
 declare interface IAccessCardAdaptiveCardExtensionStrings {
   PropertyPaneDescription: string;
+  SettingsGroup: string;
+  EndingSoonDaysLabel: string;
   CardTitle: string;
   Loading: string;
   LoadingBody: string;

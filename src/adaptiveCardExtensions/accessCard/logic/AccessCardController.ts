@@ -21,6 +21,12 @@ import {
 
 export const CARD_CACHE_PREFIX = 'accessHub:card:';
 
+/** The card's "ending soon" days from its property (a number or the property pane's text): 1–365, else MyAccess's 14. */
+export function endingSoonDaysOf(value: unknown): number {
+  const n = typeof value === 'number' ? value : parseInt(String(value === undefined ? '' : value), 10);
+  return isFinite(n) && n >= 1 && n <= 365 ? Math.floor(n) : ENDING_SOON_DAYS;
+}
+
 /** The card's data kept this long serves a visit at once (and is read again); older, the card waits for a new read. */
 export const CARD_CACHE_MAX_AGE_MS = 7 * 86400000;
 
@@ -29,7 +35,7 @@ export interface IAccessCardControllerOptions {
   /** Tenant and person: two people on one browser never see each other's card. */
   cacheKey: string;
   storage?: Storage;
-  endingSoonDays?: number;
+  endingSoonDays?: number | string;
   /** Told after every change of what the card or its quick view shows. */
   onChange?: () => void;
   /** Writes announce the change to the page's other components (accessChanged.ts); the dashboard has none by default. */
@@ -60,10 +66,12 @@ export class AccessCardController {
 
   private readonly _guard = createOncePerKey();
   private readonly _o: IAccessCardControllerOptions;
+  private _endingSoonDays: number;
   private readonly _key: string;
 
   constructor(o: IAccessCardControllerOptions) {
     this._o = o;
+    this._endingSoonDays = endingSoonDaysOf(o.endingSoonDays);
     this._key = `${CARD_CACHE_PREFIX}${o.cacheKey.toLowerCase()}`;
   }
 
@@ -125,7 +133,7 @@ export class AccessCardController {
       try {
         if (!card) throw new AppError('unknown', 0, '', 'no card service');
         const read = await card.read(this._services.language);
-        this._set(snapshotOf(read, this._services.now(), this._o.endingSoonDays || ENDING_SOON_DAYS));
+        this._set(snapshotOf(read, this._services.now(), this._endingSoonDays));
         this.fromCache = false;
         this.error = undefined;
         this._writeCache();
@@ -136,6 +144,14 @@ export class AccessCardController {
       }
       this._changed();
     });
+  }
+
+  /** The property changed (the ACE's property pane): the card reads again with the new threshold. */
+  public setEndingSoonDays(value: unknown): Promise<void> {
+    const days = endingSoonDaysOf(value);
+    if (days === this._endingSoonDays) return Promise.resolve();
+    this._endingSoonDays = days;
+    return this.refresh();
   }
 
   /** The card view for a size: the configuration of SPFx's PrimaryTextCardView helper. */

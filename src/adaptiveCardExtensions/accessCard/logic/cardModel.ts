@@ -138,7 +138,9 @@ export function cardViewConfiguration(kind: CardKind, s: ICardSnapshot | undefin
       const header = days === 0 ? strings.EndingToday : formatCount(strings.EndingHeader, days, language);
       const one = format(strings.EndingBody, first.accessPackageName || '', shortDate(first.endDateTime, language));
       const body = large && s.ending.length > 1 ? formatCount(strings.EndingMore, s.ending.length - 1, language, first.accessPackageName || '') : one;
-      return view(header, body, button(strings.Extend));
+      // "Extend" only when the quick view can extend something; otherwise it shows what ends and why it cannot.
+      const extendable = s.ending.some(e => !!e.assignment.policy && e.assignment.policy.canExtend && !e.openChange);
+      return view(header, body, button(extendable ? strings.Extend : strings.View));
     }
     case 'pending': {
       const first = s.pending[0];
