@@ -10,6 +10,7 @@ const locModules = {
   '^MyAccessWebPartStrings$': '<rootDir>/tests/mocks/loc/MyAccessWebPartStrings.js',
   '^AccessApprovalsWebPartStrings$': '<rootDir>/tests/mocks/loc/AccessApprovalsWebPartStrings.js',
   '^AccessPromptApplicationCustomizerStrings$': '<rootDir>/tests/mocks/loc/AccessPromptApplicationCustomizerStrings.js',
+  '^AccessCardAdaptiveCardExtensionStrings$': '<rootDir>/tests/mocks/loc/AccessCardAdaptiveCardExtensionStrings.js',
   '^CommonStrings$': '<rootDir>/tests/mocks/loc/CommonStrings.js'
 };
 

@@ -20,7 +20,8 @@ for (const [alias, id] of [
   ['AccessRequestButton', '8c9648cb-56fd-4cf0-8ae6-436594f710cb'],
   ['MyAccess', '419c95e4-c350-4863-89ba-dd06c532ee4e'],
   ['AccessApprovals', '0a209817-1e04-41d4-b262-7c364518afda'],
-  ['AccessPrompt', 'fa4ca83a-c3a3-4cc2-84e4-54653a4ba3a3']
+  ['AccessPrompt', 'fa4ca83a-c3a3-4cc2-84e4-54653a4ba3a3'],
+  ['AccessCard', '6c0f4b9e-3d52-4b8e-9a57-2f4e1c7d8a31']
 ]) {
   expect(text.includes(`"alias":"${alias}"`) && text.includes(id), `component manifest ${alias} (${id})`);
 }
@@ -32,6 +33,7 @@ expect(names.some(n => /elements.*\.xml$/i.test(n) && files.get(n)().includes('C
 expect(names.some(n => /ClientSideInstance.*\.xml$/i.test(n)), 'ClientSideInstance.xml');
 expect(names.some(n => /ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)), 'the access-hub bundle (web parts) in ClientSideAssets (includeClientSideAssets)');
 expect(names.some(n => /ClientSideAssets\/access-prompt_[0-9a-f]+\.js$/.test(n)), 'the access-prompt bundle (customizer) in ClientSideAssets');
+expect(names.some(n => /ClientSideAssets\/access-card_[0-9a-f]+\.js$/.test(n)), 'the access-card bundle (Viva Connections card) in ClientSideAssets');
 
 // Each file is gzipped once: the page figures below count the same files several times.
 const sizes = fileSizes(files);
@@ -72,6 +74,7 @@ console.log(`A page with all four web parts (no banner): ${pages.webParts.gz} by
 console.log(`A page with only the banner: ${pages.banner.gz} bytes gzipped`);
 console.log(`A page with all four web parts and the banner: ${pages.both.gz} bytes gzipped`);
 console.log(`A Teams tab (the web parts and the Teams host's chunk; no banner in Teams): ${pages.teamsTab.gz} bytes gzipped`);
+console.log(`The AccessCard on a dashboard (its bundle, chunks and strings; not part of the pages above): ${pages.card.gz} bytes gzipped`);
 // Before the web parts loaded their roots by import(), Fluent UI and the request panel came twice on such a page
 // (327 KB gzipped). A module pulled back into a first script statically is downloaded twice again and fails this.
 // The budget for such a page is 200 KB (scripts/bundle-report.js shows where a page's bytes go).
@@ -102,7 +105,7 @@ function webpackModules(source) {
   return modules;
 }
 const codeById = new Map();
-for (const n of names.filter(x => /^ClientSideAssets\/(access-(hub|prompt)_|chunk\.).*\.js$/.test(x))) {
+for (const n of names.filter(x => /^ClientSideAssets\/(access-(hub|prompt|card)_|chunk\.).*\.js$/.test(x))) {
   for (const [id, code] of webpackModules(files.get(n)())) {
     if (!codeById.has(id)) codeById.set(id, new Map());
     codeById.get(id).set(n, code);

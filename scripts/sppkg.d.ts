@@ -37,7 +37,7 @@ export interface ISizes { raw: number; gz: number }
 export function fileSizes(files: Map<string, () => string>): (names: string[]) => ISizes;
 
 /** The web parts' and the customizer's first scripts and the en-us string files, by name. */
-export function firstScripts(names: string[]): { hubEntry: string[]; promptEntry: string[]; strings: string[] };
+export function firstScripts(names: string[]): { hubEntry: string[]; promptEntry: string[]; cardEntry: string[]; strings: string[] };
 
 /** webpack's stats of the build (temp/stats/webpack-stats.json), the part pageDownloads reads. */
 export interface IWebpackStats {
@@ -49,11 +49,14 @@ export interface IWebpackStats {
 export function pageDownloads(files: Map<string, () => string>, stats: IWebpackStats, sizes: (names: string[]) => ISizes): {
   hubEntry: string[];
   promptEntry: string[];
+  cardEntry: string[];
   hubFiles: string[];
   bannerFiles: string[];
+  /** The AccessCard on a Viva Connections dashboard: its first script, chunks and strings. */
+  cardFiles: string[];
   /** Whether the stats name each first script of this package (web parts first). */
   statsChecks: Array<{ name: string; ok: boolean; own: string[] }>;
   /** Files a first script imports that the package lacks. */
   missing: string[];
-  pages: { webParts: ISizes; banner: ISizes; both: ISizes; teamsTab: ISizes };
+  pages: { webParts: ISizes; banner: ISizes; both: ISizes; teamsTab: ISizes; card: ISizes };
 };

@@ -69,6 +69,7 @@ function firstScripts(names) {
   return {
     hubEntry: names.filter(n => /^ClientSideAssets\/access-hub_[0-9a-f]+\.js$/.test(n)),
     promptEntry: names.filter(n => /^ClientSideAssets\/access-prompt_[0-9a-f]+\.js$/.test(n)),
+    cardEntry: names.filter(n => /^ClientSideAssets\/access-card_[0-9a-f]+\.js$/.test(n)),
     strings: names.filter(n => /^ClientSideAssets\/.*_en-us_[0-9a-f]+\.js$/.test(n))
   };
 }
@@ -79,21 +80,22 @@ function firstScripts(names) {
  * Both bundles load a shared chunk by the same file name, so a page with web parts and the banner downloads it once.
  * `files` as from entries(), `sizes` from fileSizes(files). Returns the file lists, whether the stats describe this
  * package's first scripts (`statsChecks`, one per first script, web parts first), the files a first script imports
- * that the package lacks (`missing`), and the gzipped totals per page (`pages`: webParts, banner, both, teamsTab).
+ * that the package lacks (`missing`), and the gzipped totals per page (`pages`: webParts, banner, both, teamsTab, card).
  * The Teams host's chunk (TEAMS_ONLY_CHUNKS, loaded only when SPFx gives the web parts a Teams SDK: webPartUi.ts) is
- * not on a SharePoint page; `teamsTab` is the web parts with it (no banner: customizers do not run in Teams).
+ * not on a SharePoint page; `teamsTab` is the web parts with it (no banner: customizers do not run in Teams). `card` is
+ * the AccessCard on a Viva Connections dashboard.
  */
 const TEAMS_ONLY_CHUNKS = ['access-hub-teams'];
 
 function pageDownloads(files, stats, sizes) {
   const names = [...files.keys()];
-  const { hubEntry, promptEntry, strings } = firstScripts(names);
+  const { hubEntry, promptEntry, cardEntry, strings } = firstScripts(names);
   const chunkById = new Map(stats.chunks.map(c => [c.id, c]));
   const statsChecks = [];
   const teamsOnly = new Set(stats.chunks.filter(c => (c.names || []).some(n => TEAMS_ONLY_CHUNKS.includes(n))).map(c => c.id));
   const filesOf = ids => ids.flatMap(id => (chunkById.get(id) || { files: [`missing chunk ${id}`] }).files.filter(f => f.endsWith('.js')).map(f => `ClientSideAssets/${f}`));
   function chunkFiles(entry) {
-    const name = /^ClientSideAssets\/(access-(?:hub|prompt))_[0-9a-f]+\.js$/.exec(entry)[1];
+    const name = /^ClientSideAssets\/(access-(?:hub|prompt|card))_[0-9a-f]+\.js$/.exec(entry)[1];
     const point = stats.entrypoints[name];
     const own = point ? point.assets.map(a => `ClientSideAssets/${a.name || a}`) : [];
     // The stats must be of the build that made this package: the entry's file (with its content hash) is in it.
@@ -108,16 +110,19 @@ function pageDownloads(files, stats, sizes) {
     for (const id of point ? point.chunks : []) seen.delete(id);
     return filesOf([...seen].filter(id => !teamsOnly.has(id)));
   }
-  const hubFiles = [...hubEntry, ...hubEntry.flatMap(chunkFiles), ...strings.filter(n => !/AccessPrompt/.test(n))];
+  // The AccessCard's strings are the card's (a Viva Connections dashboard), not the web parts'.
+  const hubFiles = [...hubEntry, ...hubEntry.flatMap(chunkFiles), ...strings.filter(n => !/AccessPrompt|AccessCard/.test(n))];
   const bannerFiles = [...promptEntry, ...promptEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessPrompt|CommonStrings/.test(n))];
   const teamsFiles = filesOf([...teamsOnly]);
-  const missing = [...hubFiles, ...bannerFiles, ...teamsFiles].filter(n => !files.has(n));
+  // The AccessCard on a dashboard: its first script, its chunks (logic, quick view) and strings; not on the pages above.
+  const cardFiles = [...cardEntry, ...cardEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessCard|CommonStrings/.test(n))];
+  const missing = [...hubFiles, ...bannerFiles, ...teamsFiles, ...cardFiles].filter(n => !files.has(n));
   const onPage = list => sizes([...new Set(list)].filter(n => files.has(n)));
   return {
-    hubEntry, promptEntry, hubFiles, bannerFiles, statsChecks, missing,
+    hubEntry, promptEntry, cardEntry, hubFiles, bannerFiles, cardFiles, statsChecks, missing,
     pages: {
       webParts: onPage(hubFiles), banner: onPage(bannerFiles), both: onPage([...hubFiles, ...bannerFiles]),
-      teamsTab: onPage([...hubFiles, ...teamsFiles])
+      teamsTab: onPage([...hubFiles, ...teamsFiles]), card: onPage(cardFiles)
     }
   };
 }

@@ -60,7 +60,7 @@ export interface PageAssets {
   scripts: string;
 }
 
-interface LayoutOptions {
+export interface LayoutOptions {
   lang: string;
   title: string;
   css: string;
@@ -70,7 +70,7 @@ interface LayoutOptions {
   bodyClass?: string;
 }
 
-function layout(o: LayoutOptions): string {
+export function layout(o: LayoutOptions): string {
   return `<!DOCTYPE html>
 <html lang="${esc(o.lang)}">
 <head>
@@ -122,7 +122,7 @@ ${hidden.join('')}
 <script>(function(){var s=document.getElementById('wb-person');if(s){s.addEventListener('change',function(){if(s.value){s.form.submit();}});}})();</script>`;
 }
 
-function suiteBar(o: SuiteBarOptions): string {
+export function suiteBar(o: SuiteBarOptions): string {
   const me = o.user
     ? `<span class="wb-me"><span class="wb-avatar" aria-hidden="true" style="background:hsl(${hue(o.user.id)},45%,30%)">${esc(initials(o.user.displayName))}</span><span class="wb-me-name" data-testid="wb-me">${esc(o.user.displayName)}</span></span>`
     : '';
@@ -349,6 +349,8 @@ export function renderIndex(o: { tenant: WorkbenchTenant; css: string; origin: s
 <h1>${esc(t.tenantInfo.displayName || 'Local tenant')} intranet</h1>
 <p>Every page below renders Access Hub's real web parts against the local tenant at <code>${esc(o.origin)}</code>. Add <code>?as=&lt;userPrincipalName&gt;</code> to open a page as someone else, or <code>&amp;lang=de-de</code> for another language.</p>
 <p>Two runtimes serve the pages: the <strong>Vite workbench</strong> (fast, reloads on change; <code>?runtime=vite</code>) and <strong>SharePoint's own SPFx runtime</strong> with the packaged <code>.sppkg</code> (<code>?runtime=spfx</code>; needs HTTPS: <code>npm start -- --runtime spfx</code>). This server's default: <strong>${o.runtime === 'spfx' ? `SharePoint's runtime` : 'Vite workbench'}</strong>.</p>
+<h2>Viva Connections dashboard</h2>
+<p>The AccessCard (an Adaptive Card Extension) in both sizes, rendered with the Adaptive Cards renderer SharePoint's card host uses: <a href="/_dashboard?as=diegos@contoso.com">Diego's dashboard</a> (a request waits for him), <a href="/_dashboard?as=alexw@contoso.com">Alex's</a> (access ending soon), <a href="/_dashboard?as=gradya@contoso.com">Grady's</a> (his pending request). Any person: <code>/_dashboard?as=&lt;userPrincipalName&gt;</code>.</p>
 <h2>Sites and pages</h2>
 <ul class="wb-cards">${siteItems || '<li class="wb-muted">This tenant has no sites.</li>'}</ul>
 ${o.more || ''}

@@ -18,6 +18,7 @@ import {
   renderSitePage, renderStarting, renderUnknownPerson
 } from './pages';
 import { serveStatic } from './static';
+import { DASHBOARD_PATH, EXPAND_PATH, renderDashboard, serveExpand } from './dashboard';
 import { WorkbenchTenant, WorkbenchUser, findPage, findSite, pagePath, siteName } from './tenantView';
 import { CLIENT_ENTRY, DEFAULT_DIST, WORKBENCH_BASE, workbenchViteConfig } from './viteConfig';
 import { createRuntimeHost, RuntimeHost } from './runtime/runtimeHost';
@@ -83,6 +84,8 @@ export interface WorkbenchClientConfig {
   webParts: Array<{ alias: string; title: string; properties: unknown }>;
   /** A Teams page (teams.ts): the client hosts the web part with a Teams JS SDK stand-in. */
   teams?: TeamsClientConfig;
+  /** The Viva Connections dashboard page (dashboard.ts): the client hosts the AccessCard instead of web parts. */
+  dashboard?: boolean;
 }
 
 const FONTS_PREFIX = `${WORKBENCH_BASE}fonts/`;
@@ -377,6 +380,35 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
     send(res, 200, await renderHtml(url.pathname + url.search, html), {}, head);
   }
 
+  /** `/_dashboard?as=<upn>`: the AccessCard on a Viva Connections dashboard (dashboard.ts). */
+  async function dashboardPage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    refresh();
+    const requested = firstQuery(url.searchParams, 'as');
+    const user = requested ? tenant.findUser(requested) : defaultPerson();
+    if (!user) {
+      send(res, 400, renderUnknownPerson({
+        tenantName: tenantName(), requested: requested || '', users: tenant.users, path: DASHBOARD_PATH, query: url.searchParams, css
+      }), {}, req.method === 'HEAD');
+      return;
+    }
+    const here = origin(req);
+    const language = pageLanguage(url.searchParams, user);
+    // The card reads Graph only; its services still take a site (the home site's REST), as an ACE's context has one.
+    const site = findSite(tenant, 'intranet') || tenant.sites[0];
+    const serverRelative = `/sites/${(site && siteName(site)) || 'intranet'}`;
+    const config: WorkbenchClientConfig = {
+      siteUrl: here + serverRelative, absoluteSiteUrl: site ? site.url : '', siteServerRelativeUrl: serverRelative, siteTitle: site ? site.title : '',
+      page: { name: 'Dashboard', title: 'Dashboard' },
+      user: { id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName },
+      language, myAccessUrl: (tenant.tenantInfo && tenant.tenantInfo.myAccessUrl) || '', graphBaseUrl: `${here}/v1.0`, tokenUrl: '/_dev/token',
+      iconsBaseUrl: FONTS_PREFIX, customizer: { alias: '', placeholderId: '', properties: {} }, webParts: [], dashboard: true
+    };
+    const html = renderDashboard({
+      tenantName: tenantName(), user, users: tenant.users, language, query: url.searchParams, config, assets: assets(), css, iconsBaseUrl: FONTS_PREFIX
+    });
+    send(res, 200, await renderHtml(url.pathname + url.search, html), {}, req.method === 'HEAD');
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let url: URL;
     try {
@@ -412,12 +444,20 @@ export async function createWorkbench(o: WorkbenchOptions): Promise<Workbench> {
         }
         return;
       }
+      if (pathname === EXPAND_PATH) {
+        await serveExpand(req, res);
+        return;
+      }
       if ((req.method === 'GET' || req.method === 'HEAD') && await runtimeHost.handle(req, res, pathname)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(res, 405, renderNotFound({ tenantName: tenantName(), path: pathname, css, what: 'Method not allowed' }), { Allow: 'GET, HEAD' });
         return;
       }
       const head = req.method === 'HEAD';
+      if (pathname === DASHBOARD_PATH) {
+        await dashboardPage(req, res, url);
+        return;
+      }
       if (pathname === '/' || pathname === '/index.html') {
         refresh();
         send(res, 200, renderIndex({ tenant, css, origin: origin(req), runtime: defaultRuntime, more: teamsIndexSection(tenant) }), {}, head);

@@ -3,6 +3,7 @@ import {
   SiteAccessLevel
 } from '../core/model/types';
 import type { IApprovalService } from './graph/GraphApprovalService';
+import type { ICardService } from './graph/GraphCardService';
 import type { ISiteAccessMap } from '../core/model/siteAccessMap';
 import type { IRetryStatus } from './infrastructure/RetryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
@@ -81,6 +82,8 @@ export interface IAccessHubServices {
   pollIntervalMs?: number;
   /** The approver's and reviewer's Graph calls (AccessApprovals); optional so roots that never decide need not build it. */
   approvals?: IApprovalService;
+  /** The AccessCard's one-`$batch` read (Viva Connections); optional so roots that never show the card need not build it. */
+  card?: ICardService;
   /** Whether a read is waiting to try again (throttled, offline); absent in fakes that never wait. */
   retryStatus?: IRetryStatus;
 }

@@ -2,6 +2,7 @@ import { IAccessHubClients } from './graph/createBrowserClients';
 import { GraphEntitlementService } from './graph/GraphEntitlementService';
 import { SharePointSiteAccessService } from './sharepoint/SharePointSiteAccessService';
 import { GraphApprovalService } from './graph/GraphApprovalService';
+import type { ICardService } from './graph/GraphCardService';
 import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
 import { IAccessHubServices } from './IAccessHubServices';
 import { StorageReviewCache } from './loaders/reviewCache';
@@ -23,6 +24,11 @@ export interface ICreateServicesOptions {
    * product, which sends only documented options; on for tests against a Graph known to accept them.
    */
   tryUndocumentedOptions?: boolean;
+  /**
+   * Builds the AccessCard's one-`$batch` read (graph/GraphCardService.ts) on these clients. A factory, not an import
+   * here: the web parts' and the banner's shared chunks do not carry the card's code.
+   */
+  card?: (clients: IAccessHubClients) => ICardService;
 }
 
 /** Builds the services once per root; SPFx and the local workbench differ only in the clients they pass. */
@@ -40,6 +46,7 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
       // A reviewer's reviews (not their decisions) for a day, so a later load reads only the decisions; without storage, every load finds them again.
       reviewCache: o.storage && o.cacheKey ? new StorageReviewCache(o.storage, `accessHub:reviews:${o.cacheKey}`) : undefined
     }),
+    card: o.card ? o.card(o.clients) : undefined,
     retryStatus: o.clients.retryStatus
   };
 }

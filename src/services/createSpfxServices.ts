@@ -4,7 +4,7 @@ import type { TimelinePipe } from '@pnp/core';
 import type { Queryable } from '@pnp/queryable';
 import type { BaseComponentContext } from '@microsoft/sp-component-base';
 import { Log } from '@microsoft/sp-core-library';
-import { createServices } from './createServices';
+import { createServices, ICreateServicesOptions } from './createServices';
 import { RetryReads, ThrottleGate } from './infrastructure/readRetry';
 import { RetryStatus } from './infrastructure/RetryStatus';
 import { setErrorSink } from './infrastructure/reportError';
@@ -42,7 +42,7 @@ function GraphToken(ctx: BaseComponentContext, resource: string): TimelinePipe<Q
  * The services of an SPFx component (web part or customizer): PnPjs with SPFx's own auth, the page's
  * language, My Access for this tenant, and a grant cache per tenant and person.
  */
-export function createSpfxServices(ctx: BaseComponentContext): IAccessHubServices {
+export function createSpfxServices(ctx: BaseComponentContext, extra: Pick<ICreateServicesOptions, 'card'> = {}): IAccessHubServices {
   const { pageContext } = ctx;
   setErrorSink((source, error, text) => {
     const logged = new Error(text);
@@ -70,6 +70,7 @@ export function createSpfxServices(ctx: BaseComponentContext): IAccessHubService
     cacheKey: `${pageContext.aadInfo.tenantId}:${pageContext.user.loginName}`,
     // Every web part on the page (they share this bundle's modules) reads the person's lists and the site once.
     pageReads: pageReadsFor(`${graph}|${pageContext.aadInfo.tenantId}:${pageContext.user.loginName}`),
-    storage: window.localStorage
+    storage: window.localStorage,
+    card: extra.card
   });
 }

@@ -4,6 +4,7 @@ import { createBrowserClients } from '../../src/services/graph/createBrowserClie
 import { IReadRetryOptions } from '../../src/services/infrastructure/readRetry';
 import { createServices } from '../../src/services/createServices';
 import { IAccessHubServices } from '../../src/services/IAccessHubServices';
+import { GraphCardService } from '../../src/services/graph/GraphCardService';
 
 /** A person's view of the local tenant through the product's own service layer (as the workbench builds it). */
 export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?: string[]): Promise<string> {
@@ -32,7 +33,9 @@ export function servicesFor(
     pageReads,
     storage,
     // Against a lenient tenant (one that accepts options Graph does not document), AccessApprovals may try them.
-    tryUndocumentedOptions: tenant.tenant.lenient
+    tryUndocumentedOptions: tenant.tenant.lenient,
+    // The AccessCard's read, as its ACE and the workbench's dashboard build it.
+    card: clients => new GraphCardService(clients.graph)
   });
 }
 

@@ -12,7 +12,8 @@ const loadAmdStrings = require('../mocks/amdLoc');
 const ROOT = path.resolve(__dirname, '..', '..');
 const MODULES = [
   'src/loc', 'src/webparts/accessCatalog/loc', 'src/webparts/accessRequestButton/loc', 'src/webparts/myAccess/loc',
-  'src/webparts/accessApprovals/loc', 'src/extensions/accessPrompt/loc'
+  'src/webparts/accessApprovals/loc', 'src/extensions/accessPrompt/loc',
+  'src/adaptiveCardExtensions/accessCard/loc'
 ];
 const LOCALES = ['de-de', 'fr-fr'];
 // Words that are the same in English and the other language, or strings made only of placeholders.

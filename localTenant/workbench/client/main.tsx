@@ -111,6 +111,13 @@ function main(): void {
   initializeIcons(config.iconsBaseUrl, { disableWarnings: true });
 
   const getToken = devTokenSource(config.tokenUrl, config.user.userPrincipalName);
+  if (config.dashboard) {
+    // The Viva Connections dashboard (dashboard.ts): the AccessCard's host instead of web part slots.
+    import('./dashboard').then(m => m.startDashboard(config, getToken)).catch((e: unknown) => {
+      showFailure(document.getElementById('wb-main') || document.body, `The dashboard failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    return;
+  }
   const allServices: IAccessHubServices[] = [];
   // Each root gets its own clients and services, as each SPFx web part builds its own from its context.
   const servicesForRoot = (): IAccessHubServices => {

@@ -1,0 +1,66 @@
+declare interface IAccessCardAdaptiveCardExtensionStrings {
+  PropertyPaneDescription: string;
+  SettingsGroup: string;
+  EndingSoonDaysLabel: string;
+  CardTitle: string;
+  Loading: string;
+  LoadingBody: string;
+  ErrorHeader: string;
+  TryAgain: string;
+  ApprovalsHeader: IPluralStrings;
+  ApprovalsBody: string;
+  ApprovalsDeadline: string;
+  ApprovalsDeadlineBy: string;
+  ApprovalsLarge: IPluralStrings;
+  Review: string;
+  OpenMyAccess: string;
+  EndingHeader: IPluralStrings;
+  EndingToday: string;
+  EndingBody: string;
+  EndingMore: IPluralStrings;
+  Extend: string;
+  PendingHeader: IPluralStrings;
+  PendingBody: string;
+  PendingMore: IPluralStrings;
+  View: string;
+  NothingHeader: string;
+  NothingBody: string;
+  QuickViewApprovals: IPluralStrings;
+  QuickViewLoading: string;
+  RequestLine: string;
+  TheirJustification: string;
+  NoJustification: string;
+  AutoDenyOn: string;
+  YourJustification: string;
+  YourJustificationRequired: string;
+  JustificationMissing: string;
+  Approve: string;
+  Deny: string;
+  Sending: string;
+  Approved: string;
+  Denied: string;
+  NextStage: string;
+  AlreadyDecided: string;
+  DecideFailed: string;
+  NoneLeft: string;
+  QuickViewEnding: IPluralStrings;
+  EndsOn: string;
+  ExtendJustification: string;
+  ExtendJustificationRequired: string;
+  ExtendJustificationMissing: string;
+  ExtendNotAllowed: string;
+  ExtensionRequested: string;
+  Extended: string;
+  ExtendPending: string;
+  ExtendFailed: string;
+  ExtendDenied: string;
+  QuickViewPending: IPluralStrings;
+  Requested: string;
+  YourReason: string;
+  NothingQuickView: string;
+}
+
+declare module 'AccessCardAdaptiveCardExtensionStrings' {
+  const strings: IAccessCardAdaptiveCardExtensionStrings;
+  export = strings;
+}

@@ -1,0 +1,1 @@
+module.exports = require('../amdLoc')(require.resolve('../../../src/adaptiveCardExtensions/accessCard/loc/en-us.js'));
