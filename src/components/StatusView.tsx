@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType, MessageBarButton, Shimmer, Stack, Text } from '@fluentui/react';
+import { MessageBar, MessageBarType, MessageBarButton, Stack, Text } from '@fluentui/react';
+import { Skeleton } from './Skeleton';
 import * as strings from 'CommonStrings';
 import { AsyncState } from '../hooks/useAsync';
 import { errorMessage, format } from './format';
@@ -54,13 +55,13 @@ export interface IStatusViewProps<T> {
   children: (value: T) => React.ReactNode;
 }
 
-/** Shimmer (and, when Graph makes us wait, a busy note) while loading, an error bar with retry on failure, the content otherwise. */
+/** Placeholder lines (and, when Graph makes us wait, a busy note) while loading, an error bar with retry on failure, the content otherwise. */
 export function StatusView<T>({ state, onRetry, lines = 3, children }: IStatusViewProps<T>): React.ReactElement {
   if (state.status === 'loading') {
     return (
       <Stack tokens={{ childrenGap: 8 }} aria-busy="true" aria-label={strings.Common.Loading}>
         <BusyNote />
-        {Array.from({ length: lines }, (_, i) => <Shimmer key={i} width={i % 2 ? '70%' : '100%'} />)}
+        {Array.from({ length: lines }, (_, i) => <Skeleton key={i} width={i % 2 ? '70%' : '100%'} />)}
       </Stack>
     );
   }

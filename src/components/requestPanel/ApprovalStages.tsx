@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Shimmer, Stack, Text } from '@fluentui/react';
+import { Stack, Text } from '@fluentui/react';
+import { Skeleton } from '../Skeleton';
 import * as strings from 'CommonStrings';
 import { IApprovalInfo } from '../../services/loaders/loadApprovalInfo';
 import { useApprovalInfo } from '../../hooks/useApprovalInfo';
@@ -21,7 +22,7 @@ export interface IApprovalStagesProps {
 /** Who decides a pending request: its approval stages in order and, when it is them, the person's manager. */
 export const ApprovalStages: React.FC<IApprovalStagesProps> = ({ requestId, policyDescription = '', approvalExists = true }) => {
   const { state, reload: retry } = useApprovalInfo(requestId, policyDescription, approvalExists);
-  if (state.status === 'loading') return <Shimmer width="60%" ariaLabel={strings.Common.Loading} />;
+  if (state.status === 'loading') return <Skeleton width="60%" label={strings.Common.Loading} />;
   // Who decides is extra detail: when it can't be read the policy's description below still says it.
   const info: IApprovalInfo = state.status === 'success' ? state.value : { approval: undefined, manager: undefined, error: state.error };
 
