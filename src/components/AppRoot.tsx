@@ -5,6 +5,7 @@ import { IAccessHubServices } from '../services/IAccessHubServices';
 import { ServicesProvider } from '../context/ServicesContext';
 import { toAppError } from '../services/infrastructure/AppError';
 import { reportError } from '../services/infrastructure/reportError';
+import { readableTheme } from './readableTheme';
 
 interface IBoundaryState { failed: boolean }
 
@@ -38,10 +39,14 @@ export interface IAppRootProps {
 }
 
 /** Every web part's root: Fluent theme, services context and an error boundary. */
-export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, children }) => (
-  <ThemeProvider theme={theme}>
-    <ServicesProvider value={services}>
-      <ErrorBoundary>{children}</ErrorBoundary>
-    </ServicesProvider>
-  </ThemeProvider>
-);
+export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, children }) => {
+  // The host's theme (a section's variant), with any text slot unreadable on its background made readable.
+  const readable = React.useMemo(() => readableTheme(theme), [theme]);
+  return (
+    <ThemeProvider theme={readable}>
+      <ServicesProvider value={services}>
+        <ErrorBoundary>{children}</ErrorBoundary>
+      </ServicesProvider>
+    </ThemeProvider>
+  );
+};

@@ -24,6 +24,8 @@ import { runPrompt } from '../../../src/core/prompt/runPrompt';
 import { currentPage, PromptMount } from '../../../src/core/prompt/PromptMount';
 import { onAccessChanged, PROMPT_ORIGIN } from '../../../src/core/accessChanged';
 import type { WorkbenchClientConfig } from '../server';
+import { themeChoice } from '../themes';
+import { workbenchThemes } from './themeVariants';
 
 declare global {
   interface Window {
@@ -106,6 +108,8 @@ function main(): void {
   const config = readConfig();
   if (!window.__ACCESS_HUB_LOCALE__) window.__ACCESS_HUB_LOCALE__ = config.language;
   initializeIcons(config.iconsBaseUrl, { disableWarnings: true });
+  // `?section=` / `?theme=` (themes.ts): web parts get their section's variant theme, the banner the site's theme.
+  const themes = workbenchThemes(themeChoice(new URLSearchParams(window.location.search)));
 
   const getToken = devTokenSource(config.tokenUrl, config.user.userPrincipalName);
   const allServices: IAccessHubServices[] = [];
@@ -139,7 +143,7 @@ function main(): void {
       const ui = await import('../../../src/extensions/accessPrompt/promptUi');
       const services = servicesForRoot();
       return {
-        show: (target, view, onClose) => ui.showPrompt({ target, view, onClose, services, siteTitle: config.siteTitle }),
+        show: (target, view, onClose) => ui.showPrompt({ target, view, onClose, services, siteTitle: config.siteTitle, theme: themes.banner }),
         hide: ui.hidePrompt
       };
     }, () => top);
@@ -198,7 +202,7 @@ function main(): void {
       const content = Root
         ? React.createElement(Root, { properties: webPart.properties })
         : React.createElement(ComingSoon, { name: webPart.alias });
-      ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot() }, content), target);
+      ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot(), theme: themes.webParts }, content), target);
     } catch (e) {
       showFailure(target, `${webPart.alias} failed to mount: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -57,7 +57,8 @@ export const PromptBanner: React.FC<IPromptBannerProps> = props => {
       data-kind={banner.kind}
       className={classes.bar}
       onKeyDown={onKeyDown}
-      style={{ background: theme.palette.themeLighterAlt, borderColor: theme.palette.themeLight, color: theme.semanticColors.bodyText }}
+      // The site theme's semantic colours for a standing note (as a MessageBar's info): readable in a dark theme too.
+      style={{ background: theme.semanticColors.infoBackground, borderColor: theme.semanticColors.bodyDivider, color: theme.semanticColors.messageText }}
     >
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         <div className={classes.text} role="status" aria-live="polite">

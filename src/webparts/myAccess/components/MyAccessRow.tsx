@@ -1,7 +1,7 @@
 import * as React from 'react';
 import {
   DatePicker, DefaultButton, Icon, Link, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
-  TooltipDelay, TooltipHost, getId, mergeStyleSets, useTheme
+  TooltipDelay, TooltipHost, getId, mergeStyles, mergeStyleSets, useTheme
 } from '@fluentui/react';
 import * as strings from 'MyAccessWebPartStrings';
 import * as common from 'CommonStrings';
@@ -37,7 +37,6 @@ export interface IRowActions {
 }
 
 const classes = mergeStyleSets({
-  row: { padding: '12px 0', borderBottom: '1px solid rgba(0,0,0,0.08)' },
   name: { fontWeight: 600, margin: 0 },
   when: { textDecoration: 'underline dotted', cursor: 'help' }
 });
@@ -319,13 +318,16 @@ const HistoryRow: React.FC<IRowProps> = ({ row, actions }) => {
 /** One row of MyAccess: what the person holds, asked for or lost, with what they may do about it. */
 export const MyAccessRow: React.FC<IRowProps> = props => {
   const { row } = props;
+  const theme = useTheme();
+  // The divider in the theme's own colour: it shows on every section background and in a dark theme.
+  const rowClass = React.useMemo(() => mergeStyles({ padding: '12px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` }), [theme]);
   let body: React.ReactElement;
   if (row.kind === 'active') body = <ActiveRow {...props} />;
   else if (row.kind === 'pending') body = <PendingRow {...props} />;
   else if (row.kind === 'request' && row.section === 'pending') body = <PendingRow {...props} />;
   else body = <HistoryRow {...props} />;
   return (
-    <div className={classes.row} data-row={row.key} data-kind={row.kind} data-package={row.packageName}>
+    <div className={rowClass} data-row={row.key} data-kind={row.kind} data-package={row.packageName}>
       {body}
     </div>
   );
