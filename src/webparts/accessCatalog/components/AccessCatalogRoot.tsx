@@ -11,6 +11,7 @@ import { CatalogScope, CatalogSort, ICatalogEntry, searchCatalog, sortCatalog } 
 import { parsePackageRefs } from '../../../models/packageRef';
 import { useServices } from '../../../context/ServicesContext';
 import { useAccessChanged } from '../../../hooks/useAccessChanged';
+import { returnFocus } from '../../../hooks/useFocusAfterRender';
 
 export interface IAccessCatalogProperties {
   title?: string;
@@ -46,7 +47,14 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const [panel, setPanel] = React.useState<IOpenPanel | undefined>(deepLinkId ? { id: deepLinkId } : undefined);
 
   const onOpen = React.useCallback((entry: ICatalogEntry) => setPanel({ id: entry.pkg.id, name: entry.pkg.displayName }), []);
-  const onDismiss = React.useCallback(() => { setPanel(undefined); clearDeepLink(); }, [clearDeepLink]);
+  const sectionRef = React.useRef<HTMLElement>(null);
+  const onDismiss = React.useCallback(() => {
+    // The focus goes back to the card's button (the list may have re-rendered it after a request).
+    const id = panel && panel.id;
+    returnFocus(() => (id && sectionRef.current ? sectionRef.current.querySelector<HTMLElement>(`article[data-package-id="${id}"] button`) : null));
+    setPanel(undefined);
+    clearDeepLink();
+  }, [clearDeepLink, panel]);
   // After a request or cancel the person's status must be fresh, here and in the page's other components.
   const announce = useAccessChanged(reload);
   const onChanged = React.useCallback(() => { reload(); announce(); }, [reload, announce]);
@@ -67,7 +75,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   );
 
   return (
-    <section aria-label={properties.title || strings.Panel.Title} data-component="AccessCatalog">
+    <section ref={sectionRef} aria-label={properties.title || strings.Panel.Title} data-component="AccessCatalog">
       <Stack tokens={{ childrenGap: 12 }}>
         {properties.title && <Text as="h2" variant="xLarge" styles={{ root: { margin: 0 } }}>{properties.title}</Text>}
         <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>

@@ -15,6 +15,7 @@ import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages'
 import { CancelConfirm } from '../../../components/requestPanel/CancelConfirm';
 import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
 import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
+import { FIRST_FIELD, useFocusAfterRender } from '../../../hooks/useFocusAfterRender';
 
 /** A message shown under a row after the person acted on it; it outlives reloads (kept by the root). */
 export type RowNotice =
@@ -123,6 +124,17 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
   const [justification, setJustification] = React.useState('');
   const [endDate, setEndDate] = React.useState<Date | undefined>(undefined);
   const mounted = useMounted();
+  // Opening the extend form or the removal question moves the focus into it; closing it gives it back.
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  const focusNext = useFocusAfterRender(rootRef);
+  const open = (next: 'extend' | 'remove'): void => {
+    setMode(next);
+    focusNext(FIRST_FIELD.split(', ').map(field => `[data-form="${next}"] ${field}`).join(', '));
+  };
+  const close = (from: ActiveMode): void => {
+    setMode('idle');
+    focusNext(`[data-action="${from}"]`);
+  };
   const a = row.assignment;
   if (!a) return null;
   const policy = a.policy;
@@ -148,14 +160,15 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
     actions.run(row.key, () => actions.extend(row, {
       justification,
       endDateTime: policy && policy.allowCustomSchedule && endDate ? endDate.toISOString() : undefined
-    }).then(() => { if (mounted.current) setMode('idle'); }));
+    }).then(() => { if (mounted.current) close('extend'); }));
   };
   const submitRemove = (): void => {
     // Once removed the row shows the ended access instead (this component goes away).
-    actions.run(row.key, () => actions.remove(row).then(() => { if (mounted.current) setMode('idle'); }));
+    actions.run(row.key, () => actions.remove(row).then(() => { if (mounted.current) close('remove'); }));
   };
 
   return (
+    <div ref={rootRef}>
     <Stack tokens={{ childrenGap: 6 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         <Text as="h3" variant="mediumPlus" className={classes.name}>{row.packageName}</Text>
@@ -180,11 +193,11 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
       <Notice notice={notice} endDateTime={a.endDateTime} />
       {mode === 'idle' && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={format(strings.ActionsFor, row.packageName)}>
-          {canExtend && <DefaultButton text={strings.Extend} disabled={busy} onClick={() => setMode('extend')} />}
+          {canExtend && <DefaultButton text={strings.Extend} disabled={busy} allowDisabledFocus onClick={() => open('extend')} data-action="extend" />}
           {ends && !canExtend && !change && policy && policy.canRequest && (
             <DefaultButton text={common.Status.RequestAgain} onClick={() => actions.requestAgain(row)} />
           )}
-          {canRemove && <DefaultButton text={strings.Remove} disabled={busy} onClick={() => setMode('remove')} />}
+          {canRemove && <DefaultButton text={strings.Remove} disabled={busy} allowDisabledFocus onClick={() => open('remove')} data-action="remove" />}
         </Stack>
       )}
       {mode === 'idle' && ends && !canExtend && !change && (
@@ -196,7 +209,7 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
         </Text>
       )}
       {mode === 'extend' && policy && (
-        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Extend}>
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Extend} data-form="extend">
           <Text block>{extendInfo()}</Text>
           {policy.allowCustomSchedule && (
             <DatePicker
@@ -227,31 +240,38 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
               allowDisabledFocus
               onClick={submitExtend}
             />
-            <DefaultButton text={common.Common.Cancel} disabled={busy} onClick={() => setMode('idle')} />
+            <DefaultButton text={common.Common.Cancel} disabled={busy} onClick={() => close('extend')} />
             {busy && <Spinner size={SpinnerSize.small} ariaLabel={strings.Extending} />}
           </Stack>
         </Stack>
       )}
       {mode === 'remove' && (
         // Removing cannot be undone: say what goes before doing it.
-        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Remove}>
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Remove} data-form="remove">
           <Text block>{format(strings.RemoveConfirm, row.packageName)}</Text>
           {uniqueGrants(grants).length > 0
             ? <ul style={{ margin: 0, paddingLeft: 20 }}>{uniqueGrants(grants).map(g => <li key={g.id}><Text>{grantLabel(g)}</Text></li>)}</ul>
             : <Text block>{strings.RemoveConfirmUnknown}</Text>}
           <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
             <PrimaryButton text={busy ? strings.Removing : strings.RemoveYes} disabled={busy} allowDisabledFocus onClick={submitRemove} />
-            <DefaultButton text={strings.RemoveNo} disabled={busy} onClick={() => setMode('idle')} />
+            <DefaultButton text={strings.RemoveNo} disabled={busy} onClick={() => close('remove')} />
           </Stack>
         </Stack>
       )}
     </Stack>
+    </div>
   );
 };
 
 const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
   const [confirming, setConfirming] = React.useState(false);
   const mounted = useMounted();
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  const focusNext = useFocusAfterRender(rootRef);
+  const confirm = (on: boolean): void => {
+    setConfirming(on);
+    focusNext(on ? '[data-form="cancel"] button' : '[data-action="cancel"]');
+  };
   const r = row.request;
   if (!r) return null;
   const busy = actions.isBusy(row.key);
@@ -260,6 +280,7 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
   const cancellable = open && (r.state === 'pendingApproval' || r.state === 'submitted' || r.state === 'scheduled');
   const policyDescription = r.policy ? r.policy.description : undefined;
   return (
+    <div ref={rootRef}>
     <Stack tokens={{ childrenGap: 6 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         <Text as="h3" variant="mediumPlus" className={classes.name}>{row.packageName}</Text>
@@ -270,17 +291,25 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
       <Notice notice={notice} />
       {cancellable && !confirming && (
         <Stack horizontal>
-          <DefaultButton text={common.Panel.CancelRequest} disabled={busy} onClick={() => setConfirming(true)} />
+          <DefaultButton text={common.Panel.CancelRequest} disabled={busy} allowDisabledFocus onClick={() => confirm(true)} data-action="cancel" />
         </Stack>
       )}
       {cancellable && confirming && (
-        <CancelConfirm
-          cancelling={busy}
-          onConfirm={() => actions.run(row.key, () => actions.cancel(row).then(() => { if (mounted.current) setConfirming(false); }))}
-          onDismiss={() => setConfirming(false)}
-        />
+        <div data-form="cancel">
+          <CancelConfirm
+            cancelling={busy}
+            onConfirm={() => actions.run(row.key, () => actions.cancel(row).then(() => {
+              // Cancelled: the row (with its notice) keeps the focus; there is nothing left to cancel.
+              if (!mounted.current) return;
+              setConfirming(false);
+              focusNext();
+            }))}
+            onDismiss={() => confirm(false)}
+          />
+        </div>
       )}
     </Stack>
+    </div>
   );
 };
 
