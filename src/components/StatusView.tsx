@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType, MessageBarButton, Shimmer, Stack, Text } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Shimmer, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { AsyncState } from '../hooks/useAsync';
 import { errorMessage, format } from './format';
@@ -11,17 +11,24 @@ export interface IErrorBarProps {
   onRetry?: () => void;
 }
 
+/**
+ * The error (an alert) and "Try again" after it. The button is not among the bar's actions: a MessageBar with actions
+ * is a region without a name, and two of them on a page are landmarks nobody can tell apart (axe landmark-unique).
+ */
 export const ErrorBar: React.FC<IErrorBarProps> = ({ error, onRetry }) => (
-  <MessageBar
-    messageBarType={MessageBarType.error}
-    isMultiline
-    actions={onRetry ? <MessageBarButton onClick={onRetry}>{strings.Common.Retry}</MessageBarButton> : undefined}
-  >
-    {errorMessage(error)}
-    {error.correlationId && (
-      <Text variant="small" block data-testid="correlation-id">{format(strings.Common.CorrelationId, error.correlationId)}</Text>
+  <Stack tokens={{ childrenGap: 8 }}>
+    <MessageBar messageBarType={MessageBarType.error} isMultiline>
+      {errorMessage(error)}
+      {error.correlationId && (
+        <Text variant="small" block data-testid="correlation-id">{format(strings.Common.CorrelationId, error.correlationId)}</Text>
+      )}
+    </MessageBar>
+    {onRetry && (
+      <Stack horizontal>
+        <DefaultButton text={strings.Common.Retry} onClick={onRetry} />
+      </Stack>
     )}
-  </MessageBar>
+  </Stack>
 );
 
 /**
@@ -58,7 +65,8 @@ export interface IStatusViewProps<T> {
 export function StatusView<T>({ state, onRetry, lines = 3, children }: IStatusViewProps<T>): React.ReactElement {
   if (state.status === 'loading') {
     return (
-      <Stack tokens={{ childrenGap: 8 }} aria-busy="true" aria-label={strings.Common.Loading}>
+      // A status (its name "Loading…"): aria-label on a plain div is not allowed, and the busy note inside is announced.
+      <Stack tokens={{ childrenGap: 8 }} role="status" aria-busy="true" aria-label={strings.Common.Loading}>
         <BusyNote />
         {Array.from({ length: lines }, (_, i) => <Shimmer key={i} width={i % 2 ? '70%' : '100%'} />)}
       </Stack>

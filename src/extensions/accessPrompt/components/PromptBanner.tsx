@@ -75,7 +75,12 @@ export const PromptBanner: React.FC<IPromptBannerProps> = props => {
             <PrimaryButton text={reasonOpen ? strings.ExtendConfirm : strings.Extend} disabled={busy || (reasonOpen && !reason.trim())} onClick={extend} />
           </>
         )}
-        {banner.kind === 'pending' && <Link onClick={props.onDetails}>{strings.Details}</Link>}
+        {/* The message bar's link colours: the page's link colour is too faint on the note's background (WCAG 1.4.3). */}
+        {banner.kind === 'pending' && (
+          <Link onClick={props.onDetails} styles={{ root: { color: theme.semanticColors.messageLink, selectors: { ':hover, :active:hover': { color: theme.semanticColors.messageLinkHovered } } } }}>
+            {strings.Details}
+          </Link>
+        )}
         {banner.kind === 'offer' && (
           <>
             <PrimaryButton text={strings.Request} onClick={props.onRequest} />
