@@ -38,7 +38,7 @@ export const FIRST_FIELD = 'input:not([disabled]):not([type="hidden"]), textarea
  * give it to what `find` returns once it is there (a list that reloads renders its buttons anew). Tries for about
  * a second; the focus someone else placed meanwhile is left alone.
  */
-export function returnFocus(find: () => HTMLElement | null | undefined, tries: number = 20): void {
+export function returnFocus(find: () => HTMLElement | undefined, tries: number = 20): void {
   const attempt = (left: number): void => {
     const active = document.activeElement as HTMLElement | null;
     const lost = !active || active === document.body || !document.body.contains(active) || !!active.closest('.ms-Panel,.ms-Layer');

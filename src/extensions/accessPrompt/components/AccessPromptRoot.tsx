@@ -63,7 +63,7 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
 
   const closePanel = (): void => {
     // Back to the banner's first action (it may show another kind by now).
-    returnFocus(() => document.querySelector<HTMLElement>('[data-accesshub="access-prompt"] button, [data-accesshub="access-prompt"] a'));
+    returnFocus(() => document.querySelector<HTMLElement>('[data-accesshub="access-prompt"] button, [data-accesshub="access-prompt"] a') || undefined);
     setPanelOpen(false);
     if (changedRef.current) {
       changedRef.current = false;

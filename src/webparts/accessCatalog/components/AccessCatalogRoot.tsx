@@ -51,7 +51,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const onDismiss = React.useCallback(() => {
     // The focus goes back to the card's button (the list may have re-rendered it after a request).
     const id = panel && panel.id;
-    returnFocus(() => (id && sectionRef.current ? sectionRef.current.querySelector<HTMLElement>(`article[data-package-id="${id}"] button`) : null));
+    returnFocus(() => (id && sectionRef.current ? sectionRef.current.querySelector<HTMLElement>(`article[data-package-id="${id}"] button`) || undefined : undefined));
     setPanel(undefined);
     clearDeepLink();
   }, [clearDeepLink, panel]);

@@ -28,7 +28,7 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
   const rootRef = React.useRef<HTMLDivElement>(null);
   const onDismiss = React.useCallback(() => {
     // Back to the button, which may have been rendered anew with its new status.
-    returnFocus(() => (rootRef.current ? rootRef.current.querySelector<HTMLElement>('button, a') : null));
+    returnFocus(() => (rootRef.current ? rootRef.current.querySelector<HTMLElement>('button, a') || undefined : undefined));
     setPanelId(undefined);
     clearDeepLink();
   }, [clearDeepLink]);

@@ -224,7 +224,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
           onDismiss={() => {
             // Back to the row's "Request again".
             const key = panel.key;
-            returnFocus(() => (rootRef.current ? rootRef.current.querySelector<HTMLElement>(`[data-row="${key}"] button`) : null));
+            returnFocus(() => (rootRef.current ? rootRef.current.querySelector<HTMLElement>(`[data-row="${key}"] button`) || undefined : undefined));
             setPanel(undefined);
           }}
           onChanged={() => { reload(); announceAccessChanged(origin); }}
