@@ -186,6 +186,8 @@ test.describe('a requester', () => {
     await page.keyboard.press('Enter');
     await expectAnnounced(page.locator('section[data-alias="MyAccess"]'), 'Your access has been removed.', 20000);
     expect(requestsOf(ID.adele, ID.visitors).filter(r => r.requestType === 'userRemove')).toHaveLength(1);
+    // The row, now ended access with its notice, has the focus.
+    await expectFocusIn(page, page.locator(`section[data-alias="MyAccess"] [data-package="Marketing Site Visitors"]`), 'the row keeps the focus');
   });
 });
 

@@ -350,13 +350,23 @@ export const MyAccessRow: React.FC<IRowProps> = props => {
   const theme = useTheme();
   // The divider in the theme's own colour: it shows on every section background and in a dark theme.
   const rowClass = React.useMemo(() => mergeStyles({ padding: '12px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` }), [theme]);
+  // A row that changes kind (removed access becomes ended access) is rendered anew: when the focus was in it and
+  // went nowhere, the row itself takes it, with the notice that says what happened.
+  const ref = React.useRef<HTMLDivElement>(null);
+  const hadFocus = React.useRef(false);
+  React.useEffect(() => {
+    const active = document.activeElement;
+    if (hadFocus.current && ref.current && (!active || active === document.body)) ref.current.focus();
+  }, [row.kind]);
   let body: React.ReactElement;
   if (row.kind === 'active') body = <ActiveRow {...props} />;
   else if (row.kind === 'pending') body = <PendingRow {...props} />;
   else if (row.kind === 'request' && row.section === 'pending') body = <PendingRow {...props} />;
   else body = <HistoryRow {...props} />;
   return (
-    <div className={rowClass} data-row={row.key} data-kind={row.kind} data-package={row.packageName}>
+    <div className={rowClass} ref={ref} tabIndex={-1} data-row={row.key} data-kind={row.kind} data-package={row.packageName}
+      onFocus={() => { hadFocus.current = true; }}
+      onBlur={e => { if (!e.relatedTarget || !e.currentTarget.contains(e.relatedTarget as Node)) hadFocus.current = false; }}>
       {body}
     </div>
   );
