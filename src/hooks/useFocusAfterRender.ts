@@ -9,25 +9,17 @@ import * as React from 'react';
  * matches one of the selectors in order (`root` itself, made focusable, when none does).
  */
 export function useFocusAfterRender(root: React.RefObject<HTMLElement>): (...selectors: string[]) => void {
-  const wanted = React.useRef<{ selectors: string[]; renders: number } | undefined>(undefined);
+  const wanted = React.useRef<string[] | undefined>(undefined);
   React.useEffect(() => {
-    const request = wanted.current;
     const container = root.current;
-    if (!request || !container) return;
-    for (const selector of request.selectors) {
-      const el = container.querySelector<HTMLElement>(selector);
-      if (el) {
-        el.focus();
-        // A control that cannot take the focus yet (disabled while its action ends) gets it after a later render.
-        if (document.activeElement === el || ++request.renders > 10) wanted.current = undefined;
-        return;
-      }
-    }
+    if (!wanted.current || !container) return;
+    // The buttons that open and close these forms keep the focus while disabled (allowDisabledFocus), so one try does.
+    const el = wanted.current.map(s => container.querySelector<HTMLElement>(s)).filter(Boolean)[0] || container;
     wanted.current = undefined;
-    if (!container.hasAttribute('tabindex')) container.setAttribute('tabindex', '-1');
-    container.focus();
+    if (el === container) container.tabIndex = -1;
+    el.focus();
   });
-  return React.useCallback((...selectors: string[]) => { wanted.current = { selectors, renders: 0 }; }, []);
+  return React.useCallback((...selectors: string[]) => { wanted.current = selectors; }, []);
 }
 
 /** The focusable fields and buttons of a form, in page order (for `focusNext`). */
@@ -39,16 +31,11 @@ export const FIRST_FIELD = 'input:not([disabled]):not([type="hidden"]), textarea
  * a second; the focus someone else placed meanwhile is left alone.
  */
 export function returnFocus(find: () => HTMLElement | undefined, tries: number = 20): void {
-  const attempt = (left: number): void => {
-    const active = document.activeElement as HTMLElement | null;
-    const lost = !active || active === document.body || !document.body.contains(active) || !!active.closest('.ms-Panel,.ms-Layer');
-    if (!lost) return;
+  window.setTimeout(() => {
+    const active = document.activeElement;
     const target = find();
-    if (target && !target.closest('.ms-Layer')) {
-      target.focus();
-      if (document.activeElement === target) return;
-    }
-    if (left > 0) window.setTimeout(() => attempt(left - 1), 50);
-  };
-  window.setTimeout(() => attempt(tries), 0);
+    if (active && active !== document.body && document.body.contains(active) && !active.closest('.ms-Layer')) return;
+    if (target) target.focus();
+    else if (tries > 0) returnFocus(find, tries - 1);
+  }, 50);
 }

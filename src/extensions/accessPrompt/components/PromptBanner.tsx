@@ -77,7 +77,7 @@ export const PromptBanner: React.FC<IPromptBannerProps> = props => {
         )}
         {/* The message bar's link colours: the page's link colour is too faint on the note's background (WCAG 1.4.3). */}
         {banner.kind === 'pending' && (
-          <Link onClick={props.onDetails} styles={{ root: { color: theme.semanticColors.messageLink, selectors: { ':hover, :active:hover': { color: theme.semanticColors.messageLinkHovered } } } }}>
+          <Link onClick={props.onDetails} styles={{ root: { color: theme.semanticColors.messageLink } }}>
             {strings.Details}
           </Link>
         )}

@@ -8,7 +8,6 @@ import { parsePackageRef } from '../../../models/packageRef';
 import { ErrorBar, BusyNote } from '../../../components/StatusView';
 import { format } from '../../../components/format';
 import { useAccessChanged } from '../../../hooks/useAccessChanged';
-import { returnFocus } from '../../../hooks/useFocusAfterRender';
 
 export interface IAccessRequestButtonProperties {
   /** An access package id or a My Access link. */
@@ -25,13 +24,8 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
 
   const { state, reload } = useButtonData(packageId);
 
-  const rootRef = React.useRef<HTMLDivElement>(null);
-  const onDismiss = React.useCallback(() => {
-    // Back to the button, which may have been rendered anew with its new status.
-    returnFocus(() => (rootRef.current ? rootRef.current.querySelector<HTMLElement>('button, a') || undefined : undefined));
-    setPanelId(undefined);
-    clearDeepLink();
-  }, [clearDeepLink]);
+  // The button stays the same element whatever its status, so the panel gives the focus back to it when it closes.
+  const onDismiss = React.useCallback(() => { setPanelId(undefined); clearDeepLink(); }, [clearDeepLink]);
   // After a request or cancel the person's status must be fresh, here and in the page's other components.
   const announce = useAccessChanged(reload);
   const onChanged = React.useCallback(() => { reload(); announce(); }, [reload, announce]);
@@ -67,7 +61,7 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
 
   return (
     <Stack data-component="AccessRequestButton" horizontalAlign="start" tokens={{ childrenGap: 8 }}>
-      <div ref={rootRef}>{content}</div>
+      {content}
       {panelId && (
         <RequestPanel
           packageId={panelId}

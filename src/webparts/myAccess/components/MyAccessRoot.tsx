@@ -17,7 +17,6 @@ import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
 import { itemCount, stateText } from './myAccessText';
-import { returnFocus } from '../../../hooks/useFocusAfterRender';
 
 export interface IMyAccessProperties {
   title?: string;
@@ -37,7 +36,7 @@ export function endingSoonDaysOf(value: number | string | undefined): number {
   return isFinite(n) && n >= 1 && n <= 365 ? Math.floor(n) : DEFAULT_ENDING_SOON_DAYS;
 }
 
-interface IOpenPanel { key: string; id: string; name: string; prefill?: IRequestPrefill }
+interface IOpenPanel { id: string; name: string; prefill?: IRequestPrefill }
 
 /** Only http(s) links and site-relative paths become links; anything else in the property is ignored. */
 function safeUrl(url: string | undefined): string | undefined {
@@ -65,7 +64,6 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   const mounted = React.useRef(true);
   React.useEffect(() => () => { mounted.current = false; }, []);
   const [panel, setPanel] = React.useState<IOpenPanel | undefined>(undefined);
-  const rootRef = React.useRef<HTMLDivElement>(null);
 
   const setNotice = React.useCallback((key: string, notice: RowNotice | undefined) => {
     if (!mounted.current) return;
@@ -100,7 +98,6 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
     run: (key, work) => { guard.run(key, work).catch(() => undefined); },
     changed: key => { announceAccessChanged(origin); changed(key, filter); },
     requestAgain: row => setPanel({
-      key: row.key,
       id: row.packageId,
       name: row.packageName,
       prefill: row.previous ? { justification: row.previous.justification, answers: answersToDraft(row.previous.answers) } : undefined
@@ -179,7 +176,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   const title = properties.title === undefined ? strings.DefaultTitle : properties.title;
   return (
     // Not a landmark of its own: the page's web part zone (or the Teams tab) already is one, with the same name.
-    <div data-component="MyAccess" ref={rootRef}>
+    <div data-component="MyAccess">
       <Stack tokens={{ childrenGap: 12 }}>
         {title && <Text as="h2" variant="xLarge" styles={{ root: { margin: 0 } }}>{title}</Text>}
         <StatusView state={state} onRetry={reload} lines={4}>
@@ -221,12 +218,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
           packageName={panel.name}
           prefill={panel.prefill}
           isOpen
-          onDismiss={() => {
-            // Back to the row's "Request again".
-            const key = panel.key;
-            returnFocus(() => (rootRef.current ? rootRef.current.querySelector<HTMLElement>(`[data-row="${key}"] button`) || undefined : undefined));
-            setPanel(undefined);
-          }}
+          onDismiss={() => setPanel(undefined)}
           onChanged={() => { reload(); announceAccessChanged(origin); }}
         />
       )}
