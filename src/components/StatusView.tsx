@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Shimmer, Stack, Text } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text, keyframes, mergeStyles, useTheme } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { AsyncState } from '../hooks/useAsync';
 import { errorMessage, format } from './format';
@@ -40,6 +40,22 @@ export const BusyNote: React.FC = () => {
   return busy ? <MessageBar messageBarType={MessageBarType.info} role="status" data-testid="service-busy">{strings.Common.Busy}</MessageBar> : null;
 };
 
+const pulse = keyframes({ '50%': { opacity: 0.45 } });
+
+/**
+ * Lines where content will come, in the theme's divider colour (readable on every section background and in a dark
+ * theme), pulsing gently, and still for people who ask for less motion (prefers-reduced-motion). Decorative: the
+ * status around them says "Loading…". Fluent's Shimmer did this before, for about 2.5 KB more on every page.
+ */
+export const LoadingLines: React.FC<{ lines: number; width?: string }> = ({ lines, width }) => {
+  const theme = useTheme();
+  const line = React.useMemo(() => mergeStyles({
+    height: 12, margin: '4px 0', borderRadius: 2, background: theme.semanticColors.bodyDivider,
+    animation: `${pulse} 1.6s ease-in-out infinite`, selectors: { '@media (prefers-reduced-motion: reduce)': { animation: 'none' } }
+  }), [theme]);
+  return <>{Array.from({ length: lines }, (_, i) => <div key={i} aria-hidden className={line} style={{ width: width || (i % 2 ? '70%' : '100%') }} />)}</>;
+};
+
 export interface IEmptyStateProps {
   title: string;
   hint?: string;
@@ -68,7 +84,7 @@ export function StatusView<T>({ state, onRetry, lines = 3, children }: IStatusVi
       // A status (its name "Loading…"): aria-label on a plain div is not allowed, and the busy note inside is announced.
       <Stack tokens={{ childrenGap: 8 }} role="status" aria-busy="true" aria-label={strings.Common.Loading}>
         <BusyNote />
-        {Array.from({ length: lines }, (_, i) => <Shimmer key={i} width={i % 2 ? '70%' : '100%'} />)}
+        <LoadingLines lines={lines} />
       </Stack>
     );
   }

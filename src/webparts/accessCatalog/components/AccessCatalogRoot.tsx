@@ -116,7 +116,9 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
                 {data.scanning && <Spinner size={SpinnerSize.xSmall} label={strings.Catalog.StillLooking} labelPosition="right" />}
                 {data.incomplete && <MessageBar messageBarType={MessageBarType.warning}>{strings.Catalog.Incomplete}</MessageBar>}
                 <div className={layout === 'cards' ? classes.cards : undefined} data-layout={layout}>
+                  {/* version: List keeps its rendered cells until its items change; a layout switch must render them anew. */}
                   <List
+                    version={layout}
                     items={shown}
                     getKey={(e: ICatalogEntry) => e.pkg.id}
                     onRenderCell={(e?: ICatalogEntry) => e ? (
