@@ -25,7 +25,8 @@ export interface IAccessCatalogProperties {
 }
 
 const classes = mergeStyleSets({
-  cards: { display: 'flex', flexWrap: 'wrap', gap: 12 },
+  // List puts each cell in a block of its own: the cards flow in rows only when its pages wrap them.
+  cards: { selectors: { '.ms-List-page': { display: 'flex', flexWrap: 'wrap' } } },
   cardCell: { width: 300, display: 'inline-block', verticalAlign: 'top', marginRight: 12, marginBottom: 12 },
   listCell: { marginBottom: 8 }
 });
