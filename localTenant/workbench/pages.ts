@@ -5,6 +5,7 @@
 import {
   WorkbenchPage, WorkbenchSite, WorkbenchTenant, WorkbenchUser, SitePermissionLevel, landingPage, pagePath, siteName
 } from './tenantView';
+import { themeChrome } from './themes';
 
 export const APP_NAME = 'SharePoint';
 export const WORKBENCH_NAME = 'Access Hub local workbench';
@@ -215,10 +216,13 @@ export function renderSitePage(m: SitePageModel): string {
     `<section class="wb-webpart" data-alias="${esc(wp.alias)}" data-index="${i}" aria-label="${esc(m.webPartTitle(wp.alias))}">
 <div class="wb-webpart-root" id="wb-webpart-${i}"></div>
 </section>`).join('\n');
+  // The section background and site theme switch (themes.ts): `?section=` and `?theme=`.
+  const themes = themeChrome(m.query, m.path);
   const body = `${suiteBar({ tenantName: m.tenantName, user: m.user, users: m.users, path: m.path, query: m.query })}
 <div id="${TOP_PLACEHOLDER_ID}" class="wb-top-placeholder" data-alias="${CUSTOMIZER_ALIAS}"${m.spfxRuntime ? ' data-sp-placeholder="Top"' : ''}></div>
 ${siteHeader(m.site, m.page, m.query)}
 ${commandBar(m.edit)}
+${themes.controls}
 <main id="wb-main" class="wb-container wb-canvas${m.edit && m.edit.editing ? ' wb-canvas-editing' : ''}">
 <h1 class="wb-pagetitle">${esc(m.page.title || m.page.name)}</h1>
 ${slots || '<p class="wb-empty">This page has no web parts.</p>'}
@@ -228,10 +232,11 @@ ${m.spfxRuntime ? '<div data-sp-placeholder="Bottom"></div>' : `<script type="ap
   return layout({
     lang: m.language,
     title: `${m.page.title || m.page.name} - ${m.site.title}`,
-    css: m.css,
+    css: `${m.css}\n${themes.css}`,
     head: m.assets.head,
     body,
-    scripts: m.assets.scripts
+    scripts: m.assets.scripts,
+    bodyClass: themes.bodyClass
   });
 }
 

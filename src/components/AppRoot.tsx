@@ -7,6 +7,7 @@ import { toAppError } from '../services/infrastructure/AppError';
 import { reportError } from '../services/infrastructure/reportError';
 import type { IHost } from '../core/host/host';
 import { HostProvider } from '../context/HostContext';
+import { readableTheme } from './readableTheme';
 
 interface IBoundaryState { failed: boolean }
 
@@ -45,15 +46,17 @@ export interface IAppRootProps {
 
 /** Every web part's root: Fluent theme, host and services contexts and an error boundary. */
 export const AppRoot: React.FC<IAppRootProps> = ({ services, theme, host, teamsRoot: TeamsRoot, children }) => {
+  // The host's theme (a section's variant), with any text slot unreadable on its background made readable.
+  const readable = React.useMemo(() => readableTheme(theme), [theme]);
   const content = (
     <ServicesProvider value={services}>
       <ErrorBoundary>{children}</ErrorBoundary>
     </ServicesProvider>
   );
-  if (!host) return <ThemeProvider theme={theme}>{content}</ThemeProvider>;
+  if (!host) return <ThemeProvider theme={readable}>{content}</ThemeProvider>;
   return (
     <HostProvider value={host}>
-      {host.inTeams && TeamsRoot ? <TeamsRoot host={host}>{content}</TeamsRoot> : <ThemeProvider theme={theme}>{content}</ThemeProvider>}
+      {host.inTeams && TeamsRoot ? <TeamsRoot host={host}>{content}</TeamsRoot> : <ThemeProvider theme={readable}>{content}</ThemeProvider>}
     </HostProvider>
   );
 };

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, PrimaryButton, Stack, Text, useTheme, mergeStyleSets } from '@fluentui/react';
+import { DefaultButton, Stack, Text, useTheme, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { ICatalogEntry } from '../models/catalog';
 import { grantLabel } from '../models/grants';
@@ -44,7 +44,6 @@ export const PackageCard: React.FC<IPackageCardProps> = ({ entry, layout, onOpen
   const shown = grants.slice(0, MAX_GRANTS);
   const headingId = `pkg-${pkg.id}`;
   const canRequest = entry.status.kind === 'available' || entry.status.kind === 'expired' || entry.status.kind === 'denied';
-  const Action = canRequest ? PrimaryButton : DefaultButton;
   return (
     <article className={classes.root} aria-labelledby={headingId} data-package-id={pkg.id}>
       <Stack tokens={{ childrenGap: 8 }}>
@@ -63,7 +62,9 @@ export const PackageCard: React.FC<IPackageCardProps> = ({ entry, layout, onOpen
         ) : <Text variant="small">{strings.Grants.Unknown}</Text>}
         <Stack horizontal horizontalAlign="space-between" verticalAlign="center" wrap tokens={{ childrenGap: 8 }}>
           <StatusBadge status={entry.status} />
-          <Action text={actionLabel(entry)} onClick={() => onOpen(entry)} ariaDescription={pkg.displayName} />
+          {/* One button whose look follows the status (primary when it requests): the same element stays in the page
+              when the status changes, so the focus the panel gives back after a request is still on it. */}
+          <DefaultButton primary={canRequest} text={actionLabel(entry)} onClick={() => onOpen(entry)} ariaDescription={pkg.displayName} />
         </Stack>
       </Stack>
     </article>

@@ -53,7 +53,7 @@ async function load(newContext: IHarnessFixtures['newContext'], path: string, up
   const state = async (): Promise<'error bar' | 'full' | 'settled' | 'loading'> => {
     texts = await webPartTexts(page);
     if (await page.locator('section.wb-webpart .ms-MessageBar--error').count() > 0) return 'error bar';
-    const settled = await page.evaluate(() => !document.querySelector('[aria-busy="true"], [data-skeleton], .ms-Spinner'));
+    const settled = await page.evaluate(() => !document.querySelector('[aria-busy="true"], .ms-Spinner'));
     if (settled && expected) return JSON.stringify(texts) === JSON.stringify(expected) ? 'full' : 'loading';
     return settled ? 'settled' : 'loading';
   };

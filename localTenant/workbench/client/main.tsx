@@ -27,6 +27,8 @@ import type { WorkbenchClientConfig } from '../server';
 import type { IHost } from '../../../src/core/host/host';
 import { startTeamsPage } from './teamsPage';
 import { TeamsThemeRoot } from '../../../src/components/host/TeamsThemeRoot';
+import { themeChoice } from '../themes';
+import { workbenchThemes } from './themeVariants';
 
 declare global {
   interface Window {
@@ -109,6 +111,8 @@ function main(): void {
   const config = readConfig();
   if (!window.__ACCESS_HUB_LOCALE__) window.__ACCESS_HUB_LOCALE__ = config.language;
   initializeIcons(config.iconsBaseUrl, { disableWarnings: true });
+  // `?section=` / `?theme=` (themes.ts): web parts get their section's variant theme, the banner the site's theme.
+  const themes = workbenchThemes(themeChoice(new URLSearchParams(window.location.search)));
 
   const getToken = devTokenSource(config.tokenUrl, config.user.userPrincipalName);
   if (config.dashboard) {
@@ -149,7 +153,7 @@ function main(): void {
       const ui = await import('../../../src/extensions/accessPrompt/promptUi');
       const services = servicesForRoot();
       return {
-        show: (target, view, onClose) => ui.showPrompt({ target, view, onClose, services, siteTitle: config.siteTitle }),
+        show: (target, view, onClose) => ui.showPrompt({ target, view, onClose, services, siteTitle: config.siteTitle, theme: themes.banner }),
         hide: ui.hidePrompt
       };
     }, () => top);
@@ -210,7 +214,7 @@ function main(): void {
         const content = Root
           ? React.createElement(Root, { properties: webPart.properties })
           : React.createElement(ComingSoon, { name: webPart.alias });
-        ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot(), host, teamsRoot: TeamsThemeRoot }, content), target);
+        ReactDOM.render(React.createElement(AppRoot, { services: servicesForRoot(), theme: themes.webParts, host, teamsRoot: TeamsThemeRoot }, content), target);
       } catch (e) {
         showFailure(target, `${webPart.alias} failed to mount: ${e instanceof Error ? e.message : String(e)}`);
       }

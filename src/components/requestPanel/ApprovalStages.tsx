@@ -1,12 +1,11 @@
 import * as React from 'react';
 import { Stack, Text } from '@fluentui/react';
-import { Skeleton } from '../Skeleton';
 import * as strings from 'CommonStrings';
 import { IApprovalInfo } from '../../services/loaders/loadApprovalInfo';
 import { useApprovalInfo } from '../../hooks/useApprovalInfo';
 import { format } from '../format';
 import { stageResultText } from './panelText';
-import { ErrorBar } from '../StatusView';
+import { ErrorBar, LoadingLines } from '../StatusView';
 
 export interface IApprovalStagesProps {
   requestId: string;
@@ -22,7 +21,9 @@ export interface IApprovalStagesProps {
 /** Who decides a pending request: its approval stages in order and, when it is them, the person's manager. */
 export const ApprovalStages: React.FC<IApprovalStagesProps> = ({ requestId, policyDescription = '', approvalExists = true }) => {
   const { state, reload: retry } = useApprovalInfo(requestId, policyDescription, approvalExists);
-  if (state.status === 'loading') return <Skeleton width="60%" label={strings.Common.Loading} />;
+  if (state.status === 'loading') {
+    return <div role="status" aria-busy="true" aria-label={strings.Common.Loading}><LoadingLines lines={1} width="60%" /></div>;
+  }
   // Who decides is extra detail: when it can't be read the policy's description below still says it.
   const info: IApprovalInfo = state.status === 'success' ? state.value : { approval: undefined, manager: undefined, error: state.error };
 

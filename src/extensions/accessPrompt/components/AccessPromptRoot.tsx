@@ -13,6 +13,7 @@ import { toAppError } from '../../../services/infrastructure/AppError';
 import { reportError } from '../../../services/infrastructure/reportError';
 import { PromptBanner } from './PromptBanner';
 import { announceAccessChanged, PROMPT_ORIGIN } from '../../../core/accessChanged';
+import { returnFocus } from '../../../hooks/useFocusAfterRender';
 
 export interface IAccessPromptRootProps {
   view: IPromptView;
@@ -61,6 +62,8 @@ export const AccessPromptRoot: React.FC<IAccessPromptRootProps> = ({ view, siteT
   };
 
   const closePanel = (): void => {
+    // Back to the banner's first action (it may show another kind by now).
+    returnFocus(() => document.querySelector<HTMLElement>('[data-accesshub="access-prompt"] button, [data-accesshub="access-prompt"] a') || undefined);
     setPanelOpen(false);
     if (changedRef.current) {
       changedRef.current = false;

@@ -57,7 +57,8 @@ export const PromptBanner: React.FC<IPromptBannerProps> = props => {
       data-kind={banner.kind}
       className={classes.bar}
       onKeyDown={onKeyDown}
-      style={{ background: theme.palette.themeLighterAlt, borderColor: theme.palette.themeLight, color: theme.semanticColors.bodyText }}
+      // The site theme's semantic colours for a standing note (as a MessageBar's info): readable in a dark theme too.
+      style={{ background: theme.semanticColors.infoBackground, borderColor: theme.semanticColors.bodyDivider, color: theme.semanticColors.messageText }}
     >
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         <div className={classes.text} role="status" aria-live="polite">
@@ -74,7 +75,12 @@ export const PromptBanner: React.FC<IPromptBannerProps> = props => {
             <PrimaryButton text={reasonOpen ? strings.ExtendConfirm : strings.Extend} disabled={busy || (reasonOpen && !reason.trim())} onClick={extend} />
           </>
         )}
-        {banner.kind === 'pending' && <Link onClick={props.onDetails}>{strings.Details}</Link>}
+        {/* The message bar's link colours: the page's link colour is too faint on the note's background (WCAG 1.4.3). */}
+        {banner.kind === 'pending' && (
+          <Link onClick={props.onDetails} styles={{ root: { color: theme.semanticColors.messageLink } }}>
+            {strings.Details}
+          </Link>
+        )}
         {banner.kind === 'offer' && (
           <>
             <PrimaryButton text={strings.Request} onClick={props.onRequest} />

@@ -102,8 +102,9 @@ export const ApprovalRow: React.FC<IApprovalRowProps> = ({ approval: a, selected
           errorMessage={missing ? strings.JustificationMissing : undefined}
         />
         <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton text={busy ? strings.Sending : strings.Approve} disabled={busy} onClick={() => decide(true)} />
-          <DefaultButton text={strings.Deny} disabled={busy} onClick={() => decide(false)} />
+          {/* allowDisabledFocus: while the decision is sent the pressed button keeps the focus (a disabled one drops it). */}
+          <PrimaryButton text={busy ? strings.Sending : strings.Approve} disabled={busy} allowDisabledFocus onClick={() => decide(true)} />
+          <DefaultButton text={strings.Deny} disabled={busy} allowDisabledFocus onClick={() => decide(false)} />
         </Stack>
       </Stack>
     </li>
@@ -115,8 +116,13 @@ export interface IDecidedRowProps {
   ok: boolean;
 }
 
-export const DecidedRow: React.FC<IDecidedRowProps> = ({ text, ok }) => (
-  <li className="accesshub-decided">
-    <MessageBar messageBarType={ok ? MessageBarType.success : MessageBarType.warning} isMultiline>{text}</MessageBar>
-  </li>
-);
+/** A decision's outcome (a live region, through MessageBar). `focus`: it takes the focus, as the row it replaces had it. */
+export const DecidedRow: React.FC<IDecidedRowProps & { focus?: boolean }> = ({ text, ok, focus }) => {
+  const ref = React.useRef<HTMLLIElement>(null);
+  React.useEffect(() => { if (focus && ref.current) ref.current.focus(); }, [focus]);
+  return (
+    <li className="accesshub-decided" ref={ref} tabIndex={focus ? -1 : undefined}>
+      <MessageBar messageBarType={ok ? MessageBarType.success : MessageBarType.warning} isMultiline>{text}</MessageBar>
+    </li>
+  );
+};

@@ -45,6 +45,12 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
   const [bulkJustification, setBulkJustification] = React.useState('');
   const [bulkMissing, setBulkMissing] = React.useState(false);
   const [bulkSummary, setBulkSummary] = React.useState<{ done: number; failed: number } | undefined>();
+  // Where the focus goes once a decision is recorded and its row left the list: its outcome, or the bulk summary.
+  const [focusOn, setFocusOn] = React.useState<string | undefined>();
+  const summaryRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (focusOn === 'summary' && summaryRef.current) summaryRef.current.focus();
+  }, [focusOn, bulkSummary]);
 
   const gone = React.useMemo(() => new Set(decided.filter(d => d.outcome !== 'failed').map(d => d.approval.id)), [decided]);
   const open = approvals.filter(a => !gone.has(a.id));
@@ -86,6 +92,8 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     const row = await decideApproval(service, a, approve, justification);
     setBusyFor([a.id], false);
     record([row]);
+    // A failed decision keeps its row (and the focus on its button); otherwise the outcome takes the focus.
+    if (row.outcome !== 'failed') setFocusOn(a.id);
   });
 
   // Only rows on screen are decided: a row selected and then hidden by the search, the package filter or the page
@@ -108,6 +116,7 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
     record(rows);
     // A 409 is not a failure to report here: its row says someone else decided first.
     setBulkSummary({ done: rows.filter(r => !r.error).length, failed: rows.filter(r => r.outcome === 'failed').length });
+    setFocusOn('summary');
   });
 
   return (
@@ -154,10 +163,12 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
           </Stack>
         )}
         {bulkSummary && (
-          <MessageBar messageBarType={bulkSummary.failed ? MessageBarType.warning : MessageBarType.success} isMultiline>
-            {formatCount(strings.BulkDone, bulkSummary.done, language)}
-            {bulkSummary.failed > 0 && ` ${formatCount(strings.BulkFailed, bulkSummary.failed, language)}`}
-          </MessageBar>
+          <div ref={summaryRef} tabIndex={-1} data-testid="bulk-summary">
+            <MessageBar messageBarType={bulkSummary.failed ? MessageBarType.warning : MessageBarType.success} isMultiline>
+              {formatCount(strings.BulkDone, bulkSummary.done, language)}
+              {bulkSummary.failed > 0 && ` ${formatCount(strings.BulkFailed, bulkSummary.failed, language)}`}
+            </MessageBar>
+          </div>
         )}
         <ul className="accesshub-approvals" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-all-selected={allShownSelected}>
           {page.map(a => (
@@ -174,7 +185,7 @@ export const RequestsSection: React.FC<IRequestsSectionProps> = ({ approvals, pa
           <>
             <Text variant="large" as="h3" block>{strings.DecidedHeading}</Text>
             <ul className="accesshub-decided-list" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-              {decided.map(d => <DecidedRow key={d.approval.id} ok={d.outcome !== 'alreadyDecided'} text={decidedText(d)} />)}
+              {decided.map(d => <DecidedRow key={d.approval.id} ok={d.outcome !== 'alreadyDecided'} text={decidedText(d)} focus={focusOn === d.approval.id} />)}
             </ul>
           </>
         )}

@@ -54,13 +54,17 @@ const ReviewRow: React.FC<{ item: IReviewDecision; onRecorded: (decision: string
           {format(strings.Recommended, recommendationText(item.recommendation))}{item.recommendationReason ? ` — ${item.recommendationReason}` : ''}
         </Text>
         {item.dueDateTime && <Text variant="small" block>{format(strings.ReviewDue, formatDate(item.dueDateTime, language))}</Text>}
-        {item.decision !== 'NotReviewed' && <Text variant="small" block data-recorded>{format(strings.ReviewDecided, decisionText(item.decision))}</Text>}
+        {/* Always in the page, so a screen reader announces the decision when it is recorded. */}
+        <div role="status">
+          {item.decision !== 'NotReviewed' && <Text variant="small" block data-recorded>{format(strings.ReviewDecided, decisionText(item.decision))}</Text>}
+        </div>
         <TextField label={item.justificationRequired ? strings.ReviewJustificationRequired : strings.YourJustification} value={justification}
           disabled={busy} onChange={(_, v) => setJustification(v || '')} errorMessage={missing ? strings.ReviewJustificationMissing : undefined} />
         <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton text={strings.Approve} disabled={busy} onClick={() => fire(record('Approve'))} />
-          <DefaultButton text={strings.Deny} disabled={busy} onClick={() => fire(record('Deny'))} />
-          <DefaultButton text={strings.DontKnow} disabled={busy} onClick={() => fire(record('DontKnow'))} />
+          {/* allowDisabledFocus: the pressed button keeps the focus while the decision is sent. */}
+          <PrimaryButton text={strings.Approve} disabled={busy} allowDisabledFocus onClick={() => fire(record('Approve'))} />
+          <DefaultButton text={strings.Deny} disabled={busy} allowDisabledFocus onClick={() => fire(record('Deny'))} />
+          <DefaultButton text={strings.DontKnow} disabled={busy} allowDisabledFocus onClick={() => fire(record('DontKnow'))} />
         </Stack>
         {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}
       </Stack>

@@ -13,6 +13,7 @@ import { useServices } from '../../../context/ServicesContext';
 import { useAccessChanged } from '../../../hooks/useAccessChanged';
 import { useHost } from '../../../context/HostContext';
 import { catalogScopeFor } from '../../../components/host/catalogScope';
+import { returnFocus } from '../../../hooks/useFocusAfterRender';
 
 export interface IAccessCatalogProperties {
   title?: string;
@@ -26,7 +27,8 @@ export interface IAccessCatalogProperties {
 }
 
 const classes = mergeStyleSets({
-  cards: { display: 'flex', flexWrap: 'wrap', gap: 12 },
+  // List puts each cell in a block of its own: the cards flow in rows only when its pages wrap them.
+  cards: { selectors: { '.ms-List-page': { display: 'flex', flexWrap: 'wrap' } } },
   cardCell: { width: 300, display: 'inline-block', verticalAlign: 'top', marginRight: 12, marginBottom: 12 },
   listCell: { marginBottom: 8 }
 });
@@ -48,7 +50,14 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const [panel, setPanel] = React.useState<IOpenPanel | undefined>(deepLinkId ? { id: deepLinkId } : undefined);
 
   const onOpen = React.useCallback((entry: ICatalogEntry) => setPanel({ id: entry.pkg.id, name: entry.pkg.displayName }), []);
-  const onDismiss = React.useCallback(() => { setPanel(undefined); clearDeepLink(); }, [clearDeepLink]);
+  const sectionRef = React.useRef<HTMLElement>(null);
+  const onDismiss = React.useCallback(() => {
+    // The focus goes back to the card's button (the list may have re-rendered it after a request).
+    const id = panel && panel.id;
+    returnFocus(() => (id && sectionRef.current ? sectionRef.current.querySelector<HTMLElement>(`article[data-package-id="${id}"] button`) || undefined : undefined));
+    setPanel(undefined);
+    clearDeepLink();
+  }, [clearDeepLink, panel]);
   // After a request or cancel the person's status must be fresh, here and in the page's other components.
   const announce = useAccessChanged(reload);
   const onChanged = React.useCallback(() => { reload(); announce(); }, [reload, announce]);
@@ -69,7 +78,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   );
 
   return (
-    <section aria-label={properties.title || strings.Panel.Title} data-component="AccessCatalog">
+    <section ref={sectionRef} aria-label={properties.title || strings.Panel.Title} data-component="AccessCatalog">
       <Stack tokens={{ childrenGap: 12 }}>
         {properties.title && <Text as="h2" variant="xLarge" styles={{ root: { margin: 0 } }}>{properties.title}</Text>}
         <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
@@ -110,7 +119,9 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
                 {data.scanning && <Spinner size={SpinnerSize.xSmall} label={strings.Catalog.StillLooking} labelPosition="right" />}
                 {data.incomplete && <MessageBar messageBarType={MessageBarType.warning}>{strings.Catalog.Incomplete}</MessageBar>}
                 <div className={layout === 'cards' ? classes.cards : undefined} data-layout={layout}>
+                  {/* version: List keeps its rendered cells until its items change; a layout switch must render them anew. */}
                   <List
+                    version={layout}
                     items={shown}
                     getKey={(e: ICatalogEntry) => e.pkg.id}
                     onRenderCell={(e?: ICatalogEntry) => e ? (

@@ -24,6 +24,7 @@ export const AccessRequestButtonRoot: React.FC<{ properties: IAccessRequestButto
 
   const { state, reload } = useButtonData(packageId);
 
+  // The button stays the same element whatever its status, so the panel gives the focus back to it when it closes.
   const onDismiss = React.useCallback(() => { setPanelId(undefined); clearDeepLink(); }, [clearDeepLink]);
   // After a request or cancel the person's status must be fresh, here and in the page's other components.
   const announce = useAccessChanged(reload);

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import {
   DatePicker, DefaultButton, Icon, Link, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
-  TooltipDelay, TooltipHost, getId, mergeStyleSets, useTheme
+  TooltipDelay, TooltipHost, getId, mergeStyles, mergeStyleSets, useTheme
 } from '@fluentui/react';
 import * as strings from 'MyAccessWebPartStrings';
 import * as common from 'CommonStrings';
@@ -15,6 +15,7 @@ import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages'
 import { CancelConfirm } from '../../../components/requestPanel/CancelConfirm';
 import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
 import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
+import { FIRST_FIELD, useFocusAfterRender } from '../../../hooks/useFocusAfterRender';
 
 /** A message shown under a row after the person acted on it; it outlives reloads (kept by the root). */
 export type RowNotice =
@@ -37,7 +38,6 @@ export interface IRowActions {
 }
 
 const classes = mergeStyleSets({
-  row: { padding: '12px 0', borderBottom: '1px solid rgba(0,0,0,0.08)' },
   name: { fontWeight: 600, margin: 0 },
   when: { textDecoration: 'underline dotted', cursor: 'help' }
 });
@@ -124,6 +124,17 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
   const [justification, setJustification] = React.useState('');
   const [endDate, setEndDate] = React.useState<Date | undefined>(undefined);
   const mounted = useMounted();
+  // Opening the extend form or the removal question moves the focus into it; closing it gives it back.
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  const focusNext = useFocusAfterRender(rootRef);
+  const open = (next: 'extend' | 'remove'): void => {
+    setMode(next);
+    focusNext(FIRST_FIELD.split(', ').map(field => `[data-form="${next}"] ${field}`).join(', '));
+  };
+  const close = (from: ActiveMode): void => {
+    setMode('idle');
+    focusNext(`[data-action="${from}"]`);
+  };
   const a = row.assignment;
   if (!a) return null;
   const policy = a.policy;
@@ -149,14 +160,15 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
     actions.run(row.key, () => actions.extend(row, {
       justification,
       endDateTime: policy && policy.allowCustomSchedule && endDate ? endDate.toISOString() : undefined
-    }).then(() => { if (mounted.current) setMode('idle'); }));
+    }).then(() => { if (mounted.current) close('extend'); }));
   };
   const submitRemove = (): void => {
     // Once removed the row shows the ended access instead (this component goes away).
-    actions.run(row.key, () => actions.remove(row).then(() => { if (mounted.current) setMode('idle'); }));
+    actions.run(row.key, () => actions.remove(row).then(() => { if (mounted.current) close('remove'); }));
   };
 
   return (
+    <div ref={rootRef}>
     <Stack tokens={{ childrenGap: 6 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         <Text as="h3" variant="mediumPlus" className={classes.name}>{row.packageName}</Text>
@@ -181,11 +193,11 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
       <Notice notice={notice} endDateTime={a.endDateTime} />
       {mode === 'idle' && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={format(strings.ActionsFor, row.packageName)}>
-          {canExtend && <DefaultButton text={strings.Extend} disabled={busy} onClick={() => setMode('extend')} />}
+          {canExtend && <DefaultButton text={strings.Extend} disabled={busy} allowDisabledFocus onClick={() => open('extend')} data-action="extend" />}
           {ends && !canExtend && !change && policy && policy.canRequest && (
             <DefaultButton text={common.Status.RequestAgain} onClick={() => actions.requestAgain(row)} />
           )}
-          {canRemove && <DefaultButton text={strings.Remove} disabled={busy} onClick={() => setMode('remove')} />}
+          {canRemove && <DefaultButton text={strings.Remove} disabled={busy} allowDisabledFocus onClick={() => open('remove')} data-action="remove" />}
         </Stack>
       )}
       {mode === 'idle' && ends && !canExtend && !change && (
@@ -197,7 +209,7 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
         </Text>
       )}
       {mode === 'extend' && policy && (
-        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Extend}>
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Extend} data-form="extend">
           <Text block>{extendInfo()}</Text>
           {policy.allowCustomSchedule && (
             <DatePicker
@@ -228,31 +240,38 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
               allowDisabledFocus
               onClick={submitExtend}
             />
-            <DefaultButton text={common.Common.Cancel} disabled={busy} onClick={() => setMode('idle')} />
+            <DefaultButton text={common.Common.Cancel} disabled={busy} onClick={() => close('extend')} />
             {busy && <Spinner size={SpinnerSize.small} ariaLabel={strings.Extending} />}
           </Stack>
         </Stack>
       )}
       {mode === 'remove' && (
         // Removing cannot be undone: say what goes before doing it.
-        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Remove}>
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Remove} data-form="remove">
           <Text block>{format(strings.RemoveConfirm, row.packageName)}</Text>
           {uniqueGrants(grants).length > 0
             ? <ul style={{ margin: 0, paddingLeft: 20 }}>{uniqueGrants(grants).map(g => <li key={g.id}><Text>{grantLabel(g)}</Text></li>)}</ul>
             : <Text block>{strings.RemoveConfirmUnknown}</Text>}
           <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
             <PrimaryButton text={busy ? strings.Removing : strings.RemoveYes} disabled={busy} allowDisabledFocus onClick={submitRemove} />
-            <DefaultButton text={strings.RemoveNo} disabled={busy} onClick={() => setMode('idle')} />
+            <DefaultButton text={strings.RemoveNo} disabled={busy} onClick={() => close('remove')} />
           </Stack>
         </Stack>
       )}
     </Stack>
+    </div>
   );
 };
 
 const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
   const [confirming, setConfirming] = React.useState(false);
   const mounted = useMounted();
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  const focusNext = useFocusAfterRender(rootRef);
+  const confirm = (on: boolean): void => {
+    setConfirming(on);
+    focusNext(on ? '[data-form="cancel"] button' : '[data-action="cancel"]');
+  };
   const r = row.request;
   if (!r) return null;
   const busy = actions.isBusy(row.key);
@@ -261,6 +280,7 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
   const cancellable = open && (r.state === 'pendingApproval' || r.state === 'submitted' || r.state === 'scheduled');
   const policyDescription = r.policy ? r.policy.description : undefined;
   return (
+    <div ref={rootRef}>
     <Stack tokens={{ childrenGap: 6 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         <Text as="h3" variant="mediumPlus" className={classes.name}>{row.packageName}</Text>
@@ -271,17 +291,25 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
       <Notice notice={notice} />
       {cancellable && !confirming && (
         <Stack horizontal>
-          <DefaultButton text={common.Panel.CancelRequest} disabled={busy} onClick={() => setConfirming(true)} />
+          <DefaultButton text={common.Panel.CancelRequest} disabled={busy} allowDisabledFocus onClick={() => confirm(true)} data-action="cancel" />
         </Stack>
       )}
       {cancellable && confirming && (
-        <CancelConfirm
-          cancelling={busy}
-          onConfirm={() => actions.run(row.key, () => actions.cancel(row).then(() => { if (mounted.current) setConfirming(false); }))}
-          onDismiss={() => setConfirming(false)}
-        />
+        <div data-form="cancel">
+          <CancelConfirm
+            cancelling={busy}
+            onConfirm={() => actions.run(row.key, () => actions.cancel(row).then(() => {
+              // Cancelled: the row (with its notice) keeps the focus; there is nothing left to cancel.
+              if (!mounted.current) return;
+              setConfirming(false);
+              focusNext();
+            }))}
+            onDismiss={() => confirm(false)}
+          />
+        </div>
       )}
     </Stack>
+    </div>
   );
 };
 
@@ -319,13 +347,26 @@ const HistoryRow: React.FC<IRowProps> = ({ row, actions }) => {
 /** One row of MyAccess: what the person holds, asked for or lost, with what they may do about it. */
 export const MyAccessRow: React.FC<IRowProps> = props => {
   const { row } = props;
+  const theme = useTheme();
+  // The divider in the theme's own colour: it shows on every section background and in a dark theme.
+  const rowClass = React.useMemo(() => mergeStyles({ padding: '12px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` }), [theme]);
+  // A row that changes kind (removed access becomes ended access) is rendered anew: when the focus was in it and
+  // went nowhere, the row itself takes it, with the notice that says what happened.
+  const ref = React.useRef<HTMLDivElement>(null);
+  const hadFocus = React.useRef(false);
+  React.useEffect(() => {
+    const active = document.activeElement;
+    if (hadFocus.current && ref.current && (!active || active === document.body)) ref.current.focus();
+  }, [row.kind]);
   let body: React.ReactElement;
   if (row.kind === 'active') body = <ActiveRow {...props} />;
   else if (row.kind === 'pending') body = <PendingRow {...props} />;
   else if (row.kind === 'request' && row.section === 'pending') body = <PendingRow {...props} />;
   else body = <HistoryRow {...props} />;
   return (
-    <div className={classes.row} data-row={row.key} data-kind={row.kind} data-package={row.packageName}>
+    <div className={rowClass} ref={ref} tabIndex={-1} data-row={row.key} data-kind={row.kind} data-package={row.packageName}
+      onFocus={() => { hadFocus.current = true; }}
+      onBlur={e => { if (!e.relatedTarget || !e.currentTarget.contains(e.relatedTarget as Node)) hadFocus.current = false; }}>
       {body}
     </div>
   );
