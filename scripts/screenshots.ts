@@ -22,6 +22,8 @@ import { ID, U } from '../tests/contoso';
 
 export interface Variant {
   name: string;
+  /** A Teams theme (`teamsTheme`): taken only for the Teams pages, which take only these and German. */
+  teams?: boolean;
   /** Query parameters the workbench reads (`section`, `theme`, `lang`). */
   query: Record<string, string>;
 }
@@ -51,8 +53,12 @@ export const VARIANTS: Variant[] = [
   { name: 'soft', query: { section: 'soft' } },
   { name: 'strong', query: { section: 'strong' } },
   { name: 'dark-strong', query: { theme: 'dark', section: 'strong' } },
-  { name: 'german', query: { lang: 'de-de' } }
+  { name: 'german', query: { lang: 'de-de' } },
+  { name: 'teams-default', teams: true, query: { teamsTheme: 'default' } },
+  { name: 'teams-dark', teams: true, query: { teamsTheme: 'dark' } },
+  { name: 'teams-contrast', teams: true, query: { teamsTheme: 'contrast' } }
 ];
+const TEAMS_VARIANTS = ['teams-default', 'teams-dark', 'teams-contrast', 'german'];
 
 const INTRANET = '/sites/intranet/SitePages/Home.aspx';
 const MARKETING = '/sites/marketing/SitePages/Home.aspx';
@@ -116,7 +122,26 @@ export const SHOTS: Shot[] = [
       await wb.tenant.settle();
     }
   },
-  { name: 'banner-expiring', path: ENGINEERING, person: U.alex, ready: banner('expiring'), element: '#accesshub-top-placeholder' }
+  { name: 'banner-expiring', path: ENGINEERING, person: U.alex, ready: banner('expiring'), element: '#accesshub-top-placeholder' },
+  // Teams (localTenant/workbench/teams.ts): the personal app's tabs and a team's tab, in each Teams theme.
+  {
+    name: 'teams-my-access', path: '/_teams/personal/my-access', person: U.alex, variants: TEAMS_VARIANTS,
+    ready: p => visible(p, '[data-kind="active"][data-package="Engineering Onboarding"]')
+  },
+  { name: 'teams-request-access', path: '/_teams/personal/request-access', person: U.adele, variants: TEAMS_VARIANTS, ready: p => visible(p, 'article') },
+  { name: 'teams-approvals', path: '/_teams/personal/approvals', person: U.diego, variants: TEAMS_VARIANTS, ready: p => visible(p, 'li.accesshub-review') },
+  { name: 'teams-team-tab', path: '/_teams/tab/falcon', person: U.patti, variants: TEAMS_VARIANTS, ready: p => visible(p, 'article') },
+  // The Viva Connections dashboard (localTenant/workbench/dashboard.ts): the AccessCard in both sizes, then its quick view.
+  { name: 'card-approver', path: '/_dashboard', person: U.diego, variants: ['light', 'german'], ready: p => visible(p, '[data-testid="ace-medium"][data-kind="approvals"]') },
+  {
+    name: 'card-approver-quick-view', path: '/_dashboard', person: U.diego, variants: ['light', 'german'],
+    ready: p => visible(p, '[data-testid="ace-medium"][data-kind="approvals"]'),
+    act: async p => {
+      await p.locator('[data-testid="ace-medium"] [role="button"]').first().click();
+      await p.getByRole('dialog').first().waitFor({ state: 'visible' });
+    }
+  },
+  { name: 'card-ending-soon', path: '/_dashboard', person: U.alex, variants: ['light'], ready: p => visible(p, '[data-testid="ace-medium"][data-kind]') }
 ];
 
 function argValue(name: string): string | undefined {
@@ -160,7 +185,7 @@ async function main(): Promise<void> {
     await context.route(u => u.origin !== origin && !/^(data|blob):/.test(u.protocol), r => r.abort());
     const page = await context.newPage();
     for (const shot of shots) {
-      for (const variant of variants.filter(v => !shot.variants || shot.variants.includes(v.name))) {
+      for (const variant of variants.filter(v => (shot.variants ? shot.variants.includes(v.name) : !v.teams))) {
         // Every shot starts from the fixture: an earlier one may have dismissed a banner or requested something.
         await fetch(`${wb.url}/_dev/reset`, { method: 'POST' });
         await page.evaluate(() => { try { localStorage.clear(); sessionStorage.clear(); } catch { /* about:blank */ } }).catch(() => undefined);
