@@ -13,8 +13,8 @@ import { FakeEntitlementService, FakeSiteAccessService } from './fakes/FakeEntit
 
 const NOW = new Date('2026-01-15T09:00:00Z');
 
-const LIGHT = { palette: { themeLighterAlt: '#eff6fc', themeLight: '#c7e0f4', themePrimary: '#0078d4' }, semanticColors: { bodyText: '#323130' } };
-const DARK = { palette: { themeLighterAlt: '#1b1a19', themeLight: '#3b3a39', themePrimary: '#2899f5' }, semanticColors: { bodyText: '#f3f2f1' } };
+const LIGHT = { palette: { themeLighterAlt: '#eff6fc', themeLight: '#c7e0f4', themePrimary: '#0078d4' }, semanticColors: { bodyText: '#323130', infoBackground: '#eff6fc', messageText: '#323130' } };
+const DARK = { palette: { themeLighterAlt: '#1b1a19', themeLight: '#3b3a39', themePrimary: '#2899f5' }, semanticColors: { bodyText: '#f3f2f1', infoBackground: '#1b1a19', messageText: '#f3f2f1' } };
 
 function view(): IPromptView {
   return {

@@ -139,14 +139,14 @@ describe('AccessPrompt customizer', () => {
     const tryCreateContent = jest.fn(() => ({ domElement: top, dispose: jest.fn() }));
     const application = new MockApplication();
     const add = jest.spyOn(application.navigatedEvent, 'add');
-    const theme = new ThemeProvider({ palette: { themeLighterAlt: '#eff6fc' } });
+    const theme = new ThemeProvider({ palette: { themeLighterAlt: '#eff6fc' }, semanticColors: { infoBackground: '#eff6fc' } });
     const customizer: any = new (AccessPromptApplicationCustomizer as any)();
     await act(async () => { await customizer.__load(promptContext(tryCreateContent, application, {}, theme), {}); });
     await waitFor(() => expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.'), { timeout: 5000 });
     // In the page's theme, and in the next one SharePoint raises while it is shown (the customizer is the observer).
     const region = (): HTMLElement => top.querySelector('[data-accesshub="access-prompt"]') as HTMLElement;
     expect(region().style.background).toBe('rgb(239, 246, 252)');
-    act(() => { theme._setTheme({ palette: { themeLighterAlt: '#1b1a19' } }); });
+    act(() => { theme._setTheme({ palette: { themeLighterAlt: '#1b1a19' }, semanticColors: { infoBackground: '#1b1a19' } }); });
     expect(region().style.background).toBe('rgb(27, 26, 25)');
     expect(tryCreateContent).toHaveBeenCalledWith('Top', expect.anything());
     expect(top.textContent).toContain('You can view this site. Request Marketing Campaign Contributors to contribute.');
