@@ -16,7 +16,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, Page } from 'playwright-core';
-import { REPO_ROOT, RunningWorkbench, pageUrl, startWorkbench } from '../tests/e2e/harness';
+import { REPO_ROOT, RunningWorkbench, graphAs, pageUrl, startWorkbench } from '../tests/e2e/harness';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { ID, U } from '../tests/contoso';
 
@@ -103,20 +103,14 @@ export const SHOTS: Shot[] = [
     name: 'banner-pending', path: MARKETING, person: U.adele, ready: banner('pending'), element: '#accesshub-top-placeholder',
     setup: async wb => {
       // Adele asks for Campaign Contributors, as she would in My Access; Megan has not decided yet.
-      const t = await fetch(`${wb.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: U.adele }) });
-      const token = ((await t.json()) as { access_token: string }).access_token;
       const answer = (id: string, kind: string, value: string): unknown => ({
         '@odata.type': '#microsoft.graph.accessPackageAnswerString', value, displayValue: value,
         answeredQuestion: { '@odata.type': `#microsoft.graph.${kind}`, id }
       });
-      const res = await fetch(`${wb.url}/v1.0/identityGovernance/entitlementManagement/assignmentRequests`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          requestType: 'userAdd', justification: 'Spring campaign',
-          assignment: { accessPackageId: ID.contributors, assignmentPolicyId: ID.contributorsPolicy },
-          answers: [answer(ID.campaignQ, 'accessPackageTextInputQuestion', 'Spring'), answer(ID.regionQ, 'accessPackageMultipleChoiceQuestion', 'emea')]
-        })
+      const res = await graphAs(wb, U.adele, 'POST', 'identityGovernance/entitlementManagement/assignmentRequests', {
+        requestType: 'userAdd', justification: 'Spring campaign',
+        assignment: { accessPackageId: ID.contributors, assignmentPolicyId: ID.contributorsPolicy },
+        answers: [answer(ID.campaignQ, 'accessPackageTextInputQuestion', 'Spring'), answer(ID.regionQ, 'accessPackageMultipleChoiceQuestion', 'emea')]
       });
       if (res.status !== 201) throw new Error(`the request was refused: ${res.status}`);
       await wb.tenant.settle();

@@ -3,7 +3,7 @@
  * workbench, with request counts from the tenant's `/_dev/log`.
  */
 import { Page } from '@playwright/test';
-import { expect, openAs, pageUrl, screenshot, test, withWorkbench, waitForReady } from './harness';
+import { devToken, expect, graphAs, openAs, pageUrl, screenshot, test, withWorkbench, waitForReady } from './harness';
 import { ID, U } from '../contoso';
 
 const env = withWorkbench();
@@ -23,18 +23,6 @@ async function decided(page: Page): Promise<string> {
   const top = page.locator('[data-prompt]');
   await expect(top, 'the customizer decides').toBeAttached({ timeout: 30000 });
   return (await top.getAttribute('data-prompt')) || '';
-}
-
-async function token(user: string): Promise<string> {
-  const res = await fetch(`${env.wb.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
-  return (await res.json()).access_token;
-}
-
-async function graph(user: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${env.wb.url}/v1.0/${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { Authorization: `Bearer ${await token(user)}`, 'Content-Type': 'application/json', Accept: 'application/json' }
-  });
 }
 
 interface ILogEntry { method: string; path: string; status: number }
@@ -88,9 +76,9 @@ test.describe('AccessPrompt', () => {
       .db.assignmentRequests.find(r => r.targetId === ID.adele && r.accessPackageId === ID.contributors && r.state === 'pendingApproval');
     expect(request).toBeDefined();
     await test.step('Megan approves through the approver API', async () => {
-      const approval = await (await graph(U.megan, 'GET', `${EM}/accessPackageAssignmentApprovals/${request!.id}`)).json();
+      const approval = await (await graphAs(env.wb, U.megan, 'GET', `${EM}/accessPackageAssignmentApprovals/${request!.id}`)).json();
       const stage = (approval.stages as Array<{ id: string }>)[0];
-      expect((await graph(U.megan, 'PATCH', `${EM}/accessPackageAssignmentApprovals/${request!.id}/stages/${stage.id}`, { reviewResult: 'Approve', justification: 'Welcome' })).status).toBe(204);
+      expect((await graphAs(env.wb, U.megan, 'PATCH', `${EM}/accessPackageAssignmentApprovals/${request!.id}/stages/${stage.id}`, { reviewResult: 'Approve', justification: 'Welcome' })).status).toBe(204);
     });
 
     await test.step('a new session (the next visit): Adele now edits the site and sees no banner', async () => {
@@ -99,7 +87,7 @@ test.describe('AccessPrompt', () => {
       expect(await decided(again)).toBe('none');
       await expect(banner(again)).toHaveCount(0);
       const perms = await (await fetch(`${env.wb.url}/sites/marketing/_api/web/effectiveBasePermissions`, {
-        headers: { Authorization: `Bearer ${await token(U.adele)}`, Accept: 'application/json' }
+        headers: { Authorization: `Bearer ${await devToken(env.wb, U.adele)}`, Accept: 'application/json' }
       })).json();
       expect(Number(perms.Low) & 0x4).toBe(0x4); // EditListItems
     });

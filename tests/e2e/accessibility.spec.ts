@@ -6,7 +6,7 @@
  * of any impact, fails the test with its rule id. The section backgrounds and the dark theme: themes.spec.ts.
  */
 import { Page } from '@playwright/test';
-import { axeViolations as violations, expect, openAs, test, withWorkbench } from './harness';
+import { axeViolations as violations, expect, graphAs, openAs, test, withWorkbench } from './harness';
 import { ID, U } from '../contoso';
 
 const env = withWorkbench();
@@ -14,15 +14,6 @@ test.beforeEach(async () => {
   await fetch(`${env.wb.url}/_dev/reset`, { method: 'POST' });
   await fetch(`${env.wb.url}/_dev/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
 });
-
-async function graphAs(user: string, method: string, path: string, body?: unknown): Promise<Response> {
-  const t = await fetch(`${env.wb.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
-  const token = ((await t.json()) as { access_token: string }).access_token;
-  return fetch(`${env.wb.url}/v1.0/${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' }
-  });
-}
 
 async function bannerOf(page: Page, kind: string): Promise<void> {
   await expect(page.locator(`[data-prompt="${kind}"] [data-accesshub="access-prompt"]`)).toBeVisible();
@@ -102,7 +93,7 @@ test('empty states: a site without packages, no pending requests, nothing to app
 
 test('the approvals dashboard after decisions and with a missing bulk justification has no violations', async ({ page }) => {
   for (const user of [U.adele, U.alex]) {
-    const res = await graphAs(user, 'POST', 'identityGovernance/entitlementManagement/assignmentRequests', {
+    const res = await graphAs(env.wb, user, 'POST', 'identityGovernance/entitlementManagement/assignmentRequests', {
       requestType: 'userAdd', justification: 'Month-end numbers', assignment: { accessPackageId: ID.finance, assignmentPolicyId: ID.financePolicy }
     });
     expect(res.status).toBe(201);
@@ -141,7 +132,7 @@ test('the banner in each of its kinds, and its request panel, have no violations
   await expect(page.locator('[data-accesshub="access-prompt"]')).toContainText(/Extended|approval/, { timeout: 20000 });
   expect(await violations(page)).toEqual([]);
   // pending: Adele's request for Contributors waits for Megan.
-  const res = await graphAs(U.adele, 'POST', 'identityGovernance/entitlementManagement/assignmentRequests', {
+  const res = await graphAs(env.wb, U.adele, 'POST', 'identityGovernance/entitlementManagement/assignmentRequests', {
     requestType: 'userAdd', justification: 'Spring campaign',
     assignment: { accessPackageId: ID.contributors, assignmentPolicyId: ID.contributorsPolicy },
     answers: [

@@ -116,6 +116,21 @@ async function isolate(context: BrowserContext, base: string): Promise<void> {
   await context.route(url => url.origin !== origin && !/^(data|blob):/.test(url.protocol), route => route.abort());
 }
 
+/** A person's token from the workbench's `/_dev/token` (what the pages use), for calls a test makes as that person. */
+export async function devToken(wb: Pick<RunningWorkbench, 'url'>, user: string): Promise<string> {
+  const res = await fetch(`${wb.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+  if (!res.ok) throw new Error(`/_dev/token answered ${res.status}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** A Graph call (`/v1.0/<path>`) to the local tenant as `user`, as people do through My Access or Graph Explorer. */
+export async function graphAs(wb: Pick<RunningWorkbench, 'url'>, user: string, method: string, path: string, body?: unknown): Promise<globalThis.Response> {
+  return fetch(`${wb.url}/v1.0/${path}`, {
+    method, body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { Authorization: `Bearer ${await devToken(wb, user)}`, 'Content-Type': 'application/json', Accept: 'application/json' }
+  });
+}
+
 export interface IHarnessFixtures {
   /** Refuse requests off the workbench's origin (default). The packaged bundles' page runs with it off. */
   isolateNetwork: boolean;

@@ -5,7 +5,7 @@
  * reaches a live region (role=status/alert or aria-live) that a screen reader announces.
  */
 import { Locator, Page } from '@playwright/test';
-import { expect, openAs, test, withWorkbench } from './harness';
+import { expect, graphAs, openAs, test, withWorkbench } from './harness';
 import { ID, U } from '../contoso';
 
 const MARKETING = '/sites/marketing/SitePages/Home.aspx';
@@ -24,15 +24,6 @@ function db(): any {
 
 function requestsOf(targetId: string, packageId: string): any[] {
   return db().assignmentRequests.filter((r: any) => r.targetId === targetId && r.accessPackageId === packageId);
-}
-
-async function graphAs(user: string, method: string, path: string, body?: unknown): Promise<Response> {
-  const t = await fetch(`${env.wb.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
-  const token = ((await t.json()) as { access_token: string }).access_token;
-  return fetch(`${env.wb.url}/v1.0/${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' }
-  });
 }
 
 async function isFocused(target: Locator): Promise<boolean> {
@@ -229,7 +220,7 @@ test.describe('an approver', () => {
   test('Diego approves three Finance requests at once: select all with Space, justification, Approve selected', async ({ page }) => {
     // Adele and Alex ask for Finance Reports too, as people do through My Access.
     for (const user of [U.adele, U.alex]) {
-      const res = await graphAs(user, 'POST', 'identityGovernance/entitlementManagement/assignmentRequests', {
+      const res = await graphAs(env.wb, user, 'POST', 'identityGovernance/entitlementManagement/assignmentRequests', {
         requestType: 'userAdd', justification: 'Month-end numbers',
         assignment: { accessPackageId: ID.finance, assignmentPolicyId: ID.financePolicy }
       });

@@ -4,7 +4,7 @@
  * Johanna (expired access, in German), plus the races: a cancel after an approval elsewhere, double clicks.
  */
 import { Page } from '@playwright/test';
-import { expect, openAs, screenshot, test, withWorkbench } from './harness';
+import { devToken, expect, openAs, screenshot, test, withWorkbench } from './harness';
 import { ID, U } from '../contoso';
 
 const INTRANET_HOME = '/sites/intranet/SitePages/Home.aspx';
@@ -25,14 +25,9 @@ function requestsOf(targetId: string, packageId: string): any[] {
   return db().assignmentRequests.filter((r: any) => r.targetId === targetId && r.accessPackageId === packageId);
 }
 
-async function token(user: string): Promise<string> {
-  const res = await fetch(`${env.wb.url}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
-  return (await res.json()).access_token;
-}
-
 async function permissions(user: string, site: string): Promise<{ High: string; Low: string }> {
   const res = await fetch(`${env.wb.url}/sites/${site}/_api/web/effectiveBasePermissions`, {
-    headers: { Authorization: `Bearer ${await token(user)}`, Accept: 'application/json' }
+    headers: { Authorization: `Bearer ${await devToken(env.wb, user)}`, Accept: 'application/json' }
   });
   return res.json();
 }
