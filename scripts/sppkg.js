@@ -84,8 +84,12 @@ function firstScripts(names) {
  * The Teams host's chunk (TEAMS_ONLY_CHUNKS, loaded only when SPFx gives the web parts a Teams SDK: webPartUi.ts) is
  * not on a SharePoint page; `teamsTab` is the web parts with it (no banner: customizers do not run in Teams). `card` is
  * the AccessCard on a Viva Connections dashboard.
+ * Opt-in chunks (OPT_IN_CHUNKS) load only where a feature is switched on or applies to the person: suggestions where
+ * a catalog's setting asks for them or MyAccess is empty, the "My team" tab for managers whose probe Graph answers.
+ * They and every chunk reached only through them are `optIn` (`pages.optIn`: what such a page adds on top of `both`).
  */
 const TEAMS_ONLY_CHUNKS = ['access-hub-teams'];
+const OPT_IN_CHUNKS = ['access-hub-suggestions', 'access-hub-team'];
 
 function pageDownloads(files, stats, sizes) {
   const names = [...files.keys()];
@@ -93,6 +97,8 @@ function pageDownloads(files, stats, sizes) {
   const chunkById = new Map(stats.chunks.map(c => [c.id, c]));
   const statsChecks = [];
   const teamsOnly = new Set(stats.chunks.filter(c => (c.names || []).some(n => TEAMS_ONLY_CHUNKS.includes(n))).map(c => c.id));
+  const optInRoots = new Set(stats.chunks.filter(c => (c.names || []).some(n => OPT_IN_CHUNKS.includes(n))).map(c => c.id));
+  const optIn = new Set();
   const filesOf = ids => ids.flatMap(id => (chunkById.get(id) || { files: [`missing chunk ${id}`] }).files.filter(f => f.endsWith('.js')).map(f => `ClientSideAssets/${f}`));
   function chunkFiles(entry) {
     const name = /^ClientSideAssets\/(access-(?:hub|prompt|card))_[0-9a-f]+\.js$/.exec(entry)[1];
@@ -100,28 +106,37 @@ function pageDownloads(files, stats, sizes) {
     const own = point ? point.assets.map(a => `ClientSideAssets/${a.name || a}`) : [];
     // The stats must be of the build that made this package: the entry's file (with its content hash) is in it.
     statsChecks.push({ name, ok: own.includes(entry), own });
-    const seen = new Set();
-    const visit = id => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      for (const child of (chunkById.get(id) || { children: [] }).children) visit(child);
+    const reach = skip => {
+      const seen = new Set();
+      const visit = id => {
+        if (seen.has(id) || skip.has(id)) return;
+        seen.add(id);
+        for (const child of (chunkById.get(id) || { children: [] }).children) visit(child);
+      };
+      for (const id of point ? point.chunks : []) visit(id);
+      for (const id of point ? point.chunks : []) seen.delete(id);
+      return seen;
     };
-    for (const id of point ? point.chunks : []) visit(id);
-    for (const id of point ? point.chunks : []) seen.delete(id);
-    return filesOf([...seen].filter(id => !teamsOnly.has(id)));
+    const all = reach(new Set());
+    // What the entry reaches without passing through an opt-in chunk is on every page; the rest is opt-in.
+    const always = reach(optInRoots);
+    for (const id of all) if (!always.has(id) && !teamsOnly.has(id)) optIn.add(id);
+    return filesOf([...always].filter(id => !teamsOnly.has(id)));
   }
   // The AccessCard's strings are the card's (a Viva Connections dashboard), not the web parts'.
   const hubFiles = [...hubEntry, ...hubEntry.flatMap(chunkFiles), ...strings.filter(n => !/AccessPrompt|AccessCard/.test(n))];
   const bannerFiles = [...promptEntry, ...promptEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessPrompt|CommonStrings/.test(n))];
   const teamsFiles = filesOf([...teamsOnly]);
+  const optInFiles = filesOf([...optIn]);
   // The AccessCard on a dashboard: its first script, its chunks (logic, quick view) and strings; not on the pages above.
   const cardFiles = [...cardEntry, ...cardEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessCard|CommonStrings/.test(n))];
-  const missing = [...hubFiles, ...bannerFiles, ...teamsFiles, ...cardFiles].filter(n => !files.has(n));
+  const missing = [...hubFiles, ...bannerFiles, ...teamsFiles, ...optInFiles, ...cardFiles].filter(n => !files.has(n));
   const onPage = list => sizes([...new Set(list)].filter(n => files.has(n)));
   return {
-    hubEntry, promptEntry, cardEntry, hubFiles, bannerFiles, cardFiles, statsChecks, missing,
+    hubEntry, promptEntry, cardEntry, hubFiles, bannerFiles, cardFiles, optInFiles, statsChecks, missing,
     pages: {
       webParts: onPage(hubFiles), banner: onPage(bannerFiles), both: onPage([...hubFiles, ...bannerFiles]),
+      optIn: onPage(optInFiles), bothWithOptIn: onPage([...hubFiles, ...bannerFiles, ...optInFiles]),
       teamsTab: onPage([...hubFiles, ...teamsFiles]), card: onPage(cardFiles)
     }
   };
