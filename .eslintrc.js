@@ -2,6 +2,8 @@ require('@rushstack/eslint-config/patch/modern-module-resolution');
 const FIRST_SCRIPT =
   'The AccessPrompt customizer\'s first script imports only src/core/ (README.md there). Load anything else with import() in the banner chunk.';
 
+const SERVER_TEXT = 'Render text as text (React children, textContent): markup from strings is how server text becomes script.';
+
 module.exports = {
   extends: ['@microsoft/eslint-config-spfx/lib/profiles/react'],
   parserOptions: { tsconfigRootDir: __dirname },
@@ -322,6 +324,24 @@ module.exports = {
         '**/test/*.tsx'
       ],
       rules: {}
+    },
+    {
+      // Server text is rendered as text, and no code is made from strings: these are errors, never warnings.
+      files: ['src/**/*.ts', 'src/**/*.tsx'],
+      rules: {
+        'no-eval': 2,
+        'no-new-func': 2,
+        'no-implied-eval': 2,
+        '@typescript-eslint/no-implied-eval': 2,
+        'no-script-url': 2,
+        'react/no-danger': 2,
+        'no-restricted-syntax': [2,
+          { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: SERVER_TEXT },
+          { selector: "Property[key.name='dangerouslySetInnerHTML']", message: SERVER_TEXT },
+          { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: SERVER_TEXT },
+          { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: SERVER_TEXT }
+        ]
+      }
     },
     {
       // The AccessPrompt customizer's first script runs on every page and must stay under 10 KB gzipped
