@@ -33,8 +33,8 @@ build.rig.getTasks = function () {
 // webpack's own account of the bundles (entry points, chunks, which chunk loads which by import()), for
 // scripts/check-sppkg.js: what each kind of page downloads is read from it rather than from the minified output.
 const STATS_FILE = path.join(__dirname, 'temp', 'stats', 'webpack-stats.json');
-// ACCESS_HUB_MODULE_STATS=1 npm run package: also which module is in which chunk, for scripts/bundle-report.js
-// (where a page's bytes go). Off by default: it is a 3 MB file and a few seconds.
+// Beside it, each module's id and name: scripts/check-sppkg.js reports the bytes each npm package contributes, and
+// scripts/bundle-report.js shows where a page's bytes go.
 const MODULE_STATS_FILE = path.join(__dirname, 'temp', 'stats', 'webpack-modules.json');
 const writeStats = {
   apply(compiler) {
@@ -42,12 +42,12 @@ const writeStats = {
       const json = stats.toJson({ all: false, entrypoints: true, chunks: true, chunkRelations: true, ids: true, hash: true });
       fs.mkdirSync(path.dirname(STATS_FILE), { recursive: true });
       fs.writeFileSync(STATS_FILE, JSON.stringify(json));
-      if (process.env.ACCESS_HUB_MODULE_STATS) {
-        const modules = stats.toJson({ all: false, modules: true, nestedModules: true, ids: true });
-        fs.writeFileSync(MODULE_STATS_FILE, JSON.stringify(modules));
-      } else if (fs.existsSync(MODULE_STATS_FILE)) {
-        fs.unlinkSync(MODULE_STATS_FILE);
-      }
+      // Which module id is which file, for check-sppkg.js (bytes per npm package) and bundle-report.js.
+      // A module webpack concatenated from several keeps its parts' names and source sizes.
+      const modules = stats.toJson({ all: false, modules: true, nestedModules: true, ids: true }).modules || [];
+      fs.writeFileSync(MODULE_STATS_FILE, JSON.stringify({
+        modules: modules.map(m => ({ id: m.id, name: m.name, parts: (m.modules || []).map(n => ({ name: n.name, size: n.size })) }))
+      }));
     });
   }
 };

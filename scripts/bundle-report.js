@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where a page's bytes go: every file a page with every component downloads from the package, and in each the webpack
 // modules by size, named from webpack's stats. Usage:
-//   ACCESS_HUB_MODULE_STATS=1 npm run package      (gulpfile.js then also writes temp/stats/webpack-modules.json)
+//   npm run package      (gulpfile.js writes temp/stats/webpack-stats.json and webpack-modules.json)
 //   node scripts/bundle-report.js [file.sppkg] [--top=N] [--by-package]
 // Per module: its minified bytes, its bytes gzipped alone, and what the file's gzipped size would lose without it
 // ("saves"): gzip shares repeated text within a file, so a module's share of a page is nearer "saves" than "alone".
@@ -27,7 +27,7 @@ try {
   stats = read('webpack-stats.json');
   modules = read('webpack-modules.json').modules;
 } catch (e) {
-  console.error(`${e.message}\nRun ACCESS_HUB_MODULE_STATS=1 npm run package first.`);
+  console.error(`${e.message}\nRun npm run package first.`);
   process.exit(1);
 }
 
@@ -47,7 +47,7 @@ function pageFiles(bundle, strings) {
   const entry = names.filter(n => new RegExp(`^ClientSideAssets/${bundle}_[0-9a-f]+\\.js$`).test(n));
   const point = stats.entrypoints[bundle];
   if (!point || !entry.every(n => point.assets.some(a => `ClientSideAssets/${a.name || a}` === n))) {
-    console.error(`The webpack stats are of another build than ${file}: run ACCESS_HUB_MODULE_STATS=1 npm run package.`);
+    console.error(`The webpack stats are of another build than ${file}: run npm run package.`);
     process.exit(1);
   }
   const seen = new Set();

@@ -120,6 +120,66 @@ const differing = inSeveral.filter(([, byFile]) => new Set(byFile.values()).size
 console.log(`Webpack modules: ${codeById.size}, ${inSeveral.length} of them in more than one file`);
 expect(codeById.size > 0 && differing.length === 0, `a module shared by the two bundles has the same code in every file${differing.length ? ` (differs: ${differing.join(', ')})` : ''}`);
 
+// What each npm package that ships contributes to the package's scripts (every file a page, the Teams tab or the card
+// can load): the minified bytes of its modules and those bytes gzipped on their own. A module webpack concatenated
+// from several is shared among its parts' packages by their source sizes. README.md "Production dependencies" says
+// why each is there.
+const moduleStats = (() => {
+  try {
+    return new Map(JSON.parse(fs.readFileSync(path.join(path.dirname(statsFile), 'webpack-modules.json'), 'utf8')).modules.map(m => [m.id, m]));
+  } catch (e) {
+    return undefined;
+  }
+})();
+expect(!!moduleStats, 'webpack module names beside the stats (temp/stats/webpack-modules.json, written by npm run package)');
+if (moduleStats) {
+  const zlib = require('zlib');
+  const packageOf = name => {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name || '');
+    return pkg ? pkg[1] : (/^external /.test(name || '') ? undefined : 'Access Hub (src)');
+  };
+  const perPackage = new Map();
+  const seenIds = new Set();
+  const shipped = names.filter(x => /^ClientSideAssets\/(access-(hub|prompt|card)_|chunk\.).*\.js$/.test(x));
+  for (const n of shipped) {
+    for (const [id, code] of webpackModules(files.get(n)())) {
+      if (seenIds.has(id)) continue;
+      seenIds.add(id);
+      const m = moduleStats.get(id) || { name: '', parts: [] };
+      const parts = m.parts && m.parts.length ? m.parts : [{ name: m.name, size: 1 }];
+      const whole = parts.reduce((sum, p) => sum + (p.size || 0), 0) || 1;
+      const raw = Buffer.byteLength(code, 'utf8');
+      const gzipped = zlib.gzipSync(Buffer.from(code, 'utf8'), { level: 9 }).length;
+      for (const part of parts) {
+        const key = packageOf(part.name);
+        if (!key) continue;
+        const share = (part.size || 0) / whole;
+        const row = perPackage.get(key) || { raw: 0, gz: 0, modules: 0 };
+        row.raw += raw * share; row.gz += gzipped * share; row.modules += 1;
+        perPackage.set(key, row);
+      }
+    }
+  }
+  console.log('Bytes per npm package in the scripts (minified; gzipped alone):');
+  for (const [key, row] of [...perPackage].sort((a, b) => b[1].raw - a[1].raw)) {
+    console.log(`  ${String(Math.round(row.raw)).padStart(8)} ${String(Math.round(row.gz)).padStart(7)} gz  ${key} (${row.modules} modules)`);
+  }
+  // Every npm package in the scripts is a declared production dependency or one of theirs: nothing ships by accident.
+  const pkgJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  const declared = Object.keys(pkgJson.dependencies || {});
+  const lock = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package-lock.json'), 'utf8')).packages || {};
+  const reachable = new Set();
+  const visitDep = name => {
+    if (reachable.has(name)) return;
+    reachable.add(name);
+    const entry = lock[`node_modules/${name}`] || {};
+    for (const dep of Object.keys({ ...(entry.dependencies || {}), ...(entry.peerDependencies || {}) })) visitDep(dep);
+  };
+  declared.forEach(visitDep);
+  const stray = [...perPackage.keys()].filter(k => k !== 'Access Hub (src)' && !reachable.has(k));
+  expect(stray.length === 0, `every npm package in the scripts comes from package.json's dependencies${stray.length ? ` (not: ${stray.join(', ')})` : ''}`);
+}
+
 // Access Hub's Teams app: package-solution copies teams/ (with the TeamsSPFxApp.zip that scripts/teams-app.js makes
 // first) into ClientSideAssets, where SharePoint takes it instead of generating a Teams manifest.
 (async () => {
