@@ -3,6 +3,7 @@ import { GraphEntitlementService } from './graph/GraphEntitlementService';
 import { SharePointSiteAccessService } from './sharepoint/SharePointSiteAccessService';
 import { GraphApprovalService } from './graph/GraphApprovalService';
 import type { ICardService } from './graph/GraphCardService';
+import { GraphTeamService } from './graph/GraphTeamService';
 import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
 import { IAccessHubServices } from './IAccessHubServices';
 import { StorageReviewCache } from './loaders/reviewCache';
@@ -47,6 +48,7 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
       reviewCache: o.storage && o.cacheKey ? new StorageReviewCache(o.storage, `accessHub:reviews:${o.cacheKey}`) : undefined
     }),
     card: o.card ? o.card(o.clients) : undefined,
+    team: new GraphTeamService(o.clients.graph),
     retryStatus: o.clients.retryStatus
   };
 }
