@@ -39,6 +39,9 @@ Options:
   --strict      (the default) an option Graph does not document for the endpoint answers 400
                 (localTenant/graph/queryOptions.ts)
   --lenient     accept every query option the emulator can evaluate
+  --no-manager-view
+                refuse filterByCurrentUser(on='targetManager') with 400, as a Graph without it would (metadata
+                only, not documented; on by default so Isaiah sees his report's access; POST /_dev/manager-view)
   --help        this text
 
 Environment: PORT, CI, LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
@@ -91,7 +94,7 @@ async function main(args: string[]): Promise<void> {
   // `--runtime spfx` and `--runtime=spfx` alike.
   const runtimeAt = argv.indexOf('--runtime');
   if (runtimeAt >= 0 && argv[runtimeAt + 1] && !argv[runtimeAt + 1].startsWith('--')) argv = [...argv.slice(0, runtimeAt), `--runtime=${argv[runtimeAt + 1]}`, ...argv.slice(runtimeAt + 2)];
-  const unknown = argv.filter(a => !/^--(build|no-open|https|lenient|strict|tenant-only|port=\d+|runtime=(spfx|vite))$/.test(a));
+  const unknown = argv.filter(a => !/^--(build|no-open|https|lenient|strict|no-manager-view|tenant-only|port=\d+|runtime=(spfx|vite))$/.test(a));
   if (unknown.length) {
     process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\n\n${HELP}`);
     process.exitCode = 2;
@@ -113,7 +116,7 @@ async function main(args: string[]): Promise<void> {
   // pages are a 503 page that reloads itself.
   let handler: Handler = sendStarting;
   const tenant = await startLocalTenant({
-    port, https: useHttps, lenient: argv.includes('--lenient'), waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
+    port, https: useHttps, lenient: argv.includes('--lenient'), managerView: !argv.includes('--no-manager-view'), waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
   });
   let workbench: Workbench | undefined;
   let stopping = false;

@@ -72,6 +72,15 @@ export function handleDev(
     case 'DELETE /_dev/log':
       t.log.splice(0, t.log.length);
       return { status: 204 };
+    // The manager view, `on='targetManager'` (metadata only, not documented; docs/graph-notes.md §3.14).
+    case 'GET /_dev/manager-view':
+      return { status: 200, body: { enabled: t.managerView } };
+    case 'POST /_dev/manager-view': {
+      const b = json();
+      if (typeof b.enabled !== 'boolean') throw badRequest("'enabled' must be true or false.");
+      t.managerView = b.enabled;
+      return { status: 200, body: { enabled: t.managerView } };
+    }
     case 'GET /_dev/users':
       return { status: 200, body: { value: t.users.map((u) => ({ id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, userType: u.userType })) } };
     default:

@@ -62,6 +62,14 @@ export interface TenantOptions {
    * docs/graph-notes.md §17). `true`: honour every query option the emulator can evaluate.
    */
   lenient?: boolean;
+  /**
+   * The manager view (docs/graph-notes.md §3.14): `filterByCurrentUser(on='targetManager')` on assignments and
+   * assignment requests. **Metadata only, not documented**: Graph's v1.0 metadata declares the member, no Learn page
+   * lists it. `true` (the default): answered, as a Graph whose service implements what its metadata declares (the
+   * workbench shows Isaiah his report Alex's access); `false`: refused with the 400 Graph gives any value it does not
+   * take (as checkOn does for an unknown member). Switchable at run time with `POST /_dev/manager-view`.
+   */
+  managerView?: boolean;
 }
 
 export interface LogEntry { time: string; method: string; path: string; status: number; user: string | null; durationMs: number }
@@ -84,6 +92,9 @@ export class Tenant {
   readonly workflowDelayMs: number;
   /** Whether undocumented query options are honoured (true) or refused with 400 (false). */
   readonly lenient: boolean;
+  /** Whether `on='targetManager'` is answered (TenantOptions.managerView); reset() restores the option's value. */
+  managerView: boolean;
+  private readonly managerViewDefault: boolean;
   readonly errorCodes: Partial<Record<EmulatorErrorKey, string>>;
   readonly dataPath?: string;
   private readonly fixtureSource: () => unknown;
@@ -100,6 +111,8 @@ export class Tenant {
     this.quirks = { ...(opts.quirks ?? {}) };
     this.workflowDelayMs = opts.workflowDelayMs ?? 100;
     this.lenient = opts.lenient === true;
+    this.managerViewDefault = opts.managerView !== false;
+    this.managerView = this.managerViewDefault;
     this.errorCodes = opts.errorCodes ?? {};
     this.dataPath = opts.dataPath ?? (process.env.LOCAL_TENANT_DATA || undefined);
     this.scaleSpec = opts.scale ?? (process.env.LOCAL_TENANT_SCALE || undefined);
@@ -181,6 +194,7 @@ export class Tenant {
     this.cancelTimers();
     this.db = this.buildFromFixture();
     this.setFaults({});
+    this.managerView = this.managerViewDefault;
     this.commit();
     resumeWorkflows(this);
   }

@@ -12,6 +12,14 @@ import {
 const EVOLVABLE_REQUEST_ON = ['targetOrRequestor', 'targetManager', 'requestForOthers', 'targetAgentIdentitySponsorOrOwner'];
 const EVOLVABLE_ASSIGNMENT_ON = ['targetManager', 'targetAgentIdentitySponsorOrOwner'];
 
+/**
+ * The evolvable members this tenant takes: `targetManager` (metadata only, not documented; docs/graph-notes.md §3.14)
+ * only while the manager view is on. Off, it is refused like any value the enum lacks (checkOn's 400).
+ */
+function evolvable(t: Tenant, members: string[]): string[] {
+  return t.managerView ? members : members.filter((m) => m !== 'targetManager');
+}
+
 /** Packages the caller may request: at least one policy admits them and lets targets add access (§3.1). */
 function allowedRequestor(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
   checkOn(req, p.on, ['allowedRequestor'], [], 'accessPackageFilterByCurrentUserOptions');
@@ -86,7 +94,7 @@ export function pendingForApprover(t: Tenant, userId: string): FxRequest[] {
 }
 
 function requestsFilter(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
-  const on = checkOn(req, p.on, ['target', 'createdBy', 'approver'], EVOLVABLE_REQUEST_ON, 'accessPackageAssignmentRequestFilterByCurrentUserOptions');
+  const on = checkOn(req, p.on, ['target', 'createdBy', 'approver'], evolvable(t, EVOLVABLE_REQUEST_ON), 'accessPackageAssignmentRequestFilterByCurrentUserOptions');
   requireScopes(req, REQUESTER_READ);
   const me = req.user.id;
   const reports = new Set(t.db.users.filter((u) => u.managerId === me).map((u) => u.id));
@@ -117,7 +125,7 @@ function requestById(t: Tenant, req: GraphReq, p: Record<string, string>): Graph
 }
 
 function assignmentsFilter(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
-  const on = checkOn(req, p.on, ['target', 'createdBy'], EVOLVABLE_ASSIGNMENT_ON, 'accessPackageAssignmentFilterByCurrentUserOptions');
+  const on = checkOn(req, p.on, ['target', 'createdBy'], evolvable(t, EVOLVABLE_ASSIGNMENT_ON), 'accessPackageAssignmentFilterByCurrentUserOptions');
   requireScopes(req, REQUESTER_READ);
   const me = req.user.id;
   let items = t.db.assignments;

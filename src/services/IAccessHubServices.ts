@@ -4,6 +4,7 @@ import {
 } from '../core/model/types';
 import type { IApprovalService } from './graph/GraphApprovalService';
 import type { ICardService } from './graph/GraphCardService';
+import type { ITeamService } from './graph/GraphTeamService';
 import type { ISiteAccessMap } from '../core/model/siteAccessMap';
 import type { IRetryStatus } from './infrastructure/RetryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
@@ -84,6 +85,11 @@ export interface IAccessHubServices {
   approvals?: IApprovalService;
   /** The AccessCard's one-`$batch` read (Viva Connections); optional so roots that never show the card need not build it. */
   card?: ICardService;
+  /**
+   * MyAccess's "My team" for managers (`on='targetManager'`, metadata only: docs/graph-notes.md §3.14); optional:
+   * without it there is no tab.
+   */
+  team?: ITeamService;
   /** Whether a read is waiting to try again (throttled, offline); absent in fakes that never wait. */
   retryStatus?: IRetryStatus;
 }

@@ -3,6 +3,7 @@ import { GraphEntitlementService } from './graph/GraphEntitlementService';
 import { SharePointSiteAccessService } from './sharepoint/SharePointSiteAccessService';
 import { GraphApprovalService } from './graph/GraphApprovalService';
 import type { ICardService } from './graph/GraphCardService';
+import type { ITeamService } from './graph/GraphTeamService';
 import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
 import { IAccessHubServices } from './IAccessHubServices';
 import { StorageReviewCache } from './loaders/reviewCache';
@@ -29,6 +30,11 @@ export interface ICreateServicesOptions {
    * here: the web parts' and the banner's shared chunks do not carry the card's code.
    */
   card?: (clients: IAccessHubClients) => ICardService;
+  /**
+   * Builds MyAccess's "My team" reads (graph/GraphTeamService.ts) on these clients: the web parts pass it, the banner
+   * and the AccessCard do not, so their bundles do not carry it. Without it MyAccess shows no "My team" tab.
+   */
+  team?: (clients: IAccessHubClients) => ITeamService;
 }
 
 /** Builds the services once per root; SPFx and the local workbench differ only in the clients they pass. */
@@ -47,6 +53,7 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
       reviewCache: o.storage && o.cacheKey ? new StorageReviewCache(o.storage, `accessHub:reviews:${o.cacheKey}`) : undefined
     }),
     card: o.card ? o.card(o.clients) : undefined,
+    team: o.team ? o.team(o.clients) : undefined,
     retryStatus: o.clients.retryStatus
   };
 }

@@ -42,7 +42,7 @@ function GraphToken(ctx: BaseComponentContext, resource: string): TimelinePipe<Q
  * The services of an SPFx component (web part or customizer): PnPjs with SPFx's own auth, the page's
  * language, My Access for this tenant, and a grant cache per tenant and person.
  */
-export function createSpfxServices(ctx: BaseComponentContext, extra: Pick<ICreateServicesOptions, 'card'> = {}): IAccessHubServices {
+export function createSpfxServices(ctx: BaseComponentContext, extra: Pick<ICreateServicesOptions, 'card' | 'team'> = {}): IAccessHubServices {
   const { pageContext } = ctx;
   setErrorSink((source, error, text) => {
     const logged = new Error(text);
@@ -71,6 +71,7 @@ export function createSpfxServices(ctx: BaseComponentContext, extra: Pick<ICreat
     // Every web part on the page (they share this bundle's modules) reads the person's lists and the site once.
     pageReads: pageReadsFor(`${graph}|${pageContext.aadInfo.tenantId}:${pageContext.user.loginName}`),
     storage: window.localStorage,
-    card: extra.card
+    card: extra.card,
+    team: extra.team
   });
 }

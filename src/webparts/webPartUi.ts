@@ -6,6 +6,7 @@ import { createSpfxServices } from '../services/createSpfxServices';
 import { IAccessHubServices } from '../services/IAccessHubServices';
 import type { IHost, IMicrosoftTeamsSdk } from '../core/host/host';
 import { createHost } from '../core/host/createHost';
+import { GraphTeamService } from '../services/graph/GraphTeamService';
 
 /** Every web part's root, in this one chunk: a page with several web parts loads one chunk for all of them. */
 export { ROOTS } from './roots';
@@ -37,7 +38,8 @@ export interface IWebPartUi {
 
 // A promise chain, not async/await: compiled to ES5, async would bring its helpers into every page's chunk.
 export function createWebPartUi(ctx: BaseComponentContext, el: HTMLElement): Promise<IWebPartUi> {
-  const services = createSpfxServices(ctx);
+  // MyAccess's "My team" reads (only the web parts have it: not the banner's or the AccessCard's bundles).
+  const services = createSpfxServices(ctx, { team: clients => new GraphTeamService(clients.graph) });
   // SPFx gives a web part in Teams (and Outlook, the Microsoft 365 app) the Teams JS SDK it loaded; on a page, none.
   const sdks = (ctx as { sdks?: { microsoftTeams?: unknown } }).sdks;
   return createHost(sdks && sdks.microsoftTeams as IMicrosoftTeamsSdk | undefined).then(host =>

@@ -237,4 +237,20 @@ test.describe('the .sppkg under SharePoint\'s own runtime (npm start -- --runtim
     const delivered = db().assignmentRequests.filter(r => r.targetId === ID.grady && r.state !== 'pendingApproval');
     expect(delivered.length).toBeGreaterThan(0);
   });
+
+  test("Isaiah opens MyAccess's My team: its view comes in the access-hub-team chunk, once, only when opened", async ({ page }) => {
+    const p = await open(page, home('intranet'), U.isaiah);
+    await webPartsLoaded(p, 1);
+    const part = page.locator('[data-component="MyAccess"]');
+    const tab = part.getByRole('tab', { name: 'My team' });
+    await expect(tab).toBeVisible({ timeout: 30000 });
+    const teamChunk = (): string[] => [...p.assets.keys()].filter(n => /^chunk\.access-hub-team_/.test(n));
+    expect(teamChunk()).toEqual([]);
+    await tab.click();
+    await expect(part.getByRole('region', { name: 'Ending soon (1)' }).locator('li[data-person="Alex Wilber"]')).toContainText('Engineering Onboarding');
+    await expect(part.getByRole('region', { name: 'Waiting for approval (1)' }).locator('li[data-person="Alex Wilber"]')).toContainText('Project Falcon Team');
+    expect(teamChunk()).toHaveLength(1);
+    expectEachChunkOnce(p);
+    expect(noise(p.errors)).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { IReadRetryOptions } from '../../src/services/infrastructure/readRetry';
 import { createServices } from '../../src/services/createServices';
 import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { GraphCardService } from '../../src/services/graph/GraphCardService';
+import { GraphTeamService } from '../../src/services/graph/GraphTeamService';
 
 /** A person's view of the local tenant through the product's own service layer (as the workbench builds it). */
 export async function tokenFor(tenant: LocalTenantHandle, user: string, scopes?: string[]): Promise<string> {
@@ -35,7 +36,9 @@ export function servicesFor(
     // Against a lenient tenant (one that accepts options Graph does not document), AccessApprovals may try them.
     tryUndocumentedOptions: tenant.tenant.lenient,
     // The AccessCard's read, as its ACE and the workbench's dashboard build it.
-    card: clients => new GraphCardService(clients.graph)
+    card: clients => new GraphCardService(clients.graph),
+    // MyAccess's "My team" reads, as the web parts build them (webPartUi.ts).
+    team: clients => new GraphTeamService(clients.graph)
   });
 }
 

@@ -16,6 +16,7 @@ import { format } from '../../../src/components/format';
 import { ROOTS } from '../../../src/webparts/roots';
 import { createBrowserClients, TokenSource } from '../../../src/services/graph/createBrowserClients';
 import { createServices } from '../../../src/services/createServices';
+import { GraphTeamService } from '../../../src/services/graph/GraphTeamService';
 import { pageReadsFor } from '../../../src/services/loaders/pageReads';
 import { IAccessHubServices } from '../../../src/services/IAccessHubServices';
 import { fetchTransport } from '../../../src/core/prompt/loadPrompt';
@@ -133,7 +134,9 @@ function main(): void {
       cacheKey: config.user.userPrincipalName,
       storage: window.localStorage,
       // As in SPFx (createSpfxServices): every root on the page reads the person's lists and the site once.
-      pageReads: pageReadsFor(`${config.graphBaseUrl}|${config.user.userPrincipalName}`)
+      pageReads: pageReadsFor(`${config.graphBaseUrl}|${config.user.userPrincipalName}`),
+      // As the web parts' createWebPartUi: MyAccess's "My team" reads.
+      team: c => new GraphTeamService(c.graph)
     });
     allServices.push(services);
     return services;

@@ -17,6 +17,13 @@ import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
 import { itemCount, stateText } from './myAccessText';
+import { useTeamProbe } from '../../../hooks/useTeamProbe';
+
+// "My team" (managers only) in its own chunk: loaded when a manager opens the tab, never for anyone else.
+const TeamView = React.lazy(() => import(/* webpackChunkName: 'access-hub-team' */ './team/TeamView'));
+
+/** The lists' tabs plus "My team", which only managers whose reports Graph lists get. */
+type MyAccessTab = MyAccessSection | 'team';
 
 export interface IMyAccessProperties {
   title?: string;
@@ -57,7 +64,8 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
   const { state, reload, grants } = useMyAccess();
   const origin = useAccessChangedOrigin(reload);
   const guard = useOncePerKey();
-  const [filter, setFilter] = React.useState<MyAccessSection>(sections[0] || 'active');
+  const team = useTeamProbe(services);
+  const [filter, setFilter] = React.useState<MyAccessTab>(sections[0] || 'active');
   const [notices, setNotices] = React.useState<Record<string, RowNotice>>({});
   // Rows the person acted on stay in the list they were in until they switch lists, so they see the outcome.
   const [pins, setPins] = React.useState<Record<string, MyAccessSection>>({});
@@ -96,7 +104,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
     // One action of a row at a time: a second click while the first runs sends nothing. Failures were already shown
     // next to the row by the action itself.
     run: (key, work) => { guard.run(key, work).catch(() => undefined); },
-    changed: key => { announceAccessChanged(origin); changed(key, filter); },
+    changed: key => { announceAccessChanged(origin); changed(key, filter === 'team' ? 'active' : filter); },
     requestAgain: row => setPanel({
       id: row.packageId,
       name: row.packageName,
@@ -162,7 +170,7 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
 
   const onFilter = (item?: PivotItem): void => {
     if (!item || !item.props.itemKey) return;
-    setFilter(item.props.itemKey as MyAccessSection);
+    setFilter(item.props.itemKey as MyAccessTab);
     setPins({});
   };
 
@@ -182,24 +190,38 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
         <StatusView state={state} onRetry={reload} lines={4}>
           {() => {
             if (!model) return null;
+            const tabs = sections.length + (team ? 1 : 0);
+            const pivot = tabs > 1 && (
+              <Pivot selectedKey={filter} onLinkClick={onFilter} aria-label={strings.FiltersLabel} headersOnly>
+                {sections.map(s => <PivotItem key={s} itemKey={s} headerText={labels[s]} itemCount={model.counts[s]} />)}
+                {team && <PivotItem key="team" itemKey="team" headerText={strings.FilterTeam} />}
+              </Pivot>
+            );
+            if (filter === 'team' && team) {
+              return (
+                <Stack tokens={{ childrenGap: 8 }}>
+                  {pivot}
+                  <React.Suspense fallback={<StatusView state={{ status: 'loading' }} lines={3}>{() => null}</StatusView>}>
+                    <TeamView probe={team} endingSoonDays={days} />
+                  </React.Suspense>
+                </Stack>
+              );
+            }
+            const list: MyAccessSection = filter === 'team' ? sections[0] || 'active' : filter;
             const shown: IMyAccessRow[] = model.rows
-              .filter(r => (pins[r.key] || r.section) === filter)
+              .filter(r => (pins[r.key] || r.section) === list)
               .map(r => (pins[r.key] && pins[r.key] !== r.section ? { ...r, section: pins[r.key] } : r));
             return (
               <Stack tokens={{ childrenGap: 8 }}>
-                {sections.length > 1 && (
-                  <Pivot selectedKey={filter} onLinkClick={onFilter} aria-label={strings.FiltersLabel} headersOnly>
-                    {sections.map(s => <PivotItem key={s} itemKey={s} headerText={labels[s]} itemCount={model.counts[s]} />)}
-                  </Pivot>
-                )}
+                {pivot}
                 <Text variant="small" role="status" aria-live="polite">{itemCount(shown.length, language)}</Text>
                 {shown.length === 0 ? (
-                  <EmptyState title={emptyText[filter]}>
+                  <EmptyState title={emptyText[list]}>
                     {catalogUrl && <Link href={catalogUrl}>{strings.BrowseCatalog}</Link>}
                   </EmptyState>
                 ) : (
                   // Fluent's List renders only the pages near the viewport: hundreds of rows stay cheap.
-                  <div data-list={filter}>
+                  <div data-list={list}>
                     <List
                       items={shown}
                       getKey={(r: IMyAccessRow) => r.key}

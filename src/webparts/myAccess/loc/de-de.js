@@ -67,6 +67,14 @@ define([], function () {
     Justification: "Ihre Begründung: {0}",
     CancelDone: "Anfrage abgebrochen.",
     CancelRaced: "Diese Anfrage konnte nicht abgebrochen werden: Inzwischen hat sie den Status „{0}“.",
-    ActionsFor: "Aktionen für {0}"
+    ActionsFor: "Aktionen für {0}",
+    FilterTeam: "Mein Team",
+    TeamIntro: "Zugriffe Ihrer direkten Mitarbeitenden, was bald endet und was auf Genehmigung wartet. Nur zur Ansicht: Zugriffe für sie anfordern oder ändern Sie in My Access.",
+    TeamEndingSoon: "Endet bald",
+    TeamPending: "Wartet auf Genehmigung",
+    TeamActive: "Weitere aktive Zugriffe",
+    TeamNone: "Keine Einträge.",
+    TeamPendingSince: "Wartet seit {0}",
+    TeamManage: "In My Access verwalten"
   };
 });

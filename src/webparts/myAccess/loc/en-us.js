@@ -67,6 +67,14 @@ define([], function () {
     Justification: "Your reason: {0}",
     CancelDone: "Request canceled.",
     CancelRaced: "This request could not be canceled: in the meantime it became \"{0}\".",
-    ActionsFor: "Actions for {0}"
+    ActionsFor: "Actions for {0}",
+    FilterTeam: "My team",
+    TeamIntro: "Access your direct reports have, what ends soon and what waits for approval. Read only: to request or change access for them, use My Access.",
+    TeamEndingSoon: "Ending soon",
+    TeamPending: "Waiting for approval",
+    TeamActive: "Other active access",
+    TeamNone: "Nothing here.",
+    TeamPendingSince: "Waiting since {0}",
+    TeamManage: "Manage in My Access"
   };
 });

@@ -67,6 +67,14 @@ define([], function () {
     Justification: "Votre justification : {0}",
     CancelDone: "Demande annulée.",
     CancelRaced: "Cette demande n’a pas pu être annulée : entre-temps, elle est passée à l’état « {0} ».",
-    ActionsFor: "Actions pour {0}"
+    ActionsFor: "Actions pour {0}",
+    FilterTeam: "Mon équipe",
+    TeamIntro: "Les accès de vos collaborateurs directs, ce qui se termine bientôt et ce qui attend une approbation. Lecture seule : pour demander ou modifier leurs accès, utilisez My Access.",
+    TeamEndingSoon: "Bientôt terminé",
+    TeamPending: "En attente d’approbation",
+    TeamActive: "Autres accès actifs",
+    TeamNone: "Aucun élément.",
+    TeamPendingSince: "En attente depuis le {0}",
+    TeamManage: "Gérer dans My Access"
   };
 });

@@ -67,6 +67,14 @@ declare interface IMyAccessWebPartStrings {
   CancelDone: string;
   CancelRaced: string;
   ActionsFor: string;
+  FilterTeam: string;
+  TeamIntro: string;
+  TeamEndingSoon: string;
+  TeamPending: string;
+  TeamActive: string;
+  TeamNone: string;
+  TeamPendingSince: string;
+  TeamManage: string;
 }
 
 declare module 'MyAccessWebPartStrings' {
