@@ -56,9 +56,11 @@ export function pageDownloads(files: Map<string, () => string>, stats: IWebpackS
   cardFiles: string[];
   /** Chunks that load only where an opt-in feature applies (suggestions, a manager's My team tab). */
   optInFiles: string[];
+  /** Chunks that load when the person opens something that needs them (the date picker). */
+  onDemandFiles: string[];
   /** Whether the stats name each first script of this package (web parts first). */
   statsChecks: Array<{ name: string; ok: boolean; own: string[] }>;
   /** Files a first script imports that the package lacks. */
   missing: string[];
-  pages: { webParts: ISizes; banner: ISizes; both: ISizes; optIn: ISizes; bothWithOptIn: ISizes; teamsTab: ISizes; card: ISizes };
+  pages: { webParts: ISizes; banner: ISizes; both: ISizes; optIn: ISizes; bothWithOptIn: ISizes; onDemand: ISizes; teamsTab: ISizes; card: ISizes };
 };

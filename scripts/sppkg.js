@@ -87,9 +87,12 @@ function firstScripts(names) {
  * Opt-in chunks (OPT_IN_CHUNKS) load only where a feature is switched on or applies to the person: suggestions where
  * a catalog's setting asks for them or MyAccess is empty, the "My team" tab for managers whose probe Graph answers.
  * They and every chunk reached only through them are `optIn` (`pages.optIn`: what such a page adds on top of `both`).
+ * On-demand chunks (ON_DEMAND_CHUNKS) load when the person opens something that needs them: the date picker when a
+ * form offers dates (`pages.onDemand`).
  */
 const TEAMS_ONLY_CHUNKS = ['access-hub-teams'];
 const OPT_IN_CHUNKS = ['access-hub-suggestions', 'access-hub-team'];
+const ON_DEMAND_CHUNKS = ['access-hub-dates'];
 
 function pageDownloads(files, stats, sizes) {
   const names = [...files.keys()];
@@ -97,8 +100,11 @@ function pageDownloads(files, stats, sizes) {
   const chunkById = new Map(stats.chunks.map(c => [c.id, c]));
   const statsChecks = [];
   const teamsOnly = new Set(stats.chunks.filter(c => (c.names || []).some(n => TEAMS_ONLY_CHUNKS.includes(n))).map(c => c.id));
-  const optInRoots = new Set(stats.chunks.filter(c => (c.names || []).some(n => OPT_IN_CHUNKS.includes(n))).map(c => c.id));
+  const idsNamed = list => new Set(stats.chunks.filter(c => (c.names || []).some(n => list.includes(n))).map(c => c.id));
+  const optInRoots = idsNamed(OPT_IN_CHUNKS);
+  const onDemandRoots = idsNamed(ON_DEMAND_CHUNKS);
   const optIn = new Set();
+  const onDemand = new Set();
   const filesOf = ids => ids.flatMap(id => (chunkById.get(id) || { files: [`missing chunk ${id}`] }).files.filter(f => f.endsWith('.js')).map(f => `ClientSideAssets/${f}`));
   function chunkFiles(entry) {
     const name = /^ClientSideAssets\/(access-(?:hub|prompt|card))_[0-9a-f]+\.js$/.exec(entry)[1];
@@ -118,9 +124,13 @@ function pageDownloads(files, stats, sizes) {
       return seen;
     };
     const all = reach(new Set());
-    // What the entry reaches without passing through an opt-in chunk is on every page; the rest is opt-in.
-    const always = reach(optInRoots);
-    for (const id of all) if (!always.has(id) && !teamsOnly.has(id)) optIn.add(id);
+    // What the entry reaches without passing through an opt-in or on-demand chunk is on every page.
+    const always = reach(new Set([...optInRoots, ...onDemandRoots]));
+    const withOptIn = reach(onDemandRoots);
+    for (const id of all) {
+      if (always.has(id) || teamsOnly.has(id)) continue;
+      if (withOptIn.has(id)) optIn.add(id); else onDemand.add(id);
+    }
     return filesOf([...always].filter(id => !teamsOnly.has(id)));
   }
   // The AccessCard's strings are the card's (a Viva Connections dashboard), not the web parts'.
@@ -128,15 +138,16 @@ function pageDownloads(files, stats, sizes) {
   const bannerFiles = [...promptEntry, ...promptEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessPrompt|CommonStrings/.test(n))];
   const teamsFiles = filesOf([...teamsOnly]);
   const optInFiles = filesOf([...optIn]);
+  const onDemandFiles = filesOf([...onDemand]);
   // The AccessCard on a dashboard: its first script, its chunks (logic, quick view) and strings; not on the pages above.
   const cardFiles = [...cardEntry, ...cardEntry.flatMap(chunkFiles), ...strings.filter(n => /AccessCard|CommonStrings/.test(n))];
-  const missing = [...hubFiles, ...bannerFiles, ...teamsFiles, ...optInFiles, ...cardFiles].filter(n => !files.has(n));
+  const missing = [...hubFiles, ...bannerFiles, ...teamsFiles, ...optInFiles, ...onDemandFiles, ...cardFiles].filter(n => !files.has(n));
   const onPage = list => sizes([...new Set(list)].filter(n => files.has(n)));
   return {
-    hubEntry, promptEntry, cardEntry, hubFiles, bannerFiles, cardFiles, optInFiles, statsChecks, missing,
+    hubEntry, promptEntry, cardEntry, hubFiles, bannerFiles, cardFiles, optInFiles, onDemandFiles, statsChecks, missing,
     pages: {
       webParts: onPage(hubFiles), banner: onPage(bannerFiles), both: onPage([...hubFiles, ...bannerFiles]),
-      optIn: onPage(optInFiles), bothWithOptIn: onPage([...hubFiles, ...bannerFiles, ...optInFiles]),
+      optIn: onPage(optInFiles), bothWithOptIn: onPage([...hubFiles, ...bannerFiles, ...optInFiles]), onDemand: onPage(onDemandFiles),
       teamsTab: onPage([...hubFiles, ...teamsFiles]), card: onPage(cardFiles)
     }
   };

@@ -17,10 +17,12 @@ const SECURITY_RULES = ['no-eval', 'no-new-func', 'no-implied-eval', '@typescrip
 const UNTYPED = SECURITY_RULES.filter((r) => r !== '@typescript-eslint/no-implied-eval');
 
 let configured: Record<string, unknown> = {};
-const linter = new Linter();
+// ESLint 8's eslintrc API (this project's lint runs on it); the installed type definitions describe ESLint 9.
+type EslintrcLinter = Linter & { defineParser(name: string, parser: unknown): void; defineRule(name: string, rule: unknown): void };
+const linter = new Linter() as EslintrcLinter;
 
 beforeAll(async () => {
-  const project = new ESLint({ cwd: root, useEslintrc: true });
+  const project = new ESLint({ cwd: root, useEslintrc: true } as ConstructorParameters<typeof ESLint>[0]);
   configured = ((await project.calculateConfigForFile(asTsx)) as { rules: Record<string, unknown> }).rules;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   linter.defineParser('typescript', require('@typescript-eslint/parser'));
@@ -33,7 +35,7 @@ function errorsIn(code: string, file: string): string[] {
     parser: 'typescript',
     parserOptions: { ecmaVersion: 2018, sourceType: 'module', ecmaFeatures: { jsx: true } },
     rules: Object.fromEntries(UNTYPED.map((r) => [r, configured[r]]))
-  } as Linter.Config;
+  } as unknown as Linter.Config;
   return linter.verify(code, config, { filename: file }).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
 }
 

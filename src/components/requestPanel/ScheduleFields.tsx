@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { ActionButton, DatePicker, IDatePickerStrings, Stack, Text, defaultDatePickerStrings } from '@fluentui/react';
+import { ActionButton, Stack, Text } from '@fluentui/react';
 import * as strings from 'CommonStrings';
 import { IPolicyRequirement } from '../../core/model/types';
 import { END_FIELD, START_FIELD, maxEndDate } from '../../models/policy';
 import { useServices } from '../../context/ServicesContext';
 import { format, formatDate } from '../format';
 import { fromDayString, toDayString } from './panelText';
+import { LazyDatePicker } from './LazyDatePicker';
 
 export interface IScheduleFieldsProps {
   policy: IPolicyRequirement;
@@ -14,29 +15,6 @@ export interface IScheduleFieldsProps {
   onChange: (field: 'startDate' | 'endDate', value: string | undefined) => void;
   onBlur: (field: string) => void;
   errorFor: (field: string) => string | undefined;
-}
-
-/** Month and day names from the browser in the page's language; the calendar's own labels from CommonStrings. */
-export function pickerStrings(language: string): IDatePickerStrings {
-  try {
-    const months: string[] = [];
-    const shortMonths: string[] = [];
-    const days: string[] = [];
-    const shortDays: string[] = [];
-    for (let m = 0; m < 12; m++) {
-      const d = new Date(2021, m, 1);
-      months.push(d.toLocaleDateString(language, { month: 'long' }));
-      shortMonths.push(d.toLocaleDateString(language, { month: 'short' }));
-    }
-    for (let i = 0; i < 7; i++) {
-      const d = new Date(2023, 0, 1 + i); // 1 January 2023 was a Sunday, as Fluent's day arrays start
-      days.push(d.toLocaleDateString(language, { weekday: 'long' }));
-      shortDays.push(d.toLocaleDateString(language, { weekday: 'narrow' }));
-    }
-    return { ...defaultDatePickerStrings, ...strings.DatePicker, months, shortMonths, days, shortDays };
-  } catch {
-    return { ...defaultDatePickerStrings, ...strings.DatePicker };
-  }
 }
 
 function startOfDay(d: Date): Date {
@@ -52,7 +30,6 @@ export const ScheduleFields: React.FC<IScheduleFieldsProps> = ({ policy, startDa
   const max = maxEndDate(policy.schedule, start || now());
   // A fixed end date bounds the start too; a duration only bounds the end, counted from the start.
   const startMax = policy.schedule.expirationType === 'afterDateTime' ? max : undefined;
-  const localized = React.useMemo(() => pickerStrings(language), [language]);
   const show = (d?: Date): string => (d ? formatDate(toDayString(d), language) : '');
 
   return (
@@ -60,12 +37,12 @@ export const ScheduleFields: React.FC<IScheduleFieldsProps> = ({ policy, startDa
       <Text variant="mediumPlus" block as="h3">{strings.Panel.DatesHeading}</Text>
       {max && <Text variant="small" block>{format(strings.Panel.DatesHint, formatDate(max.toISOString(), language))}</Text>}
       <div data-field={START_FIELD}>
-        <DatePicker
+        <LazyDatePicker
           label={strings.Panel.StartDate}
           value={start}
           minDate={today}
           maxDate={startMax}
-          strings={localized}
+          language={language}
           formatDate={show}
           onSelectDate={d => onChange('startDate', d ? toDayString(d) : undefined)}
           onAfterMenuDismiss={() => onBlur(START_FIELD)}
@@ -73,12 +50,12 @@ export const ScheduleFields: React.FC<IScheduleFieldsProps> = ({ policy, startDa
         />
       </div>
       <div data-field={END_FIELD}>
-        <DatePicker
+        <LazyDatePicker
           label={strings.Panel.EndDate}
           value={end}
           minDate={start || today}
           maxDate={max}
-          strings={localized}
+          language={language}
           formatDate={show}
           onSelectDate={d => onChange('endDate', d ? toDayString(d) : undefined)}
           onAfterMenuDismiss={() => onBlur(END_FIELD)}

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  DatePicker, DefaultButton, Icon, Link, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
+  DefaultButton, Icon, Link, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, TextField,
   TooltipDelay, TooltipHost, getId, mergeStyles, mergeStyleSets, useTheme
 } from '@fluentui/react';
 import * as strings from 'MyAccessWebPartStrings';
@@ -13,7 +13,7 @@ import { myAccessPackageUrl } from '../../../models/packageRef';
 import { format } from '../../../components/format';
 import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages';
 import { CancelConfirm } from '../../../components/requestPanel/CancelConfirm';
-import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
+import { LazyDatePicker } from '../../../components/requestPanel/LazyDatePicker';
 import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
 import { FIRST_FIELD, useFocusAfterRender } from '../../../hooks/useFocusAfterRender';
 
@@ -212,13 +212,13 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
         <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.Extend} data-form="extend">
           <Text block>{extendInfo()}</Text>
           {policy.allowCustomSchedule && (
-            <DatePicker
+            <LazyDatePicker
               label={strings.ExtendEndLabel}
               value={endDate}
               onSelectDate={d => setEndDate(d || undefined)}
               minDate={now()}
               maxDate={maxEnd}
-              strings={pickerStrings(language)}
+              language={language}
               formatDate={d => (d ? localDate(d.toISOString(), language) : '')}
               textField={{ description: maxEnd ? format(strings.ExtendEndHint, localDate(maxEnd.toISOString(), language)) : undefined }}
             />
