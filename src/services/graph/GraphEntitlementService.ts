@@ -117,6 +117,15 @@ export class GraphEntitlementService implements IEntitlementService {
     });
   }
 
+  /** `GET /me/sponsors` (v1.0, User.Read like /me/manager): users and groups, both with a displayName. */
+  public getSponsors(): Promise<IUserInfo[]> {
+    return this._run(async () => {
+      // PnP's parser drops a collection's envelope; one page (sponsors are few, the page documents no paging).
+      const res: unknown = await graphGet(this._q('me/sponsors?$select=id,displayName'));
+      return (Array.isArray(res) ? res as User[] : []).map(mapUser);
+    });
+  }
+
   /**
    * The packages the person may request, every page by `@odata.nextLink` (one after another: the function documents
    * no `$skip`). One read per page view, shared by every component (pageReads.ts); `onPage` hears each page as it

@@ -287,7 +287,7 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
         <Text variant="small" data-state={r.state}>{`${requestTypeText(r.requestType)} · ${stateText(r.state)}`}</Text>
       </Stack>
       {r.createdDateTime && <Text variant="small"><When iso={r.createdDateTime} template={strings.RequestedOn} /></Text>}
-      {open && r.state === 'pendingApproval' && <ApprovalStages requestId={r.id} policyDescription={policyDescription} />}
+      {open && r.state === 'pendingApproval' && <ApprovalStages requestId={r.id} policyDescription={policyDescription} stages={r.approvers} />}
       <Notice notice={notice} />
       {cancellable && !confirming && (
         <Stack horizontal>
