@@ -1,4 +1,4 @@
-import type { AccessPackageAssignmentPolicy } from '@microsoft/microsoft-graph-types';
+import type { AccessPackageApprovalStage, AccessPackageAssignmentPolicy } from '@microsoft/microsoft-graph-types';
 
 // Who approves a stage of a policy, read from the policy that the person's own requests and assignments expand
 // (docs/graph-notes.md §3.11). Requesters cannot read policies directly, and before a first request Graph gives them
@@ -22,7 +22,8 @@ function kindOf(odataType: unknown): ApproverKind {
   return 'other';
 }
 
-type Stage = { approverInformationVisibility?: string | null; primaryApprovers?: { '@odata.type'?: string | null }[] | null };
+// approverInformationVisibility is missing from the types package (docs/graph-notes.md §13).
+type Stage = AccessPackageApprovalStage & { approverInformationVisibility?: string };
 
 /** The stages of an expanded policy, in order; undefined when the policy was not expanded. */
 // eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
@@ -31,7 +32,7 @@ export function stageApprovers(policy: AccessPackageAssignmentPolicy | null | un
   const stages = ((policy.requestApprovalSettings && policy.requestApprovalSettings.stages) || []) as Stage[];
   return stages.map(s => ({
     visibility: s.approverInformationVisibility || 'default',
-    kinds: (s.primaryApprovers || []).map(a => kindOf(a && a['@odata.type']))
+    kinds: (s.primaryApprovers || []).map(a => kindOf(a && (a as { '@odata.type'?: string })['@odata.type']))
   }));
 }
 
