@@ -101,6 +101,21 @@ describe('MyAccess: sponsors as approvers', () => {
     expect(await within(row).findByText(SPONSOR_LINE)).toBeInTheDocument();
   });
 
+  it('names his sponsor on the extension he asks for (the Fabrikam policy needs approval to extend)', async () => {
+    // Jordan as the local tenant answers for him: his Falcon access is active.
+    const fake = FakeEntitlementService.forPersona('jordan');
+    fake.now = () => PERSONA_NOW;
+    render(<AppRoot services={services(fake)}><MyAccessRoot properties={{ title: 'My access' }} /></AppRoot>);
+    const user = userEvent.setup();
+    await screen.findAllByText('Project Falcon Team');
+    const row = (): HTMLElement => document.querySelector<HTMLElement>('[data-package="Project Falcon Team"]')!;
+    await act(async () => { await user.click(within(row()).getByRole('button', { name: 'Extend' })); });
+    await act(async () => { await user.type(within(row()).getByRole('textbox', { name: /Business justification/ }), 'Contract extended.'); });
+    await act(async () => { await user.click(within(row()).getByRole('button', { name: 'Extend now' })); });
+    expect(await within(row()).findByText(SPONSOR_LINE)).toBeInTheDocument();
+    expect(fake.changeCalls.map(c => c.type)).toEqual(['userUpdate']);
+  });
+
   it('says the approver is not shown where the policy hides them', async () => {
     const { fake, row } = await renderRow(pending(notVisible[ID.falconFabrikam]));
     expect(await within(row).findByText(HIDDEN_LINE)).toBeInTheDocument();

@@ -122,7 +122,8 @@ export class GraphEntitlementService implements IEntitlementService {
     return this._run(async () => {
       // PnP's parser drops a collection's envelope; one page (sponsors are few, the page documents no paging).
       const res: unknown = await graphGet(this._q('me/sponsors?$select=id,displayName'));
-      return (Array.isArray(res) ? res as User[] : []).map(mapUser);
+      // With User.Read alone a group may come with its type and id only (docs/graph-notes.md §3.11): nothing to name.
+      return (Array.isArray(res) ? res as User[] : []).filter(u => !!u.id && !!u.displayName).map(mapUser);
     });
   }
 

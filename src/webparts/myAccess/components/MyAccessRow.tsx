@@ -190,6 +190,9 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
       {change && change.requestType === 'userUpdate' && (
         <Text variant="small" block>{format(strings.UpdatePending, localDate(change.createdDateTime, language))}</Text>
       )}
+      {change && change.requestType === 'userUpdate' && change.state === 'pendingApproval' && (
+        <ApprovalStages requestId={change.id} policyDescription={policy ? policy.description : undefined} stages={change.approvers} />
+      )}
       <Notice notice={notice} endDateTime={a.endDateTime} />
       {mode === 'idle' && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={format(strings.ActionsFor, row.packageName)}>
