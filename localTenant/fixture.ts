@@ -14,6 +14,8 @@ export interface FxUser {
   id: Id; displayName: string; givenName?: string | null; surname?: string | null; userPrincipalName: string;
   mail?: string | null; jobTitle?: string | null; department?: string | null; userType: string;
   accountEnabled?: boolean; preferredLanguage?: string | null; managerId?: Id | null; externalTenantId?: string | null;
+  /** The user's sponsors (users or groups), Graph's `user.sponsors` navigation. */
+  sponsorIds?: Id[];
   [k: string]: unknown;
 }
 export interface FxGroup {
@@ -247,6 +249,7 @@ export function prepareFixture(raw: unknown, now: Date): Fixture {
   const f = fx as unknown as Fixture;
   // Fill nested defaults the logic relies on, so a sparse fixture cannot crash a handler later.
   for (const g of f.groups) { g.memberIds = arr(g.memberIds); g.ownerIds = arr(g.ownerIds); }
+  for (const u of f.users) u.sponsorIds = arr(u.sponsorIds);
   for (const sp of f.servicePrincipals) { sp.appRoles = arr(sp.appRoles); sp.appRoleAssignments = arr(sp.appRoleAssignments); }
   for (const o of f.connectedOrganizations) {
     o.identitySources = arr(o.identitySources); o.internalSponsorIds = arr(o.internalSponsorIds); o.externalSponsorIds = arr(o.externalSponsorIds);

@@ -68,6 +68,13 @@ function resolveSets(db: Db, idx: DbIndex, sets: FxSubjectSet[], requestor: FxUs
         if (m) out.add(m.id);
         break;
       }
+      // The requesting user's own sponsors (user.sponsors); a group sponsor's members approve.
+      case 'targetUserSponsors':
+        for (const id of requestor.sponsorIds ?? []) {
+          if (idx.users.has(id)) out.add(id);
+          else for (const m of idx.groups.get(id)?.memberIds ?? []) out.add(m);
+        }
+        break;
       case 'internalSponsors': for (const id of connectedOrgOf(db, requestor)?.internalSponsorIds ?? []) out.add(id); break;
       case 'externalSponsors': for (const id of connectedOrgOf(db, requestor)?.externalSponsorIds ?? []) out.add(id); break;
       default: break;
@@ -78,7 +85,7 @@ function resolveSets(db: Db, idx: DbIndex, sets: FxSubjectSet[], requestor: FxUs
 
 /**
  * Stage approvers: primary approvers, or the fallback approvers when the primary sets resolve to nobody
- * (e.g. requestorManager for a requestor without a manager — Grady). The requestor stays listed when they
+ * (e.g. requestorManager for a requestor without a manager — Grady; targetUserSponsors for a user without sponsors). The requestor stays listed when they
  * happen to be an approver; self-approval is blocked where decisions are read and made (docs/graph-notes.md §9.3).
  */
 export function resolveStageApprovers(db: Db, idx: DbIndex, stage: FxApprovalStageSettings, requestor: FxUser): Id[] {

@@ -1,12 +1,13 @@
 /**
- * Directory endpoints: /me, /users, /users/{id|upn}, …/manager, /groups/{id}, …/members, …/owners.
+ * Directory endpoints: /me, /users, /users/{id|upn}, …/manager, …/sponsors, /groups/{id}, …/members, …/owners.
  * Any valid token may read them (SPFx tenants grant User.Read(.All) to the web client extensibility app).
  */
 import { GraphError } from '../errors';
 import type { FxGroup, FxUser } from '../fixture';
+import { REGISTRY } from '../shapes';
 import { USER_DEFAULT_SELECT } from '../shapesDirectory';
 import type { Tenant } from '../tenant';
-import { collection, GraphReq, GraphRes, Route, single } from './common';
+import { collection, contextUrl, GraphReq, GraphRes, Route, single } from './common';
 
 function userOrThrow(t: Tenant, key: string): FxUser {
   const u = t.findUser(decodeURIComponent(key));
@@ -46,11 +47,39 @@ function directoryCollection(t: Tenant, req: GraphReq, users: FxUser[], context:
   return res;
 }
 
+/**
+ * `GET /users/{id}/sponsors` (v1.0, delegated User.Read): the user's sponsors, users and groups, each with its
+ * `@odata.type` (https://learn.microsoft.com/en-us/graph/api/user-list-sponsors?view=graph-rest-1.0). `$select`
+ * applies to both types; a property one type lacks is left out of its objects, as on other directoryObject lists.
+ */
+function sponsors(t: Tenant, req: GraphReq, u: FxUser): GraphRes {
+  const ids = u.sponsorIds ?? [];
+  const users = ids.map((id) => t.idx.users.get(id)).filter((x): x is FxUser => !!x);
+  const groups = ids.map((id) => t.idx.groups.get(id)).filter((x): x is FxGroup => !!x);
+  const select = req.params.get('$select') ?? req.params.get('select');
+  const forType = (type: 'user' | 'group'): GraphReq => {
+    const params = new URLSearchParams(req.params);
+    params.delete('select');
+    const knows = (x: string, ty: string): boolean => REGISTRY[ty].properties.some((p) => p.toLowerCase() === x.toLowerCase());
+    // A name neither type declares stays in the user query, which answers 400 for it as Graph does.
+    if (select) params.set('$select', select.split(',').map((x) => x.trim()).filter((x) => x && (knows(x, type) || (type === 'user' && !knows(x, 'group')))).join(',') || 'id');
+    else if (type === 'user') params.set('$select', USER_DEFAULT_SELECT.join(','));
+    return { ...req, params };
+  };
+  const of = (type: 'user' | 'group', items: unknown[]): Record<string, unknown>[] =>
+    ((collection(t, forType(type), type, items, 'directoryObjects').body as { value: Record<string, unknown>[] }).value)
+      .map((v) => ({ '@odata.type': `#microsoft.graph.${type}`, ...v }));
+  const value = [...of('user', users), ...of('group', groups)];
+  return { status: 200, body: { '@odata.context': contextUrl(req, 'directoryObjects'), value } };
+}
+
 const members = (t: Tenant, ids: string[]): FxUser[] => ids.map((id) => t.idx.users.get(id)).filter((u): u is FxUser => !!u);
 
 export const directoryRoutes: Route[] = [
   { method: 'GET', pattern: 'me', handler: (t, req) => userGet(t, req, req.user, 'users') },
   { method: 'GET', pattern: 'me/manager', handler: (t, req) => manager(t, req, req.user) },
+  { method: 'GET', pattern: 'me/sponsors', handler: (t, req) => sponsors(t, req, req.user) },
+  { method: 'GET', pattern: 'users/{id}/sponsors', handler: (t, req, p) => sponsors(t, req, userOrThrow(t, p.id)) },
   { method: 'GET', pattern: 'users', handler: (t, req) => { withUserDefaults(req); return collection(t, req, 'user', t.db.users, 'users'); } },
   { method: 'GET', pattern: 'users/{id}', handler: (t, req, p) => userGet(t, req, userOrThrow(t, p.id), 'users') },
   { method: 'GET', pattern: 'users/{id}/manager', handler: (t, req, p) => manager(t, req, userOrThrow(t, p.id)) },

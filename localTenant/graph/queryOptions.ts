@@ -112,6 +112,9 @@ export const DOCUMENTED_QUERY_OPTIONS: Record<string, DocumentedOptions> = {
   ['GET users/{id}']: { doc: API('user-get'), options: ['select'], expand: ['manager'] },
   ['GET me/manager']: { doc: API('user-list-manager'), options: ['select'] },
   ['GET users/{id}/manager']: { doc: API('user-list-manager'), options: ['select'] },
+  // The page also names $expand, with an example only for `users/{id}?$expand=sponsors`: the list itself takes $select here.
+  ['GET me/sponsors']: { doc: API('user-list-sponsors'), options: ['select'] },
+  ['GET users/{id}/sponsors']: { doc: API('user-list-sponsors'), options: ['select'] },
   ['GET users']: { doc: API('user-list'), options: DIRECTORY_LIST, expand: ['manager'] },
   ['GET users/{id}/directReports']: { doc: API('user-list-directreports'), options: DIRECTORY_LIST },
   ['GET groups']: { doc: API('group-list'), options: DIRECTORY_LIST },

@@ -39,7 +39,7 @@ define([], function () {
       NoPolicies: 'Keine Richtlinie erlaubt Ihnen, dieses Zugriffspaket anzufordern.',
       SubmittedPending: 'Ihre Anfrage wurde gesendet und wartet auf Genehmigung.', PendingWith: 'Wartet auf {0}.',
       StageOf: 'Stufe {0} von {1}: {2}', StageNumber: 'Stufe {0} von {1}', StageWaiting: 'ausstehend', StageApproved: 'genehmigt', StageDenied: 'abgelehnt',
-      YourManager: 'Ihre Führungskraft ({0})', Delivering: 'Genehmigt. Ihr Zugriff wird eingerichtet…', Delivered: 'Fertig: Sie haben Zugriff.',
+      YourManager: 'Ihre Führungskraft ({0})', YourSponsor: 'Ihr Sponsor, {0}, genehmigt.', YourSponsors: 'Ihre Sponsoren genehmigen: {0}.', ApproverHidden: 'Wer genehmigt, wird für diese Anfrage nicht angezeigt.', Delivering: 'Genehmigt. Ihr Zugriff wird eingerichtet…', Delivered: 'Fertig: Sie haben Zugriff.',
       DeliveredLink: '{0} öffnen', DeliveryTakesLong: 'Dies dauert länger als üblich. Sie können diesen Bereich schließen; Ihre Anfrage wird weiter bearbeitet.',
       Denied: 'Ihre Anfrage wurde abgelehnt.', Canceled: 'Ihre Anfrage wurde abgebrochen.',
       AlreadyHave: 'Sie haben diesen Zugriff bereits{0}.', AlreadyPending: 'Sie haben für diesen Zugriff bereits eine ausstehende Anfrage.',

@@ -39,7 +39,7 @@ define([], function () {
       NoPolicies: 'No policy lets you request this access package.',
       SubmittedPending: 'Your request was sent and is waiting for approval.', PendingWith: 'Waiting for {0}.',
       StageOf: 'Stage {0} of {1}: {2}', StageNumber: 'Stage {0} of {1}', StageWaiting: 'waiting', StageApproved: 'approved', StageDenied: 'denied',
-      YourManager: 'your manager ({0})', Delivering: 'Approved. Setting up your access…', Delivered: 'Done: you have access.',
+      YourManager: 'your manager ({0})', YourSponsor: 'Your sponsor, {0}, approves.', YourSponsors: 'Your sponsors approve: {0}.', ApproverHidden: 'The approver isn\'t shown for this request.', Delivering: 'Approved. Setting up your access…', Delivered: 'Done: you have access.',
       DeliveredLink: 'Open {0}', DeliveryTakesLong: 'This is taking longer than usual. You can close this panel; your request continues.',
       Denied: 'Your request was denied.', Canceled: 'Your request was cancelled.',
       AlreadyHave: 'You already have this access{0}.', AlreadyPending: 'You already have a request for this access waiting.',

@@ -39,7 +39,7 @@ define([], function () {
       NoPolicies: 'Aucune stratégie ne vous permet de demander ce package d\'accès.',
       SubmittedPending: 'Votre demande a été envoyée et est en attente d\'approbation.', PendingWith: 'En attente de {0}.',
       StageOf: 'Étape {0} sur {1} : {2}', StageNumber: 'Étape {0} sur {1}', StageWaiting: 'en attente', StageApproved: 'approuvée', StageDenied: 'refusée',
-      YourManager: 'votre responsable ({0})', Delivering: 'Approuvée. Configuration de votre accès…', Delivered: 'Terminé : vous avez accès.',
+      YourManager: 'votre responsable ({0})', YourSponsor: 'Votre sponsor, {0}, approuve.', YourSponsors: 'Vos sponsors approuvent : {0}.', ApproverHidden: 'L\'approbateur n\'est pas affiché pour cette demande.', Delivering: 'Approuvée. Configuration de votre accès…', Delivered: 'Terminé : vous avez accès.',
       DeliveredLink: 'Ouvrir {0}', DeliveryTakesLong: 'L\'opération prend plus de temps que d\'habitude. Vous pouvez fermer ce volet ; votre demande continue d\'être traitée.',
       Denied: 'Votre demande a été refusée.', Canceled: 'Votre demande a été annulée.',
       AlreadyHave: 'Vous disposez déjà de cet accès{0}.', AlreadyPending: 'Vous avez déjà une demande en attente pour cet accès.',

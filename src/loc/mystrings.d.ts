@@ -32,7 +32,7 @@ declare interface ICommonStrings {
     QuestionsHeading: string; ChooseOne: string; DatesHeading: string; StartDate: string; EndDate: string; DatesHint: string; ClearDates: string;
     Submit: string; Submitting: string; NotRequestable: string; NotFound: string; InvalidId: string; NoPolicies: string;
     SubmittedPending: string; PendingWith: string; StageOf: string; StageNumber: string; StageWaiting: string; StageApproved: string; StageDenied: string;
-    YourManager: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
+    YourManager: string; YourSponsor: string; YourSponsors: string; ApproverHidden: string; Delivering: string; Delivered: string; DeliveredLink: string; DeliveryTakesLong: string;
     Denied: string; Canceled: string; AlreadyHave: string; AlreadyPending: string; CancelRequest: string; CancelConfirm: string; CancelConfirmYes: string; CancelConfirmNo: string; Cancelling: string;
     RequestCancelled: string; FieldErrorsSummary: string;
     AlreadyHaveUntil: string; ApprovalRequired: string; JustificationNotRequired: string; CharacterCount: IPluralStrings;

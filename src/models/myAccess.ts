@@ -4,6 +4,7 @@ import { mapAssignment, mapRequest, isActiveAssignment, isOpenRequest } from './
 import { addDuration } from '../core/model/duration';
 import { earliestFirst, latestFirst } from '../core/model/time';
 import { IAssignmentPolicyInfo, mapAssignmentPolicy } from '../core/model/assignmentPolicy';
+import { IStageApprovers, stageApprovers } from './approvers';
 
 export type { IAssignmentPolicyInfo };
 export { mapAssignmentPolicy };
@@ -15,6 +16,8 @@ export interface IMyAssignment extends IAssignment {
   /** The package's version, which keys the grant cache (shared with the catalog). */
   packageModified?: string;
   policy?: IAssignmentPolicyInfo;
+  /** Who approves each stage of the policy (an extension that needs approval goes through them). */
+  approvers?: IStageApprovers[];
 }
 
 /** One item of `assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy`. */
@@ -23,17 +26,21 @@ export function mapMyAssignment(raw: AccessPackageAssignment): IMyAssignment {
     ...mapAssignment(raw),
     packageDescription: (raw.accessPackage && raw.accessPackage.description) || '',
     packageModified: (raw.accessPackage && raw.accessPackage.modifiedDateTime) || undefined,
-    policy: mapAssignmentPolicy(raw.assignmentPolicy)
+    policy: mapAssignmentPolicy(raw.assignmentPolicy),
+    approvers: stageApprovers(raw.assignmentPolicy)
   };
 }
 
 /** A request with its policy, read through `assignment($expand=assignmentPolicy)`: the policy says who approves. */
 export interface IMyRequest extends IAccessRequest {
   policy?: IAssignmentPolicyInfo;
+  /** Who approves each stage of the policy, as the policy says (docs/graph-notes.md §3.11). */
+  approvers?: IStageApprovers[];
 }
 
 export function mapMyRequest(raw: AccessPackageAssignmentRequest): IMyRequest {
-  return { ...mapRequest(raw), policy: mapAssignmentPolicy(raw.assignment && raw.assignment.assignmentPolicy) };
+  const policy = raw.assignment && raw.assignment.assignmentPolicy;
+  return { ...mapRequest(raw), policy: mapAssignmentPolicy(policy), approvers: stageApprovers(policy) };
 }
 
 /** When an extension delivered now would end: the policy's duration from now, or its fixed end date. */

@@ -18,6 +18,8 @@ export type { IApprovalService };
 export interface IEntitlementService {
   getMe(): Promise<IUserInfo>;
   getManager(): Promise<IUserInfo | undefined>;
+  /** My sponsors (users or groups, `GET /me/sponsors`); none for most members. */
+  getSponsors(): Promise<IUserInfo[]>;
   /** Every package the person may request, hidden ones included (isHidden tells). */
   /** Every page; `onPage` hears each page as it arrives (those already read first). */
   listRequestablePackages(onPage?: (page: IAccessPackage[]) => void): Promise<IAccessPackage[]>;

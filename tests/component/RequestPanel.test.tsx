@@ -300,7 +300,7 @@ describe('RequestPanel: policies', () => {
     renderPanel(tenant({ requirements: { [FALCON_ID]: [fabrikamPolicy] } }), { packageId: FALCON_ID });
     expect(await screen.findByText('Fabrikam partners')).toBeInTheDocument();
     expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument();
-    expect(screen.getByText('Approval: For engineers of Fabrikam; the project lead approves.')).toBeInTheDocument();
+    expect(screen.getByText('Approval: For engineers of Fabrikam; your sponsor approves (the project lead when you have none).')).toBeInTheDocument();
     expect(screen.getByText('Access lasts: 30 days')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Fabrikam contract number/ })).toBeRequired();
   });

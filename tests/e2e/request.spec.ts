@@ -163,7 +163,7 @@ test.describe('guests', () => {
     const card = page.locator(`article[data-package-id="${ID.falcon}"]`);
     await card.getByRole('button', { name: 'Request access' }).click();
     const panel = page.getByRole('dialog');
-    await expect(panel.getByText('For engineers of Fabrikam; the project lead approves.').first()).toBeVisible();
+    await expect(panel.getByText('For engineers of Fabrikam; your sponsor approves (the project lead when you have none).').first()).toBeVisible();
     await expect(panel.getByText('Contoso employees (two-stage approval)')).toHaveCount(0);
     await expect(panel.getByRole('radio')).toHaveCount(0);
     const contract = panel.getByRole('textbox', { name: /contract/i });

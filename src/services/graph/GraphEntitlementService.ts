@@ -117,6 +117,16 @@ export class GraphEntitlementService implements IEntitlementService {
     });
   }
 
+  /** `GET /me/sponsors` (v1.0, User.Read like /me/manager): users and groups, both with a displayName. */
+  public getSponsors(): Promise<IUserInfo[]> {
+    return this._run(async () => {
+      // PnP's parser drops a collection's envelope; one page (sponsors are few, the page documents no paging).
+      const res: unknown = await graphGet(this._q('me/sponsors?$select=id,displayName'));
+      // With User.Read alone a group may come with its type and id only (docs/graph-notes.md §3.11): nothing to name.
+      return (Array.isArray(res) ? res as User[] : []).filter(u => !!u.id && !!u.displayName).map(mapUser);
+    });
+  }
+
   /**
    * The packages the person may request, every page by `@odata.nextLink` (one after another: the function documents
    * no `$skip`). One read per page view, shared by every component (pageReads.ts); `onPage` hears each page as it

@@ -8,10 +8,13 @@ import { buildAnswers } from '../../../src/models/policy';
 import { isOpenRequest } from '../../../src/models/status';
 import { persona, PersonaName } from './personas';
 import { IMyAssignment, IMyRequest, IUpdateOptions, extendedEnd } from '../../../src/models/myAccess';
+import { IStageApprovers } from '../../../src/models/approvers';
 
 export interface IFakeTenantState {
   me: IUserInfo;
   manager?: IUserInfo;
+  /** `GET /me/sponsors`: users and groups, none for most members. */
+  sponsors: IUserInfo[];
   packages: IAccessPackage[];
   /** Applicable policies per package id; a package missing here has none for this person. */
   requirements: Record<string, IPolicyRequirement[]>;
@@ -27,6 +30,11 @@ export interface IFakeTenantState {
   approvals: Record<string, IApproval>;
   /** Stage names given to new requests under a policy, by policy id. */
   stagesByPolicy: Record<string, string[]>;
+  /**
+   * Who approves each stage of a policy, by policy id, as the tenant's policies say: a new request's expanded policy
+   * carries them (forPersona collects them from the person's rows).
+   */
+  approversByPolicy: Record<string, IStageApprovers[]>;
 }
 
 export interface ISubmitCall {
@@ -36,7 +44,7 @@ export interface ISubmitCall {
 }
 
 type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
-  | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager' | 'getMappedPackages'
+  | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager' | 'getSponsors' | 'getMappedPackages'
   | 'listMyAccessAssignments' | 'listMyAccessRequests' | 'requestUpdate' | 'requestRemove';
 
 /** An in-memory IEntitlementService: keeps state, records writes, fails or delays on request. */
@@ -56,6 +64,7 @@ export class FakeEntitlementService implements IEntitlementService {
   constructor(state: Partial<IFakeTenantState> & Pick<IFakeTenantState, 'me'>) {
     this.state = {
       packages: [], requirements: {}, otherPackageIds: [], assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {},
+      sponsors: [], approversByPolicy: {},
       ...state
     };
   }
@@ -74,9 +83,15 @@ export class FakeEntitlementService implements IEntitlementService {
       if (outcome.value.length > 0) requirements[id] = outcome.value;
       if (!p.requestable.some(pkg => pkg.id === id)) otherPackageIds.push(id);
     }
+    const approversByPolicy: Record<string, IStageApprovers[]> = {};
+    for (const row of [...p.myAccessAssignments, ...p.myAccessRequests] as Array<IMyAssignment | IMyRequest>) {
+      if (row.policy && row.approvers) approversByPolicy[row.policy.id] = row.approvers;
+    }
     return new FakeEntitlementService({
       me: p.me,
       manager: 'value' in p.manager ? p.manager.value : undefined,
+      sponsors: 'value' in p.sponsors ? p.sponsors.value : [],
+      approversByPolicy,
       packages: p.requestable,
       requirements,
       otherPackageIds,
@@ -123,6 +138,11 @@ export class FakeEntitlementService implements IEntitlementService {
   public async getManager(): Promise<IUserInfo | undefined> {
     await this._enter('getManager');
     return this.state.manager;
+  }
+
+  public async getSponsors(): Promise<IUserInfo[]> {
+    await this._enter('getSponsors');
+    return this.state.sponsors.map(x => ({ ...x }));
   }
 
   /** How many packages a page of the requestable list holds (the local tenant answers 100). */
@@ -215,7 +235,9 @@ export class FakeEntitlementService implements IEntitlementService {
       accessPackageId: draft.accessPackageId,
       answers: buildAnswers(draft, policy, language)
     };
-    this.state.requests.push(request);
+    // My requests read back with the policy expanded, as the tenant answers; the immediate answer has no policy.
+    const approvers = this.state.approversByPolicy[policy.policyId];
+    this.state.requests.push(approvers ? { ...request, approvers } as IMyRequest : request);
     const stages = this.state.stagesByPolicy[policy.policyId];
     if (stages) {
       this.state.approvals[id] = {
@@ -263,7 +285,7 @@ export class FakeEntitlementService implements IEntitlementService {
   public async listMyRequests(): Promise<IAccessRequest[]> {
     await this._enter('listMyRequests');
     return this.state.requests.map(r => {
-      const { policy, ...plain } = r as IMyRequest; // eslint-disable-line @typescript-eslint/no-unused-vars
+      const { policy, approvers, ...plain } = r as IMyRequest; // eslint-disable-line @typescript-eslint/no-unused-vars
       return plain;
     });
   }
@@ -271,7 +293,7 @@ export class FakeEntitlementService implements IEntitlementService {
   public async listMyAssignments(): Promise<IAssignment[]> {
     await this._enter('listMyAssignments');
     return this.state.assignments.map(a => {
-      const { packageDescription, packageModified, policy, ...plain } = a as IMyAssignment; // eslint-disable-line @typescript-eslint/no-unused-vars
+      const { packageDescription, packageModified, policy, approvers, ...plain } = a as IMyAssignment; // eslint-disable-line @typescript-eslint/no-unused-vars
       return plain;
     });
   }
@@ -334,7 +356,7 @@ export class FakeEntitlementService implements IEntitlementService {
       id, requestType: type, state: 'submitted', status: 'Accepted', createdDateTime: now,
       justification: justification || undefined, accessPackageId: a.accessPackageId, accessPackageName: a.accessPackageName,
       assignmentId: a.id, schedule: { startDateTime: now, expirationType: 'notSpecified' },
-      answers: previous ? previous.answers.map(x => ({ ...x })) : [], policy
+      answers: previous ? previous.answers.map(x => ({ ...x })) : [], policy, approvers: a.approvers
     };
     this.state.requests.push(request);
     // The tenant answers "submitted" and moves on asynchronously: approval, or delivery that changes the assignment.
@@ -357,7 +379,7 @@ export class FakeEntitlementService implements IEntitlementService {
       request.completedDateTime = this.now().toISOString();
     }, 0);
     // The immediate answer has no dates and no expanded policy (docs/graph-notes.md §3.4).
-    const { policy: _policy, createdDateTime: _created, ...answer } = request; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { policy: _policy, approvers: _approvers, createdDateTime: _created, ...answer } = request; // eslint-disable-line @typescript-eslint/no-unused-vars
     return { ...answer, answers: answer.answers.slice() };
   }
 

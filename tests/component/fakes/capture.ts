@@ -16,6 +16,7 @@ export type Outcome<T> = { value: T } | { errorKind: string };
 export interface IPersonaCapture {
   me: IUserInfo;
   manager: Outcome<IUserInfo | undefined>;
+  sponsors: Outcome<IUserInfo[]>;
   requestable: IAccessPackage[];
   available: Record<string, Outcome<IAccessPackage>>;
   requirements: Record<string, Outcome<IPolicyRequirement[]>>;
@@ -47,6 +48,7 @@ export async function capturePersona(svc: IEntitlementService, packageIds: strin
   return {
     me: await svc.getMe(),
     manager: await outcome(() => svc.getManager()),
+    sponsors: await outcome(() => svc.getSponsors()),
     requestable: (await svc.listRequestablePackages()).sort(byId),
     available,
     requirements,

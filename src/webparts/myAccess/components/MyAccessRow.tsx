@@ -190,6 +190,9 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
       {change && change.requestType === 'userUpdate' && (
         <Text variant="small" block>{format(strings.UpdatePending, localDate(change.createdDateTime, language))}</Text>
       )}
+      {change && change.requestType === 'userUpdate' && change.state === 'pendingApproval' && (
+        <ApprovalStages requestId={change.id} policyDescription={policy ? policy.description : undefined} stages={change.approvers} />
+      )}
       <Notice notice={notice} endDateTime={a.endDateTime} />
       {mode === 'idle' && (
         <Stack horizontal wrap tokens={{ childrenGap: 8 }} role="group" aria-label={format(strings.ActionsFor, row.packageName)}>
@@ -287,7 +290,7 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
         <Text variant="small" data-state={r.state}>{`${requestTypeText(r.requestType)} · ${stateText(r.state)}`}</Text>
       </Stack>
       {r.createdDateTime && <Text variant="small"><When iso={r.createdDateTime} template={strings.RequestedOn} /></Text>}
-      {open && r.state === 'pendingApproval' && <ApprovalStages requestId={r.id} policyDescription={policyDescription} />}
+      {open && r.state === 'pendingApproval' && <ApprovalStages requestId={r.id} policyDescription={policyDescription} stages={r.approvers} />}
       <Notice notice={notice} />
       {cancellable && !confirming && (
         <Stack horizontal>
