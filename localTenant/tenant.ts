@@ -8,6 +8,7 @@ import type { EmulatorErrorKey } from './errors';
 import { faultRandom, type FaultConfig } from './faults';
 import { DEFAULT_FIXTURE_PATH, Fixture, FxSite, FxTenantInfo, FxUser, Id, PermissionLevel, prepareFixture, readFixtureFile } from './fixture';
 import { addGrants, findSite, recomputeEffective, sitePermissionLevel, grantsForAssignment } from './grants';
+import type { SuggestionsMode } from './graph/suggestions';
 import { applyScale } from './scale';
 import { captureBase, Db, DbIndex } from './state';
 import { addDuration, clone, isDuration, stableGuid } from './util';
@@ -62,6 +63,11 @@ export interface TenantOptions {
    * docs/graph-notes.md §17). `true`: honour every query option the emulator can evaluate.
    */
   lenient?: boolean;
+  /**
+   * Access package suggestions (docs/graph-notes.md §3.9): 'on' (default); 'off', the tenant's related-people insights
+   * disabled (history-based suggestions only; [gap]); 'unavailable', the endpoint answers 404 as outside the global cloud.
+   */
+  suggestions?: SuggestionsMode;
 }
 
 export interface LogEntry { time: string; method: string; path: string; status: number; user: string | null; durationMs: number }
@@ -85,6 +91,9 @@ export class Tenant {
   /** Whether undocumented query options are honoured (true) or refused with 400 (false). */
   readonly lenient: boolean;
   readonly errorCodes: Partial<Record<EmulatorErrorKey, string>>;
+  /** Access package suggestions switch (TenantOptions.suggestions); `POST /_dev/suggestions` changes it, reset() restores it. */
+  suggestions: SuggestionsMode;
+  private readonly suggestionsAtStart: SuggestionsMode;
   readonly dataPath?: string;
   private readonly fixtureSource: () => unknown;
   private readonly scaleSpec?: string;
@@ -101,6 +110,7 @@ export class Tenant {
     this.workflowDelayMs = opts.workflowDelayMs ?? 100;
     this.lenient = opts.lenient === true;
     this.errorCodes = opts.errorCodes ?? {};
+    this.suggestions = this.suggestionsAtStart = opts.suggestions ?? 'on';
     this.dataPath = opts.dataPath ?? (process.env.LOCAL_TENANT_DATA || undefined);
     this.scaleSpec = opts.scale ?? (process.env.LOCAL_TENANT_SCALE || undefined);
     if (opts.fixture !== undefined) {
@@ -181,6 +191,7 @@ export class Tenant {
     this.cancelTimers();
     this.db = this.buildFromFixture();
     this.setFaults({});
+    this.suggestions = this.suggestionsAtStart;
     this.commit();
     resumeWorkflows(this);
   }
