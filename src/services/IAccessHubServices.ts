@@ -7,6 +7,7 @@ import type { ICardService } from './graph/GraphCardService';
 import type { ISiteAccessMap } from '../core/model/siteAccessMap';
 import type { IRetryStatus } from './infrastructure/RetryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
+import type { ISuggestionService } from './suggestionSource';
 
 export type { IApprovalService };
 
@@ -84,6 +85,8 @@ export interface IAccessHubServices {
   approvals?: IApprovalService;
   /** The AccessCard's one-`$batch` read (Viva Connections); optional so roots that never show the card need not build it. */
   card?: ICardService;
+  /** "Suggested for you" (docs/graph-notes.md §3.9); absent: no suggestions are shown. */
+  suggestions?: ISuggestionService;
   /** Whether a read is waiting to try again (throttled, offline); absent in fakes that never wait. */
   retryStatus?: IRetryStatus;
 }

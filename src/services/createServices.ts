@@ -7,6 +7,7 @@ import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
 import { IAccessHubServices } from './IAccessHubServices';
 import { StorageReviewCache } from './loaders/reviewCache';
 import type { IPageReads } from './loaders/pageReads';
+import { lazySuggestions } from './suggestionSource';
 
 export interface ICreateServicesOptions {
   clients: IAccessHubClients;
@@ -47,6 +48,7 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
       reviewCache: o.storage && o.cacheKey ? new StorageReviewCache(o.storage, `accessHub:reviews:${o.cacheKey}`) : undefined
     }),
     card: o.card ? o.card(o.clients) : undefined,
+    suggestions: lazySuggestions(o.clients.graph),
     retryStatus: o.clients.retryStatus
   };
 }

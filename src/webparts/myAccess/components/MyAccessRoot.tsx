@@ -17,6 +17,7 @@ import { useOncePerKey } from '../../../hooks/useOncePerKey';
 import { IMyAccessRow, MyAccessSection, answersToDraft, buildMyAccess } from '../../../models/myAccess';
 import { MyAccessRow, IRowActions, RowNotice } from './MyAccessRow';
 import { itemCount, stateText } from './myAccessText';
+import { Suggestions } from '../../../components/suggestions/Suggestions';
 
 export interface IMyAccessProperties {
   title?: string;
@@ -194,9 +195,13 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
                 )}
                 <Text variant="small" role="status" aria-live="polite">{itemCount(shown.length, language)}</Text>
                 {shown.length === 0 ? (
-                  <EmptyState title={emptyText[filter]}>
-                    {catalogUrl && <Link href={catalogUrl}>{strings.BrowseCatalog}</Link>}
-                  </EmptyState>
+                  <>
+                    <EmptyState title={emptyText[filter]}>
+                      {catalogUrl && <Link href={catalogUrl}>{strings.BrowseCatalog}</Link>}
+                    </EmptyState>
+                    {/* Someone with nothing at all is offered what Graph suggests (docs/graph-notes.md §3.9). */}
+                    {model.rows.length === 0 && <Suggestions onRequest={(id, name) => setPanel({ id, name })} />}
+                  </>
                 ) : (
                   // Fluent's List renders only the pages near the viewport: hundreds of rows stay cheap.
                   <div data-list={filter}>
