@@ -16,8 +16,8 @@ define([], function () {
     Suggestions: {
       Title: 'Vorschläge für Sie', Hint: 'Aus den Personen, mit denen Sie zusammenarbeiten, und Ihrem eigenen Verlauf.',
       RelatedPeople: { one: '{0} Person, mit der Sie zusammenarbeiten, hat dies', other: '{0} Personen, mit denen Sie zusammenarbeiten, haben dies' },
-      History: { one: 'Sie hatten dies bereits, zuletzt zugewiesen am {1}', other: 'Sie hatten dies bereits {0}-mal, zuletzt zugewiesen am {1}' },
-      HistoryNoDate: { one: 'Sie hatten dies bereits', other: 'Sie hatten dies bereits {0}-mal' },
+      History: { one: 'Ihnen bereits {0}-mal zugewiesen, zuletzt am {1}', other: 'Ihnen bereits {0}-mal zugewiesen, zuletzt am {1}' },
+      HistoryNoDate: { one: 'Ihnen bereits {0}-mal zugewiesen', other: 'Ihnen bereits {0}-mal zugewiesen' },
       Request: 'Anfordern'
     },
     Catalog: {

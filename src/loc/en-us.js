@@ -16,8 +16,8 @@ define([], function () {
     Suggestions: {
       Title: 'Suggested for you', Hint: 'From the people you work with and your own history.',
       RelatedPeople: { one: '{0} person you work with has this', other: '{0} people you work with have this' },
-      History: { one: 'You had this before, last assigned on {1}', other: 'You had this {0} times before, last assigned on {1}' },
-      HistoryNoDate: { one: 'You had this before', other: 'You had this {0} times before' },
+      History: { one: 'Assigned to you {0} time before, most recently on {1}', other: 'Assigned to you {0} times before, most recently on {1}' },
+      HistoryNoDate: { one: 'Assigned to you {0} time before', other: 'Assigned to you {0} times before' },
       Request: 'Request'
     },
     Catalog: {

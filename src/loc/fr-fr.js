@@ -15,9 +15,9 @@ define([], function () {
     Grants: { Heading: 'Ce que vous obtenez', Unknown: 'Impossible de lire le contenu de ce package d\'accès.', More: { one: '+{0} autre', many: '+{0} d\'autres', other: '+{0} autres' } },
     Suggestions: {
       Title: 'Suggestions pour vous', Hint: 'D’après les personnes avec qui vous travaillez et votre propre historique.',
-      RelatedPeople: { one: '{0} personne avec qui vous travaillez a cet accès', other: '{0} personnes avec qui vous travaillez ont cet accès' },
-      History: { one: 'Vous aviez déjà cet accès, dernière attribution le {1}', other: 'Vous avez eu cet accès {0} fois, dernière attribution le {1}' },
-      HistoryNoDate: { one: 'Vous aviez déjà cet accès', other: 'Vous avez eu cet accès {0} fois' },
+      RelatedPeople: { one: '{0} personne avec qui vous travaillez a cet accès', many: '{0} de personnes avec qui vous travaillez ont cet accès', other: '{0} personnes avec qui vous travaillez ont cet accès' },
+      History: { one: 'Attribué {0} fois auparavant, la dernière le {1}', many: 'Attribué {0} de fois auparavant, la dernière le {1}', other: 'Attribué {0} fois auparavant, la dernière le {1}' },
+      HistoryNoDate: { one: 'Attribué {0} fois auparavant', many: 'Attribué {0} de fois auparavant', other: 'Attribué {0} fois auparavant' },
       Request: 'Demander'
     },
     Catalog: {

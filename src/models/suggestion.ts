@@ -14,7 +14,7 @@ export interface IRelatedPeopleReason {
   people: string[];
 }
 
-/** "You had this before" (accessPackageSuggestionSelfAssignmentHistoryBased). */
+/** "Assigned to you N times before" (accessPackageSuggestionSelfAssignmentHistoryBased). */
 export interface IHistoryReason {
   kind: 'history';
   count: number;

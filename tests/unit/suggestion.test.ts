@@ -65,16 +65,16 @@ describe('reasonText', () => {
   it('English: people in the singular and plural; history with the date written as the UI writes dates', () => {
     expect(reasonText({ kind: 'relatedPeople', count: 1, people: [] }, 'en-us')).toBe('1 person you work with has this');
     expect(reasonText({ kind: 'relatedPeople', count: 4, people: [] }, 'en-us')).toBe('4 people you work with have this');
-    expect(reasonText({ kind: 'history', count: 1, lastAssignedDateTime: '2025-06-02T10:00:00Z' }, 'en-us')).toBe('You had this before, last assigned on June 2, 2025');
-    expect(reasonText({ kind: 'history', count: 3, lastAssignedDateTime: '2025-06-02T10:00:00Z' }, 'en-us')).toBe('You had this 3 times before, last assigned on June 2, 2025');
-    expect(reasonText({ kind: 'history', count: 2 }, 'en-us')).toBe('You had this 2 times before');
+    expect(reasonText({ kind: 'history', count: 1, lastAssignedDateTime: '2025-06-02T10:00:00Z' }, 'en-us')).toBe('Assigned to you 1 time before, most recently on June 2, 2025');
+    expect(reasonText({ kind: 'history', count: 3, lastAssignedDateTime: '2025-06-02T10:00:00Z' }, 'en-us')).toBe('Assigned to you 3 times before, most recently on June 2, 2025');
+    expect(reasonText({ kind: 'history', count: 2 }, 'en-us')).toBe('Assigned to you 2 times before');
   });
 
   it('German and French', () => {
     expect(textIn('de-de', { kind: 'relatedPeople', count: 2, people: [] }, 'de-de')).toBe('2 Personen, mit denen Sie zusammenarbeiten, haben dies');
-    expect(textIn('de-de', { kind: 'history', count: 1, lastAssignedDateTime: '2025-06-02T00:00:00Z' }, 'de-de')).toBe('Sie hatten dies bereits, zuletzt zugewiesen am 2. Juni 2025');
+    expect(textIn('de-de', { kind: 'history', count: 1, lastAssignedDateTime: '2025-06-02T00:00:00Z' }, 'de-de')).toBe('Ihnen bereits 1-mal zugewiesen, zuletzt am 2. Juni 2025');
     expect(textIn('fr-fr', { kind: 'relatedPeople', count: 1, people: [] }, 'fr-fr')).toBe('1 personne avec qui vous travaillez a cet accès');
     expect(textIn('fr-fr', { kind: 'relatedPeople', count: 2, people: [] }, 'fr-fr')).toBe('2 personnes avec qui vous travaillez ont cet accès');
-    expect(textIn('fr-fr', { kind: 'history', count: 1, lastAssignedDateTime: '2025-06-02T00:00:00Z' }, 'fr-fr')).toBe('Vous aviez déjà cet accès, dernière attribution le 2 juin 2025');
+    expect(textIn('fr-fr', { kind: 'history', count: 1, lastAssignedDateTime: '2025-06-02T00:00:00Z' }, 'fr-fr')).toBe('Attribué 1 fois auparavant, la dernière le 2 juin 2025');
   });
 });
