@@ -8,6 +8,7 @@ import type { ISiteAccessMap } from '../core/model/siteAccessMap';
 import type { IRetryStatus } from './infrastructure/RetryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
 import type { ISuggestionService } from './suggestionSource';
+import type { GraphFI } from '@pnp/graph';
 
 export type { IApprovalService };
 
@@ -85,8 +86,10 @@ export interface IAccessHubServices {
   approvals?: IApprovalService;
   /** The AccessCard's one-`$batch` read (Viva Connections); optional so roots that never show the card need not build it. */
   card?: ICardService;
-  /** "Suggested for you" (docs/graph-notes.md §3.9); absent: no suggestions are shown. */
+  /** "Suggested for you" (docs/graph-notes.md §3.9) as given (tests); else built on `graph` in its chunk. */
   suggestions?: ISuggestionService;
+  /** The Graph client, for features whose service lives in a lazily loaded chunk (suggestions). */
+  graph?: GraphFI;
   /** Whether a read is waiting to try again (throttled, offline); absent in fakes that never wait. */
   retryStatus?: IRetryStatus;
 }

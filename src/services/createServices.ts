@@ -7,7 +7,6 @@ import { StorageGrantCache, MemoryGrantCache } from '../core/prompt/grantCache';
 import { IAccessHubServices } from './IAccessHubServices';
 import { StorageReviewCache } from './loaders/reviewCache';
 import type { IPageReads } from './loaders/pageReads';
-import { lazySuggestions } from './suggestionSource';
 
 export interface ICreateServicesOptions {
   clients: IAccessHubClients;
@@ -48,7 +47,9 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
       reviewCache: o.storage && o.cacheKey ? new StorageReviewCache(o.storage, `accessHub:reviews:${o.cacheKey}`) : undefined
     }),
     card: o.card ? o.card(o.clients) : undefined,
-    suggestions: lazySuggestions(o.clients.graph),
+    // Not a service here: features in chunks of their own build theirs on it (suggestions), and the banner, which
+    // shares this code, does not reference their chunks.
+    graph: o.clients.graph,
     retryStatus: o.clients.retryStatus
   };
 }

@@ -1,12 +1,13 @@
 /**
- * "Suggested for you" through the product's service (GraphSuggestionService via createServices' lazy source) against
+ * "Suggested for you" through the product's service (GraphSuggestionService on the Graph client createServices gives) against
  * the local tenant: what Alex is suggested and why, the tenant's switch (off, unavailable), a token without the
  * documented scope, throttling retried as every read, and the component fake's capture.
  */
 import { LocalTenantHandle } from '../../localTenant';
 import { servicesFor, startTenant, readLog, tokenFor } from './localTenantClient';
 import { createBrowserClients } from '../../src/services/graph/createBrowserClients';
-import { listSuggestions, SUGGESTIONS_PATH } from '../../src/services/graph/GraphSuggestionService';
+import { graphSuggestionService, listSuggestions, SUGGESTIONS_PATH } from '../../src/services/graph/GraphSuggestionService';
+import { IAccessHubServices } from '../../src/services/IAccessHubServices';
 import { setErrorSink } from '../../src/services/infrastructure/reportError';
 import { ALEX_SUGGESTIONS } from '../component/fakes/FakeSuggestionService';
 import { ID, U } from '../contoso';
@@ -17,6 +18,8 @@ async function post(tenant: LocalTenantHandle, path: string, body: unknown): Pro
 }
 
 const logged: string[] = [];
+/** As the row builds it in its chunk. */
+const suggestionsOf = (services: IAccessHubServices) => graphSuggestionService(services.graph!);
 
 describe('suggestions service', () => {
   let tenant: LocalTenantHandle;
@@ -27,7 +30,7 @@ describe('suggestions service', () => {
   it('Alex: Intranet Editors because two people he works with have it, in one request', async () => {
     const services = servicesFor(tenant, U.alex, 'intranet');
     const before = (await readLog(tenant)).length;
-    const list = await services.suggestions!.list();
+    const list = await suggestionsOf(services).list();
     expect(list).toEqual([{
       packageId: ID.intranetEditors, displayName: 'Intranet Editors', description: expect.stringContaining('Intranet'),
       reasons: [{ kind: 'relatedPeople', count: 2, people: [] }]
@@ -38,18 +41,18 @@ describe('suggestions service', () => {
   });
 
   it('Johanna: her own history, with when she was last assigned', async () => {
-    const list = await servicesFor(tenant, U.johanna, 'intranet').suggestions!.list();
+    const list = await suggestionsOf(servicesFor(tenant, U.johanna, 'intranet')).list();
     expect(list).toEqual([{ packageId: ID.finance, displayName: 'Finance Reports (read)', description: expect.any(String),
       reasons: [{ kind: 'history', count: 1, lastAssignedDateTime: expect.stringMatching(/^\d{4}-/) }] }]);
   });
 
   it("off: the related-people reason is gone (Alex has none left); unavailable (404): none, nothing logged", async () => {
     await post(tenant, '/_dev/suggestions', { suggestions: 'off' });
-    expect(await servicesFor(tenant, U.alex, 'intranet').suggestions!.list()).toEqual([]);
-    expect((await servicesFor(tenant, U.johanna, 'intranet').suggestions!.list()).map(s => s.packageId)).toEqual([ID.finance]);
+    expect(await suggestionsOf(servicesFor(tenant, U.alex, 'intranet')).list()).toEqual([]);
+    expect((await suggestionsOf(servicesFor(tenant, U.johanna, 'intranet')).list()).map(s => s.packageId)).toEqual([ID.finance]);
     await post(tenant, '/_dev/suggestions', { suggestions: 'unavailable' });
     const before = (await readLog(tenant)).length;
-    expect(await servicesFor(tenant, U.alex, 'intranet').suggestions!.list()).toEqual([]);
+    expect(await suggestionsOf(servicesFor(tenant, U.alex, 'intranet')).list()).toEqual([]);
     expect((await readLog(tenant)).slice(before).filter(e => e.path.indexOf('/v1.0/') === 0).map(e => e.status)).toEqual([404]);
     expect(logged).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { DefaultButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/
 import * as strings from 'CommonStrings';
 import { useServices } from '../../context/ServicesContext';
 import type { ISuggestion } from '../../models/suggestion';
+import { graphSuggestionService } from '../../services/graph/GraphSuggestionService';
 import type { ISuggestionsProps } from './Suggestions';
 import { reasonText } from './reasonText';
 
@@ -19,8 +20,9 @@ export const SuggestedRow: React.FC<ISuggestionsProps> = ({ onRequest, hiddenIds
   const [items, setItems] = React.useState<ISuggestion[]>([]);
   React.useEffect(() => {
     let live = true;
-    if (services.suggestions) {
-      services.suggestions.list().then(list => { if (live) setItems(list); }, () => undefined);
+    const source = services.suggestions || (services.graph ? graphSuggestionService(services.graph) : undefined);
+    if (source) {
+      source.list().then(list => { if (live) setItems(list); }, () => undefined);
     }
     return () => { live = false; };
   }, [services]);

@@ -14,14 +14,14 @@ export interface ISuggestionsProps {
  * cannot load leaves no row and no error.
  */
 export const Suggestions: React.FC<ISuggestionsProps> = props => {
-  const { suggestions } = useServices();
+  const { suggestions, graph } = useServices();
   const [Row, setRow] = React.useState<React.FC<ISuggestionsProps>>();
   React.useEffect(() => {
     let live = true;
-    if (suggestions) {
+    if (suggestions || graph) {
       import(/* webpackChunkName: 'access-hub-suggestions' */ './SuggestedRow').then(m => { if (live) setRow(() => m.SuggestedRow); }, () => undefined);
     }
     return () => { live = false; };
-  }, [suggestions]);
+  }, [suggestions, graph]);
   return Row ? <Row {...props} /> : null;
 };

@@ -14,6 +14,7 @@ import { graphPath } from './createBrowserClients';
 import { toAppError } from '../infrastructure/AppError';
 import { reportError } from '../infrastructure/reportError';
 import { IGraphSuggestion, ISuggestion, mapSuggestions } from '../../models/suggestion';
+import type { ISuggestionService } from '../suggestionSource';
 
 export const SUGGESTIONS_PATH =
   "identityGovernance/entitlementManagement/accessPackageSuggestions/filterByCurrentUser(on='relatedPeopleAssignments,assignmentHistory')?$expand=accessPackage";
@@ -30,4 +31,8 @@ export async function listSuggestions(graph: GraphFI): Promise<ISuggestion[]> {
     if (NONE.indexOf(error.status) < 0) reportError('Suggestions', error);
     return [];
   }
+}
+
+export function graphSuggestionService(graph: GraphFI): ISuggestionService {
+  return { list: () => listSuggestions(graph) };
 }
