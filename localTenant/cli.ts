@@ -16,6 +16,7 @@ import { DEFAULT_PERSON } from './workbench/pages';
 import { landingPage, pagePath, siteName, WorkbenchTenant } from './workbench/tenantView';
 import { ensurePackage } from './workbench/runtime/ensurePackage';
 import { DEFAULT_SPPKG } from './workbench/runtime/runtimeHost';
+import type { SuggestionsMode } from './graph/suggestions';
 import { sessionCookieHeader } from './session';
 import { setComponentSource } from './spfxEndpoints';
 
@@ -42,6 +43,9 @@ Options:
   --no-manager-view
                 refuse filterByCurrentUser(on='targetManager') with 400, as a Graph without it would (metadata
                 only, not documented; on by default so Isaiah sees his report's access; POST /_dev/manager-view)
+  --suggestions=on|off|unavailable
+                access package suggestions: on (default); off (the tenant's related-people insights disabled:
+                history-based suggestions only); unavailable (the endpoint answers 404, as outside the global cloud)
   --help        this text
 
 Environment: PORT, CI, LOCAL_TENANT_FIXTURE, LOCAL_TENANT_DATA, LOCAL_TENANT_SCALE
@@ -94,7 +98,7 @@ async function main(args: string[]): Promise<void> {
   // `--runtime spfx` and `--runtime=spfx` alike.
   const runtimeAt = argv.indexOf('--runtime');
   if (runtimeAt >= 0 && argv[runtimeAt + 1] && !argv[runtimeAt + 1].startsWith('--')) argv = [...argv.slice(0, runtimeAt), `--runtime=${argv[runtimeAt + 1]}`, ...argv.slice(runtimeAt + 2)];
-  const unknown = argv.filter(a => !/^--(build|no-open|https|lenient|strict|no-manager-view|tenant-only|port=\d+|runtime=(spfx|vite))$/.test(a));
+  const unknown = argv.filter(a => !/^--(build|no-open|https|lenient|strict|no-manager-view|tenant-only|port=\d+|runtime=(spfx|vite)|suggestions=(on|off|unavailable))$/.test(a));
   if (unknown.length) {
     process.stderr.write(`Unknown option(s): ${unknown.join(' ')}\n\n${HELP}`);
     process.exitCode = 2;
@@ -107,6 +111,7 @@ async function main(args: string[]): Promise<void> {
   const runtime = argv.includes('--runtime=spfx') ? 'spfx' : 'vite';
   const useHttps = argv.includes('--https') || runtime === 'spfx';
   const tenantOnly = argv.includes('--tenant-only');
+  const suggestionsArg = argv.find(a => a.startsWith('--suggestions='));
   const ci = /^(1|true|yes)$/i.test(process.env.CI || '');
   const shouldOpen = !argv.includes('--no-open') && !ci && !tenantOnly;
   const repoRoot = path.resolve(__dirname, '..');
@@ -116,7 +121,9 @@ async function main(args: string[]): Promise<void> {
   // pages are a 503 page that reloads itself.
   let handler: Handler = sendStarting;
   const tenant = await startLocalTenant({
-    port, https: useHttps, lenient: argv.includes('--lenient'), managerView: !argv.includes('--no-manager-view'), waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
+    port, https: useHttps, lenient: argv.includes('--lenient'), managerView: !argv.includes('--no-manager-view'),
+    suggestions: suggestionsArg ? suggestionsArg.slice('--suggestions='.length) as SuggestionsMode : undefined,
+    waitFor: tenantOnly ? [] : ['workbench'], fallback: tenantOnly ? undefined : (req, res) => handler(req, res)
   });
   let workbench: Workbench | undefined;
   let stopping = false;

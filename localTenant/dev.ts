@@ -1,6 +1,7 @@
 /** Developer endpoints under /_dev/. Never subject to faults. */
 import { badRequest, GraphError } from './errors';
 import { parseFaults } from './faults';
+import { SUGGESTIONS_MODES, SuggestionsMode } from './graph/suggestions';
 import type { Tenant } from './tenant';
 import { isDuration, isObject } from './util';
 
@@ -65,6 +66,14 @@ export function handleDev(
     case 'POST /_dev/faults':
       t.setFaults(parseFaults(json()));
       return { status: 200, body: t.faults };
+    case 'GET /_dev/suggestions':
+      return { status: 200, body: { suggestions: t.suggestions } };
+    case 'POST /_dev/suggestions': {
+      const b = json();
+      if (!SUGGESTIONS_MODES.includes(b.suggestions as SuggestionsMode)) throw badRequest(`'suggestions' must be one of ${SUGGESTIONS_MODES.join(', ')}.`);
+      t.suggestions = b.suggestions as SuggestionsMode;
+      return { status: 200, body: { suggestions: t.suggestions } };
+    }
     case 'GET /_dev/log': {
       const since = Number(params.get('since') ?? 0);
       return { status: 200, body: { value: t.log.slice(Number.isFinite(since) && since > 0 ? since : 0), total: t.log.length } };

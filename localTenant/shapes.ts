@@ -241,6 +241,14 @@ const approval: EntityDef<Ctx> = {
   nav: { stages: { type: 'approvalStage', many: true, get: (r: FxRequest) => r.approvalStages.map((s) => ({ r, s })) } },
 };
 
+/** accessPackageSuggestion (docs/graph-notes.md §3.9); built by graph/suggestions.ts. */
+const suggestion: EntityDef<Ctx> = {
+  name: 'accessPackageSuggestion',
+  properties: ['id', 'reasons'],
+  emit: (s: { pkg: FxAccessPackage; reasons: Json[] }) => ({ id: s.pkg.id, reasons: s.reasons }),
+  nav: { accessPackage: { type: 'availableAccessPackage', many: false, get: (s: { pkg: FxAccessPackage }) => s.pkg } },
+};
+
 export const entity = { entity: { name: 'entity', properties: ['id'], emit: (x: Json) => ({ ...x }), nav: {} } as EntityDef<Ctx> };
 
 export const REGISTRY: Registry<Ctx> = {
@@ -249,5 +257,6 @@ export const REGISTRY: Registry<Ctx> = {
   accessPackageQuestion: question, accessPackageResource: resource, accessPackageResourceRole: role,
   accessPackageResourceScope: scope, accessPackageResourceRoleScope: roleScope, accessPackageAssignmentRequest: request,
   accessPackageAssignment: assignment, accessPackageSubject: subject, connectedOrganization, approval, approvalStage,
+  accessPackageSuggestion: suggestion,
   ...directoryTypes,
 };

@@ -8,6 +8,7 @@ import type { EmulatorErrorKey } from './errors';
 import { faultRandom, type FaultConfig } from './faults';
 import { DEFAULT_FIXTURE_PATH, Fixture, FxSite, FxTenantInfo, FxUser, Id, PermissionLevel, prepareFixture, readFixtureFile } from './fixture';
 import { addGrants, findSite, recomputeEffective, sitePermissionLevel, grantsForAssignment } from './grants';
+import type { SuggestionsMode } from './graph/suggestions';
 import { applyScale } from './scale';
 import { captureBase, Db, DbIndex } from './state';
 import { addDuration, clone, isDuration, stableGuid } from './util';
@@ -70,6 +71,11 @@ export interface TenantOptions {
    * take (as checkOn does for an unknown member). Switchable at run time with `POST /_dev/manager-view`.
    */
   managerView?: boolean;
+  /**
+   * Access package suggestions (docs/graph-notes.md §3.9): 'on' (default); 'off', the tenant's related-people insights
+   * disabled (history-based suggestions only; [gap]); 'unavailable', the endpoint answers 404 as outside the global cloud.
+   */
+  suggestions?: SuggestionsMode;
 }
 
 export interface LogEntry { time: string; method: string; path: string; status: number; user: string | null; durationMs: number }
@@ -96,6 +102,9 @@ export class Tenant {
   managerView: boolean;
   private readonly managerViewDefault: boolean;
   readonly errorCodes: Partial<Record<EmulatorErrorKey, string>>;
+  /** Access package suggestions switch (TenantOptions.suggestions); `POST /_dev/suggestions` changes it, reset() restores it. */
+  suggestions: SuggestionsMode;
+  private readonly suggestionsAtStart: SuggestionsMode;
   readonly dataPath?: string;
   private readonly fixtureSource: () => unknown;
   private readonly scaleSpec?: string;
@@ -114,6 +123,7 @@ export class Tenant {
     this.managerViewDefault = opts.managerView !== false;
     this.managerView = this.managerViewDefault;
     this.errorCodes = opts.errorCodes ?? {};
+    this.suggestions = this.suggestionsAtStart = opts.suggestions ?? 'on';
     this.dataPath = opts.dataPath ?? (process.env.LOCAL_TENANT_DATA || undefined);
     this.scaleSpec = opts.scale ?? (process.env.LOCAL_TENANT_SCALE || undefined);
     if (opts.fixture !== undefined) {
@@ -195,6 +205,7 @@ export class Tenant {
     this.db = this.buildFromFixture();
     this.setFaults({});
     this.managerView = this.managerViewDefault;
+    this.suggestions = this.suggestionsAtStart;
     this.commit();
     resumeWorkflows(this);
   }

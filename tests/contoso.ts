@@ -4,12 +4,15 @@ export const U = {
   isaiah: 'isaiahl@contoso.com', alex: 'alexw@contoso.com', grady: 'gradya@contoso.com', patti: 'pattif@contoso.com',
   diego: 'diegos@contoso.com', johanna: 'johannal@contoso.com', nestor: 'nestorw@contoso.com', lee: 'leeg@contoso.com',
   jordan: 'jordan.miller_fabrikam.com#EXT#@contoso.onmicrosoft.com',
+  // Alex's peers under Isaiah, Intranet Editors (what "Suggested for you" shows Alex)
+  henrietta: 'henriettam@contoso.com', lidia: 'lidiah@contoso.com',
 };
 
 export const ID = {
   adele: 'd8d56516-10b1-4699-ac22-8caa265d1b13', alex: '20fe5c9b-7689-40ba-a9c0-a4e525467693', megan: 'a6d1b45e-e5e6-479f-a880-3a5e0dde4cae',
   lynne: 'b81e7cd8-3b40-4181-a312-85361c33800b', isaiah: 'e94d36b5-c15e-4c49-a617-888ef8c66a13', patti: 'db44db06-350d-43a3-aca7-20166b4e3c51',
   diego: 'a57df3e5-c793-460e-a1d0-9fdd6fabcf6e', grady: 'cbd8339a-a7fe-43dc-abf5-1a7ceae5f602', jordan: 'f199e20a-56dd-4167-ab86-03104c0fef17',
+  henrietta: '3c9f1a52-7d4e-4b8a-9f21-6e0d5b7c8a14', lidia: '7b2e4d90-1f63-4c5a-8e7b-2a9c0d4f6e31',
   allan: '585b8714-db6b-4f16-a3ce-0d19ce7a3deb', nestor: '60c797c5-38be-4a4b-a504-e6c92cefd3b3', lee: 'e7c13646-6c4c-4194-a773-4c960828541d',
   // packages
   contributors: '099fb9dd-9974-4665-a422-272fbeda57f7', visitors: 'd6e42f1f-7634-46ff-a21c-5779535f82c6', falcon: 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713',

@@ -62,6 +62,11 @@ export const DOCUMENTED_QUERY_OPTIONS: Record<string, DocumentedOptions> = {
     doc: API('accesspackageassignment-filterbycurrentuser'), options: ['filter'], expand: ASSIGNMENT_EXPAND,
   },
 
+  // Its examples use `$expand=accessPackage`; the page names no other option (§3.9).
+  [`GET ${EM}/accessPackageSuggestions/filterByCurrentUser(on)`]: {
+    doc: API('accesspackagesuggestions-filterbycurrentuser'), options: [], expand: ['accessPackage'],
+  },
+
   // ---- Approver (§4)
   [`GET ${EM}/accessPackageAssignmentApprovals`]: { doc: API('approval-filterbycurrentuser'), options: [] },
   // "supports the OData query parameters for paging through a large result set".

@@ -9,9 +9,10 @@ import { checkDocumentedOptions } from './queryOptions';
 import { requesterRoutes } from './requester';
 import { requestRoutes } from './requests';
 import { reviewRoutes } from './reviews';
+import { suggestionRoutes } from './suggestions';
 
 // Order matters: function routes come before `{id}` routes of the same collection.
-const ROUTES: Route[] = [...requesterRoutes, ...requestRoutes, ...approverRoutes, ...adminRoutes, ...reviewRoutes, ...directoryRoutes];
+const ROUTES: Route[] = [...requesterRoutes, ...suggestionRoutes, ...requestRoutes, ...approverRoutes, ...adminRoutes, ...reviewRoutes, ...directoryRoutes];
 
 /** Splits a decoded path on `/` outside parentheses and quotes; `coll('id')` becomes `coll/id`. */
 export function splitPath(raw: string): string[] {

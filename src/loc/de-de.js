@@ -13,6 +13,13 @@ define([], function () {
       Request: 'Zugriff anfordern', ViewRequest: 'Anfrage anzeigen', Approvers: 'Wartet auf: {0}'
     },
     Grants: { Heading: 'Das erhalten Sie', Unknown: 'Der Inhalt dieses Zugriffspakets konnte nicht gelesen werden.', More: { one: '+{0} weiteres', other: '+{0} weitere' } },
+    Suggestions: {
+      Title: 'Vorschläge für Sie', Hint: 'Aus den Personen, mit denen Sie zusammenarbeiten, und Ihrem eigenen Verlauf.',
+      RelatedPeople: { one: '{0} Person, mit der Sie zusammenarbeiten, hat dies', other: '{0} Personen, mit denen Sie zusammenarbeiten, haben dies' },
+      History: { one: 'Ihnen bereits {0}-mal zugewiesen, zuletzt am {1}', other: 'Ihnen bereits {0}-mal zugewiesen, zuletzt am {1}' },
+      HistoryNoDate: { one: 'Ihnen bereits {0}-mal zugewiesen', other: 'Ihnen bereits {0}-mal zugewiesen' },
+      Request: 'Anfordern'
+    },
     Catalog: {
       EmptySite: 'Es gibt keine Zugriffspakete, die Zugriff auf diese Website gewähren.',
       EmptySiteHint: 'Fragen Sie den Websitebesitzer, welchen Zugriff Sie benötigen, oder durchsuchen Sie alle Zugriffspakete in My Access.',

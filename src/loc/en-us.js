@@ -13,6 +13,13 @@ define([], function () {
       Request: 'Request access', ViewRequest: 'View request', Approvers: 'Waiting for: {0}'
     },
     Grants: { Heading: 'What you get', Unknown: 'The contents of this package could not be read.', More: { one: '+{0} more', other: '+{0} more' } },
+    Suggestions: {
+      Title: 'Suggested for you', Hint: 'From the people you work with and your own history.',
+      RelatedPeople: { one: '{0} person you work with has this', other: '{0} people you work with have this' },
+      History: { one: 'Assigned to you {0} time before, most recently on {1}', other: 'Assigned to you {0} times before, most recently on {1}' },
+      HistoryNoDate: { one: 'Assigned to you {0} time before', other: 'Assigned to you {0} times before' },
+      Request: 'Request'
+    },
     Catalog: {
       EmptySite: 'No access packages give access to this site.',
       EmptySiteHint: 'Ask the site owner which access you need, or browse all access packages in My Access.',

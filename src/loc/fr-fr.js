@@ -13,6 +13,13 @@ define([], function () {
       Request: 'Demander l\'accès', ViewRequest: 'Voir la demande', Approvers: 'En attente de : {0}'
     },
     Grants: { Heading: 'Ce que vous obtenez', Unknown: 'Impossible de lire le contenu de ce package d\'accès.', More: { one: '+{0} autre', many: '+{0} d\'autres', other: '+{0} autres' } },
+    Suggestions: {
+      Title: 'Suggestions pour vous', Hint: 'D’après les personnes avec qui vous travaillez et votre propre historique.',
+      RelatedPeople: { one: '{0} personne avec qui vous travaillez a cet accès', many: '{0} de personnes avec qui vous travaillez ont cet accès', other: '{0} personnes avec qui vous travaillez ont cet accès' },
+      History: { one: 'Attribué {0} fois auparavant, la dernière le {1}', many: 'Attribué {0} de fois auparavant, la dernière le {1}', other: 'Attribué {0} fois auparavant, la dernière le {1}' },
+      HistoryNoDate: { one: 'Attribué {0} fois auparavant', many: 'Attribué {0} de fois auparavant', other: 'Attribué {0} fois auparavant' },
+      Request: 'Demander'
+    },
     Catalog: {
       EmptySite: 'Aucun package d\'accès ne donne accès à ce site.',
       EmptySiteHint: 'Demandez au propriétaire du site de quel accès vous avez besoin, ou parcourez tous les packages d\'accès dans My Access.',

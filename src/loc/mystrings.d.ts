@@ -17,6 +17,11 @@ declare interface ICommonStrings {
     Approvers: string;
   };
   Grants: { Heading: string; Unknown: string; More: IPluralStrings };
+  /** "Suggested for you" (docs/graph-notes.md §3.9). History: {0} times, {1} the date last assigned. */
+  Suggestions: {
+    Title: string; Hint: string; RelatedPeople: IPluralStrings; History: IPluralStrings; HistoryNoDate: IPluralStrings;
+    Request: string;
+  };
   Catalog: {
     EmptySite: string; EmptySiteHint: string; EmptyAll: string; EmptyAllHint: string; NoMatch: string; NoMatchHint: string;
     Count: IPluralStrings; SearchPlaceholder: string; HiddenOwned: string;

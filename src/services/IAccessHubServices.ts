@@ -8,6 +8,8 @@ import type { ITeamService } from './graph/GraphTeamService';
 import type { ISiteAccessMap } from '../core/model/siteAccessMap';
 import type { IRetryStatus } from './infrastructure/RetryStatus';
 import type { IMyAssignment, IMyRequest, IUpdateOptions } from '../models/myAccess';
+import type { ISuggestionService } from './suggestionSource';
+import type { GraphFI } from '@pnp/graph';
 
 export type { IApprovalService };
 
@@ -92,6 +94,10 @@ export interface IAccessHubServices {
    * without it there is no tab.
    */
   team?: ITeamService;
+  /** "Suggested for you" (docs/graph-notes.md §3.9) as given (tests); else built on `graph` in its chunk. */
+  suggestions?: ISuggestionService;
+  /** The Graph client, for features whose service lives in a lazily loaded chunk (suggestions). */
+  graph?: GraphFI;
   /** Whether a read is waiting to try again (throttled, offline); absent in fakes that never wait. */
   retryStatus?: IRetryStatus;
 }

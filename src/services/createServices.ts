@@ -54,6 +54,9 @@ export function createServices(o: ICreateServicesOptions): IAccessHubServices {
     }),
     card: o.card ? o.card(o.clients) : undefined,
     team: o.team ? o.team(o.clients) : undefined,
+    // Not a service here: features in chunks of their own build theirs on it (suggestions), and the banner, which
+    // shares this code, does not reference their chunks.
+    graph: o.clients.graph,
     retryStatus: o.clients.retryStatus
   };
 }

@@ -152,6 +152,16 @@ test.describe('the .sppkg under SharePoint\'s own runtime (npm start -- --runtim
     expect(noise(p.errors)).toEqual([]);
   });
 
+  test('Alex on the intranet home: "Suggested for you" (catalog showSuggestions) comes in its own chunk, once', async ({ page }) => {
+    const p = await open(page, home('intranet'), U.alex);
+    await webPartsLoaded(p, 3);
+    const row = page.getByRole('region', { name: 'Suggested for you' });
+    await expect(row.getByText('2 people you work with have this')).toBeVisible({ timeout: 30000 });
+    expect([...p.assets.entries()].filter(([n]) => /^chunk\.access-hub-suggestions_/.test(n)).map(([, count]) => count)).toEqual([1]);
+    expectEachChunkOnce(p);
+    expect(noise(p.errors)).toEqual([]);
+  });
+
   test('the banner first, then the web parts (below the fold): both work, each chunk once', async ({ page }) => {
     const p = await open(page, EVERYTHING, U.adele, '&deferWebParts=1');
     await expect(banner(page).getByText(BANNER_TEXT)).toBeVisible({ timeout: 60000 });

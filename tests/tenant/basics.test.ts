@@ -11,7 +11,7 @@ describe('developer endpoints', () => {
   test('health answers 200 when ready', async () => {
     const r = await tt.call('GET', '/_dev/health');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual(expect.objectContaining({ status: 'ok', tenant: 'Contoso', users: 13 }));
+    expect(r.body).toEqual(expect.objectContaining({ status: 'ok', tenant: 'Contoso', users: 15 }));
   });
 
   test('token: a JWT-looking bearer token with the default scopes', async () => {

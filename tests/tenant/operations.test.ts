@@ -98,7 +98,7 @@ describe('scale', () => {
       expect(a.db.accessPackages.length).toBe(9 + 300);
       expect(a.db.accessPackages.map((p) => p.id)).toEqual(b.db.accessPackages.map((p) => p.id));
       expect(a.db.assignmentRequests.map((r) => r.id)).toEqual(b.db.assignmentRequests.map((r) => r.id));
-      expect(a.users.length).toBe(13 + 200);
+      expect(a.users.length).toBe(15 + 200);
     } finally {
       a.dispose();
       b.dispose();

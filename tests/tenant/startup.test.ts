@@ -17,7 +17,7 @@ test('503 with what is still starting, then 200 when every component is ready', 
   h.ready('search');
   expect(await health()).toEqual(expect.objectContaining({ status: 503, body: expect.objectContaining({ waitingFor: ['workbench'] }) }));
   h.ready('workbench');
-  expect(await health()).toEqual({ status: 200, retryAfter: null, body: expect.objectContaining({ status: 'ok', tenant: 'Contoso', users: 13 }) });
+  expect(await health()).toEqual({ status: 200, retryAfter: null, body: expect.objectContaining({ status: 'ok', tenant: 'Contoso', users: 15 }) });
   expect(h.waitingFor()).toEqual([]);
 });
 

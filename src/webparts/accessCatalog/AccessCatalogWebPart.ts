@@ -204,7 +204,8 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
               label: strings.LayoutFieldLabel,
               options: [{ key: 'list', text: strings.LayoutList }, { key: 'cards', text: strings.LayoutCards }]
             }),
-            PropertyPaneToggle('showOwned', { label: strings.ShowOwnedFieldLabel })
+            PropertyPaneToggle('showOwned', { label: strings.ShowOwnedFieldLabel }),
+            PropertyPaneToggle('showSuggestions', { label: strings.ShowSuggestionsFieldLabel, onText: strings.ShowSuggestionsOn, offText: strings.ShowSuggestionsOff })
           ]
         }, {
           groupName: strings.MapGroupName,

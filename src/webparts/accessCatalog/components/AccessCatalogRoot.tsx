@@ -14,6 +14,7 @@ import { useAccessChanged } from '../../../hooks/useAccessChanged';
 import { useHost } from '../../../context/HostContext';
 import { catalogScopeFor } from '../../../components/host/catalogScope';
 import { returnFocus } from '../../../hooks/useFocusAfterRender';
+import { Suggestions } from '../../../components/suggestions/Suggestions';
 
 export interface IAccessCatalogProperties {
   title?: string;
@@ -24,6 +25,8 @@ export interface IAccessCatalogProperties {
   showOwned?: boolean;
   /** The site's access map (core/model/siteAccessMap.ts), made by a site owner's scan; read for scope `currentSite`. */
   accessMap?: unknown;
+  /** "Suggested for you" above the list (docs/graph-notes.md §3.9); off unless set. */
+  showSuggestions?: boolean;
 }
 
 const classes = mergeStyleSets({
@@ -50,6 +53,9 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
   const [panel, setPanel] = React.useState<IOpenPanel | undefined>(deepLinkId ? { id: deepLinkId } : undefined);
 
   const onOpen = React.useCallback((entry: ICatalogEntry) => setPanel({ id: entry.pkg.id, name: entry.pkg.displayName }), []);
+  const onSuggested = React.useCallback((id: string, name: string) => setPanel({ id, name }), []);
+  // What the person has or asked for is not suggested again (Graph may not know yet of a request just made).
+  const taken = React.useMemo(() => (loaded || []).filter(e => e.status.kind === 'pending' || e.status.kind === 'delivering' || e.status.kind === 'hasAccess').map(e => e.pkg.id), [loaded]);
   const sectionRef = React.useRef<HTMLElement>(null);
   const onDismiss = React.useCallback(() => {
     // The focus goes back to the card's button (the list may have re-rendered it after a request).
@@ -81,6 +87,7 @@ export const AccessCatalogRoot: React.FC<{ properties: IAccessCatalogProperties 
     <section ref={sectionRef} aria-label={properties.title || strings.Panel.Title} data-component="AccessCatalog">
       <Stack tokens={{ childrenGap: 12 }}>
         {properties.title && <Text as="h2" variant="xLarge" styles={{ root: { margin: 0 } }}>{properties.title}</Text>}
+        {properties.showSuggestions === true && <Suggestions onRequest={onSuggested} hiddenIds={taken} />}
         <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
           <Stack.Item grow styles={{ root: { minWidth: 240 } }}>
             <SearchBox

@@ -14,6 +14,9 @@ declare interface IAccessCatalogWebPartStrings {
   LayoutList: string;
   LayoutCards: string;
   ShowOwnedFieldLabel: string;
+  ShowSuggestionsFieldLabel: string;
+  ShowSuggestionsOn: string;
+  ShowSuggestionsOff: string;
   MapGroupName: string;
   MapNone: string;
   MapStarting: string;

@@ -24,6 +24,7 @@ const TeamView = React.lazy(() => import(/* webpackChunkName: 'access-hub-team' 
 
 /** The lists' tabs plus "My team", which only managers whose reports Graph lists get. */
 type MyAccessTab = MyAccessSection | 'team';
+import { Suggestions } from '../../../components/suggestions/Suggestions';
 
 export interface IMyAccessProperties {
   title?: string;
@@ -216,9 +217,13 @@ export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ pr
                 {pivot}
                 <Text variant="small" role="status" aria-live="polite">{itemCount(shown.length, language)}</Text>
                 {shown.length === 0 ? (
-                  <EmptyState title={emptyText[list]}>
-                    {catalogUrl && <Link href={catalogUrl}>{strings.BrowseCatalog}</Link>}
-                  </EmptyState>
+                  <>
+                    <EmptyState title={emptyText[list]}>
+                      {catalogUrl && <Link href={catalogUrl}>{strings.BrowseCatalog}</Link>}
+                    </EmptyState>
+                    {/* Someone with nothing at all is offered what Graph suggests (docs/graph-notes.md §3.9). */}
+                    {model.rows.length === 0 && <Suggestions onRequest={(id, name) => setPanel({ id, name })} />}
+                  </>
                 ) : (
                   // Fluent's List renders only the pages near the viewport: hundreds of rows stay cheap.
                   <div data-list={list}>
