@@ -26,7 +26,8 @@ export const ID = {
   campaignQ: '1f8ce48b-166b-4c66-adda-91d5e44dd9d7', regionQ: 'c412d053-cfbf-4ece-a699-36baf09ea765', contractQ: '728f0e20-9ff5-4485-aaf4-0f4ca15ad59f',
   // requests / assignments / groups
   alexFalconRequest: '9b7094da-88a5-4c2a-a0f0-05f577c4c5cb', gradyFinanceRequest: '1ec61f0b-19c7-4b26-a4e1-61d421e9febe',
-  alexEngineeringAssignment: 'e45aaa0f-f9f6-426a-a4dd-b4579480cdb7', lynneFinanceAssignment: 'c72759a2-5c01-44b1-a87c-d733af2e637c',
+  alexEngineeringAssignment: 'e45aaa0f-f9f6-426a-a4dd-b4579480cdb7', henriettaEditorsAssignment: '5d1e8c37-2a4b-4f90-b6c1-9e3a7f2d0b48',
+  lidiaEditorsAssignment: 'a84f2b6e-9c13-4d7a-8e05-1b6c3d9f2e70', lynneFinanceAssignment: 'c72759a2-5c01-44b1-a87c-d733af2e637c',
   meganFinanceAssignment: 'e1ca887c-d909-4e8f-ab18-1a80edd3e548',
   marketingGroup: 'b11e98fb-0ea7-4352-ad9d-eef73fffa7a7', falconGroup: '049b2cf7-ac7c-4d8a-a8f6-376844cfd9a5', engineeringGroup: '19c104d6-3891-4127-a24e-03e6b0f3e0b1',
   financeReaders: '8810b884-a551-4b03-acf6-9cd820cafd33', salesforceSp: 'eb72544a-118b-4493-a62f-999bf1d71fe2',

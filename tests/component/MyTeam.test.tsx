@@ -59,7 +59,10 @@ describe('MyAccess: My team', () => {
     const falcon = within(pending).getByText('Project Falcon Team').closest('li')!;
     expect(falcon.getAttribute('data-person')).toBe('Alex Wilber');
     expect(within(falcon).getByText('Waiting since November 24, 2026')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Other active access (0)' })).toHaveTextContent('Nothing here.');
+    // Henrietta's and Lidia's Intranet Editors run for months: active, not ending soon.
+    const others = screen.getByRole('region', { name: 'Other active access (2)' });
+    expect(within(others).getAllByText('Intranet Editors').map(e => e.closest('li')!.getAttribute('data-person')).sort())
+      .toEqual(['Henrietta Mueller', 'Lidia Holloway']);
     // Read only: no action on any row; one way out, to My Access.
     const view = document.querySelector('[data-team]') as HTMLElement;
     expect(within(view).queryAllByRole('button')).toEqual([]);

@@ -9,8 +9,10 @@ describe("the My team fake against the real service (local tenant)", () => {
     for (const name of Object.keys(TEAM_USERS) as TeamPerson[]) {
       expect({ name, ...await captureTeam(new FakeTeamService(name)) }).toEqual({ name, ...real[name] });
     }
-    // What the component tests rely on: Alex's Engineering Onboarding and his pending Falcon request under Isaiah.
-    expect(real.isaiah.probe!.assignments.map(a => [a.personName, a.id])).toEqual([['Alex Wilber', ID.alexEngineeringAssignment]]);
+    // What the component tests rely on: Alex's Engineering Onboarding and his pending Falcon request under Isaiah (whose
+    // other reports, Henrietta and Lidia, hold Intranet Editors).
+    expect(real.isaiah.probe!.assignments.map(a => [a.personName, a.id])).toEqual(expect.arrayContaining([['Alex Wilber', ID.alexEngineeringAssignment]]));
+    expect(new Set(real.isaiah.probe!.assignments.map(a => a.personName))).toEqual(new Set(['Alex Wilber', 'Henrietta Mueller', 'Lidia Holloway']));
     expect(real.isaiah.read!.requests.map(r => [r.personName, r.id, r.state])).toEqual([['Alex Wilber', ID.alexFalconRequest, 'pendingApproval']]);
     expect(real.alex).toEqual({ probe: null, read: null });
   });

@@ -39,7 +39,12 @@ describe('My team against the local tenant', () => {
     expect(probing.requests).toBe(1);
     expect(probing.paths[0]).toMatch(/assignments\/filterByCurrentUser\(on='targetManager'\)/);
     expect(probe!).toBeDefined();
-    expect(probe!.assignments.map(a => [a.personName, a.accessPackageName, a.id])).toEqual([['Alex Wilber', 'Engineering Onboarding', ID.alexEngineeringAssignment]]);
+    // Isaiah's three reports: Alex's Engineering Onboarding, Henrietta's and Lidia's Intranet Editors.
+    expect(probe!.assignments.map(a => [a.personName, a.accessPackageName, a.id]).sort()).toEqual([
+      ['Alex Wilber', 'Engineering Onboarding', ID.alexEngineeringAssignment],
+      ['Henrietta Mueller', 'Intranet Editors', ID.henriettaEditorsAssignment],
+      ['Lidia Holloway', 'Intranet Editors', ID.lidiaEditorsAssignment]
+    ]);
 
     let read: Awaited<ReturnType<ITeamService['read']>>;
     const reading = await measureFromLog(tenant, async () => { read = await team.read(probe!); });
@@ -56,7 +61,8 @@ describe('My team against the local tenant', () => {
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(14);
     expect(model.pending.map(r => `${r.personName}: ${r.packageName}`)).toEqual(['Alex Wilber: Project Falcon Team']);
-    expect(model.active).toEqual([]);
+    expect(model.active.map(r => `${r.personName}: ${r.packageName}`).sort())
+      .toEqual(['Henrietta Mueller: Intranet Editors', 'Lidia Holloway: Intranet Editors']);
   });
 
   it('sends the evolvable member with Prefer: include-unknown-enum-members and only documented options', async () => {
