@@ -31,11 +31,16 @@ function assignment(packageId: string, name: string, endInDays: number, canExten
   } as AccessPackageAssignment;
 }
 
-function pendingRequest(packageId: string, name: string, approvers: unknown[]): AccessPackageAssignmentRequest {
+function pendingRequest(packageId: string, name: string, approvers: unknown[], visibility: string = 'default'): AccessPackageAssignmentRequest {
   return {
     id: `r-${packageId}`, requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval',
     accessPackage: { id: packageId, displayName: name },
-    assignment: { assignmentPolicy: { id: 'pol', description: 'Any employee; your manager approves.', requestApprovalSettings: { stages: [{ primaryApprovers: approvers }] } } }
+    assignment: {
+      assignmentPolicy: {
+        id: 'pol', description: 'Any employee; your manager approves.',
+        requestApprovalSettings: { stages: [{ primaryApprovers: approvers, approverInformationVisibility: visibility }] }
+      }
+    }
   } as unknown as AccessPackageAssignmentRequest;
 }
 
@@ -73,11 +78,20 @@ describe('choosePrompt', () => {
     });
   });
 
-  it('a pending request names single approvers by their description, else the policy explains it', () => {
+  it('a pending request names single approvers by their description, else nobody (the description is not a name)', () => {
     const named = pendingRequest('p-contrib', 'X', [{ '@odata.type': '#microsoft.graph.singleUser', userId: 'u', description: 'Nestor Wilke' }]);
     expect(choosePrompt(facts({ requests: [named] }), { warnDays: 14 }, NOW)).toMatchObject({ approver: 'Nestor Wilke' });
     const manager = pendingRequest('p-contrib', 'X', [{ '@odata.type': '#microsoft.graph.requestorManager' }]);
-    expect(choosePrompt(facts({ requests: [manager] }), { warnDays: 14 }, NOW)).toMatchObject({ approver: 'Any employee; your manager approves.' });
+    expect(choosePrompt(facts({ requests: [manager] }), { warnDays: 14 }, NOW)).toMatchObject({ approver: '' });
+    const sponsors = pendingRequest('p-contrib', 'X', [{ '@odata.type': '#microsoft.graph.targetUserSponsors' }]);
+    expect(choosePrompt(facts({ requests: [sponsors] }), { warnDays: 14 }, NOW)).toMatchObject({ approver: '' });
+  });
+
+  it('a stage that hides its approvers (notVisible) names nobody, not even the manager', () => {
+    const hidden = pendingRequest('p-contrib', 'X', [{ '@odata.type': '#microsoft.graph.requestorManager' }], 'notVisible');
+    expect(choosePrompt(facts({ requests: [hidden], managerName: 'Megan Bowen' }), { warnDays: 14 }, NOW)).toMatchObject({ kind: 'pending', approver: '' });
+    const shown = pendingRequest('p-contrib', 'X', [{ '@odata.type': '#microsoft.graph.requestorManager' }], 'visible');
+    expect(choosePrompt(facts({ requests: [shown], managerName: 'Megan Bowen' }), { warnDays: 14 }, NOW)).toMatchObject({ approver: 'Megan Bowen' });
   });
 
   it('access ending within the warning days wins over everything, with Extend when the policy allows it', () => {

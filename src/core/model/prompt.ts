@@ -101,22 +101,24 @@ export type PromptBanner =
 // eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
 interface IRawApprover { '@odata.type'?: string; description?: string | null; displayName?: string | null }
 // eslint-disable-next-line @rushstack/no-new-null -- Graph's payloads use null
-interface IRawStage { primaryApprovers?: IRawApprover[] | null }
+interface IRawStage { primaryApprovers?: IRawApprover[] | null; approverInformationVisibility?: string }
 
-/** Who a pending request waits for, as its policy explains it: the manager by name, else the approvers' description. */
+/**
+ * Who a pending request waits for, as its policy names them: the manager by name, else the approvers' descriptions.
+ * Nobody when the stage hides its approvers (docs/graph-notes.md §3.11) or names none: the banner then says it waits
+ * for approval (the policy's description is not a name; the panel behind Details explains it).
+ */
 export function approverOf(raw: AccessPackageAssignmentRequest, managerName: string | undefined): string {
   const policy = raw.assignment && raw.assignment.assignmentPolicy;
   const settings = policy && (policy.requestApprovalSettings as { stages?: IRawStage[] | null } | null | undefined);
   const stage = settings && settings.stages && settings.stages[0];
-  const approvers = (stage && stage.primaryApprovers) || [];
+  if (!stage || stage.approverInformationVisibility === 'notVisible') return '';
   const names: string[] = [];
-  for (const a of approvers) {
-    const type = a['@odata.type'] || '';
-    if (/requestorManager$/.test(type) && managerName) names.push(managerName);
-    else if (a.description || a.displayName) names.push(String(a.description || a.displayName));
+  for (const a of stage.primaryApprovers || []) {
+    const name = /requestorManager$/.test(a['@odata.type'] || '') ? managerName : a.description || a.displayName;
+    if (name) names.push(name);
   }
-  if (names.length > 0) return names.join(', ');
-  return (policy && policy.description) || '';
+  return names.join(', ');
 }
 
 /**
