@@ -13,6 +13,12 @@ define([], function () {
       Request: 'Request access', ViewRequest: 'View request', Approvers: 'Waiting for: {0}'
     },
     Grants: { Heading: 'What you get', Unknown: 'The contents of this package could not be read.', More: { one: '+{0} more', other: '+{0} more' } },
+    Steps: {
+      Waiting: 'Waiting for an automated step', WaitingSince: 'Waiting for an automated step since {0}',
+      Failed: 'An automated step of this request failed. It may not go on by itself: ask the package\'s owner, or open it in My Access.',
+      VerifiedId: 'This access requires a Verified ID credential, which you present in My Access with the Microsoft Authenticator app. It can\'t be requested here.',
+      VerifiedIdLink: 'Request it in My Access'
+    },
     Catalog: {
       EmptySite: 'No access packages give access to this site.',
       EmptySiteHint: 'Ask the site owner which access you need, or browse all access packages in My Access.',

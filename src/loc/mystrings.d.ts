@@ -17,6 +17,8 @@ declare interface ICommonStrings {
     Approvers: string;
   };
   Grants: { Heading: string; Unknown: string; More: IPluralStrings };
+  /** Steps outside the approval: a custom extension the request waits on; a Verified ID policy handed to My Access. */
+  Steps: { Waiting: string; WaitingSince: string; Failed: string; VerifiedId: string; VerifiedIdLink: string };
   Catalog: {
     EmptySite: string; EmptySiteHint: string; EmptyAll: string; EmptyAllHint: string; NoMatch: string; NoMatchHint: string;
     Count: IPluralStrings; SearchPlaceholder: string; HiddenOwned: string;

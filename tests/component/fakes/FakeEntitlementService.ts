@@ -27,6 +27,8 @@ export interface IFakeTenantState {
   approvals: Record<string, IApproval>;
   /** Stage names given to new requests under a policy, by policy id. */
   stagesByPolicy: Record<string, string[]>;
+  /** Policies that need a Verified ID, by package id (Graph beta); the tenant refuses a v1.0 request through them. */
+  verifiedIdPolicies: Record<string, string[]>;
 }
 
 export interface ISubmitCall {
@@ -35,7 +37,7 @@ export interface ISubmitCall {
   language?: string;
 }
 
-type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
+type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'getVerifiedIdPolicies' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
   | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager' | 'getMappedPackages'
   | 'listMyAccessAssignments' | 'listMyAccessRequests' | 'requestUpdate' | 'requestRemove';
 
@@ -55,7 +57,7 @@ export class FakeEntitlementService implements IEntitlementService {
 
   constructor(state: Partial<IFakeTenantState> & Pick<IFakeTenantState, 'me'>) {
     this.state = {
-      packages: [], requirements: {}, otherPackageIds: [], assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {},
+      packages: [], requirements: {}, otherPackageIds: [], assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {}, verifiedIdPolicies: {},
       ...state
     };
   }
@@ -68,6 +70,11 @@ export class FakeEntitlementService implements IEntitlementService {
     const p = persona(name);
     const requirements: Record<string, IPolicyRequirement[]> = {};
     const otherPackageIds: string[] = [];
+    const verifiedIdPolicies: Record<string, string[]> = {};
+    for (const id of Object.keys(p.verifiedId || {})) {
+      const outcome = p.verifiedId[id];
+      if ('value' in outcome && outcome.value.length > 0) verifiedIdPolicies[id] = outcome.value;
+    }
     for (const id of Object.keys(p.requirements)) {
       const outcome = p.requirements[id];
       if (!('value' in outcome)) continue;
@@ -84,6 +91,7 @@ export class FakeEntitlementService implements IEntitlementService {
       // richer rows and strips them for the plain reads (the contract test checks both against the tenant).
       requests: p.myAccessRequests,
       assignments: p.myAccessAssignments,
+      verifiedIdPolicies,
       ...overrides
     });
   }
@@ -192,6 +200,14 @@ export class FakeEntitlementService implements IEntitlementService {
     return (this.state.requirements[packageId] || []).slice();
   }
 
+  public async getVerifiedIdPolicies(packageId: string): Promise<string[]> {
+    await this._enter('getVerifiedIdPolicies');
+    if (!this.state.packages.some(p => p.id === packageId) && this.state.otherPackageIds.indexOf(packageId) < 0) {
+      throw new AppError('notFound', 404, 'ResourceNotFound', `Access package ${packageId} was not found.`);
+    }
+    return (this.state.verifiedIdPolicies[packageId] || []).slice();
+  }
+
   public async submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest> {
     this.submitCalls.push({ draft: JSON.parse(JSON.stringify(draft)), policy, language });
     await this._enter('submitRequest');
@@ -200,6 +216,10 @@ export class FakeEntitlementService implements IEntitlementService {
     if (error) {
       this._nextSubmitError = undefined;
       throw error;
+    }
+    if ((this.state.verifiedIdPolicies[draft.accessPackageId] || []).indexOf(draft.policyId) >= 0) {
+      // As the local tenant: v1.0 cannot present the credential (Graph documents no code; the emulator's is fake).
+      throw new AppError('validation', 400, 'AccessHubEmulator.VerifiableCredentialRequired', 'The policy requires a verifiable credential, which this request does not present.');
     }
     if (this.state.requests.some(r => r.accessPackageId === draft.accessPackageId && isOpenRequest(r))) {
       throw new AppError('openRequestExists', 400, 'ExistingOpenRequest', 'There is already an open request.');

@@ -12,6 +12,7 @@ import { useServices } from '../../../context/ServicesContext';
 import { myAccessPackageUrl } from '../../../models/packageRef';
 import { format } from '../../../components/format';
 import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages';
+import { AutomatedStep } from '../../../components/AutomatedStep';
 import { CancelConfirm } from '../../../components/requestPanel/CancelConfirm';
 import { pickerStrings } from '../../../components/requestPanel/ScheduleFields';
 import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
@@ -264,6 +265,7 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
 };
 
 const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
+  const { language } = useServices();
   const [confirming, setConfirming] = React.useState(false);
   const mounted = useMounted();
   const rootRef = React.useRef<HTMLDivElement>(null);
@@ -287,6 +289,7 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
         <Text variant="small" data-state={r.state}>{`${requestTypeText(r.requestType)} · ${stateText(r.state)}`}</Text>
       </Stack>
       {r.createdDateTime && <Text variant="small"><When iso={r.createdDateTime} template={strings.RequestedOn} /></Text>}
+      {open && <AutomatedStep step={r.automatedStep} language={language} />}
       {open && r.state === 'pendingApproval' && <ApprovalStages requestId={r.id} policyDescription={policyDescription} />}
       <Notice notice={notice} />
       {cancellable && !confirming && (
