@@ -14,7 +14,7 @@ export const VerifiedIdHandOff: React.FC<{ packageId: string }> = ({ packageId }
   return (
     <MessageBar messageBarType={MessageBarType.info} isMultiline data-verified-id="true">
       {strings.Steps.VerifiedId}{' '}
-      <Link href={myAccessPackageUrl(myAccessUrl, packageId)} target="_blank" rel="noopener noreferrer">{strings.Steps.VerifiedIdLink}</Link>
+      <Link underline href={myAccessPackageUrl(myAccessUrl, packageId)} target="_blank" rel="noopener noreferrer">{strings.Steps.VerifiedIdLink}</Link>
     </MessageBar>
   );
 };

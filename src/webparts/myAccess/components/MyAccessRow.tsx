@@ -94,7 +94,7 @@ const GrantList: React.FC<{ grants: IGrant[] | undefined }> = ({ grants }) => {
       {list.map((g, i) => (
         <React.Fragment key={g.id}>
           {i > 0 && ', '}
-          {g.url ? <Link href={g.url} target="_blank" rel="noopener noreferrer">{grantLabel(g)}</Link> : grantLabel(g)}
+          {g.url ? <Link underline href={g.url} target="_blank" rel="noopener noreferrer">{grantLabel(g)}</Link> : grantLabel(g)}
         </React.Fragment>
       ))}
     </Text>
