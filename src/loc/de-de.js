@@ -15,8 +15,8 @@ define([], function () {
     Grants: { Heading: 'Das erhalten Sie', Unknown: 'Der Inhalt dieses Zugriffspakets konnte nicht gelesen werden.', More: { one: '+{0} weiteres', other: '+{0} weitere' } },
     Steps: {
       Waiting: 'Wartet auf einen automatisierten Schritt', WaitingSince: 'Wartet seit {0} auf einen automatisierten Schritt',
-      Failed: 'Ein automatisierter Schritt dieser Anfrage ist fehlgeschlagen. Sie geht möglicherweise nicht von selbst weiter: Wenden Sie sich an den Besitzer des Pakets oder öffnen Sie sie in My Access.',
-      VerifiedId: 'Für diesen Zugriff ist ein Verified ID-Nachweis erforderlich, den Sie in My Access mit der Microsoft Authenticator-App vorlegen. Er kann hier nicht angefordert werden.',
+      Failed: 'Ein automatisierter Schritt dieser Anfrage ist fehlgeschlagen. Fragen Sie den Besitzer des Pakets oder öffnen Sie sie in My Access.',
+      VerifiedId: 'Dieser Zugriff erfordert einen Verified ID-Nachweis, den Sie in My Access vorlegen. Er kann hier nicht angefordert werden.',
       VerifiedIdLink: 'In My Access anfordern'
     },
     Catalog: {

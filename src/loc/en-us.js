@@ -15,8 +15,8 @@ define([], function () {
     Grants: { Heading: 'What you get', Unknown: 'The contents of this package could not be read.', More: { one: '+{0} more', other: '+{0} more' } },
     Steps: {
       Waiting: 'Waiting for an automated step', WaitingSince: 'Waiting for an automated step since {0}',
-      Failed: 'An automated step of this request failed. It may not go on by itself: ask the package\'s owner, or open it in My Access.',
-      VerifiedId: 'This access requires a Verified ID credential, which you present in My Access with the Microsoft Authenticator app. It can\'t be requested here.',
+      Failed: 'An automated step of this request failed. Ask the package\'s owner, or open it in My Access.',
+      VerifiedId: 'This access needs a Verified ID credential, which you present in My Access. It can\'t be requested here.',
       VerifiedIdLink: 'Request it in My Access'
     },
     Catalog: {

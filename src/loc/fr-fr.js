@@ -15,8 +15,8 @@ define([], function () {
     Grants: { Heading: 'Ce que vous obtenez', Unknown: 'Impossible de lire le contenu de ce package d\'accès.', More: { one: '+{0} autre', many: '+{0} d\'autres', other: '+{0} autres' } },
     Steps: {
       Waiting: 'En attente d\'une étape automatisée', WaitingSince: 'En attente d\'une étape automatisée depuis le {0}',
-      Failed: 'Une étape automatisée de cette demande a échoué. Elle risque de ne pas continuer d\'elle-même : adressez-vous au propriétaire du package ou ouvrez-la dans My Access.',
-      VerifiedId: 'Cet accès exige un justificatif Verified ID, que vous présentez dans My Access avec l\'application Microsoft Authenticator. Il ne peut pas être demandé ici.',
+      Failed: 'Une étape automatisée de cette demande a échoué. Adressez-vous au propriétaire du package ou ouvrez-la dans My Access.',
+      VerifiedId: 'Cet accès exige un justificatif Verified ID, à présenter dans My Access. Il ne peut pas être demandé ici.',
       VerifiedIdLink: 'Le demander dans My Access'
     },
     Catalog: {

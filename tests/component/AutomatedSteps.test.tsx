@@ -77,7 +77,7 @@ describe('a policy that needs a Verified ID', () => {
     renderPanel(fake, MARKETING_ID);
     const link = await screen.findByRole('link', { name: 'Request it in My Access' });
     expect(link).toHaveAttribute('href', `${MY_ACCESS}#/access-packages/${MARKETING_ID}`);
-    expect(screen.getByText(/requires a Verified ID credential/)).toBeInTheDocument();
+    expect(screen.getByText(/needs a Verified ID credential/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Submit request' })).not.toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: /Business justification/ })).not.toBeInTheDocument();
     expect(fake.calls.filter(c => c === 'getVerifiedIdPolicies')).toHaveLength(1);

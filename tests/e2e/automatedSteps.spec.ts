@@ -68,7 +68,7 @@ test('Megan: the Verified ID policy is handed to My Access, and the panel never 
   const { errors } = await openAs(page, INTRANET_HOME, U.megan, { query: { accessPackageId: ID.expenses } });
   const panel = page.getByRole('dialog');
   const handOff = panel.locator('[data-verified-id]');
-  await expect(handOff).toContainText('requires a Verified ID credential');
+  await expect(handOff).toContainText('needs a Verified ID credential');
   const link = handOff.getByRole('link', { name: 'Request it in My Access' });
   await expect(link).toHaveAttribute('href', `https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/${ID.expenses}`);
   await expect(link).toHaveAttribute('target', '_blank');
