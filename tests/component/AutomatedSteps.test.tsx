@@ -16,7 +16,9 @@ import { ID } from '../contoso';
 const MY_ACCESS = 'https://myaccess.microsoft.com/@contoso.onmicrosoft.com';
 const adele = persona('adele');
 const intranet = adele.myAccessRequests.find(r => r.id === ID.adeleIntranetRequest)!;
-const marketingPolicy = ('value' in adele.requirements[MARKETING_ID] && adele.requirements[MARKETING_ID].value[0])!;
+const marketingOutcome = adele.requirements[MARKETING_ID];
+if (!('value' in marketingOutcome)) throw new Error('personas.json: no Marketing policy for Adele');
+const marketingPolicy = marketingOutcome.value[0];
 
 function fakeFor(overrides: Partial<IFakeTenantState> = {}): FakeEntitlementService {
   const fake = FakeEntitlementService.forPersona('adele', overrides);

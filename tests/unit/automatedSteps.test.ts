@@ -1,3 +1,4 @@
+import type { CustomExtensionCalloutInstance } from '@microsoft/microsoft-graph-types';
 import { automatedStepOf } from '../../src/models/automatedStep';
 import { verifiedIdPolicies } from '../../src/models/policy';
 import { mapRequest } from '../../src/models/status';
@@ -5,7 +6,8 @@ import { AppError } from '../../src/services/infrastructure/AppError';
 import { isCredentialError } from '../../src/components/requestPanel/VerifiedIdHandOff';
 
 const CREATED = '2026-03-02T08:00:00Z';
-const callout = (status: string) => ({ id: 'c1', customExtensionId: 'x1', detail: null, externalCorrelationId: 'run', status });
+const callout = (status: string): CustomExtensionCalloutInstance =>
+  ({ id: 'c1', customExtensionId: 'x1', detail: null, externalCorrelationId: 'run', status } as CustomExtensionCalloutInstance);
 
 describe('automatedStepOf (customExtensionCalloutInstances, docs/graph-notes.md §3.12)', () => {
   it('waiting while submitted: since the request was created', () => {
