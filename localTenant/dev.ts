@@ -90,6 +90,16 @@ export function handleDev(
       t.managerView = b.enabled;
       return { status: 200, body: { enabled: t.managerView } };
     }
+    case 'POST /_dev/callouts': {
+      // A custom extension's answer for a request waiting on it (docs/graph-notes.md §3.12): complete or fail.
+      const b = json();
+      if (typeof b.requestId !== 'string' || !b.requestId) throw badRequest("'requestId' is required.");
+      if (b.outcome !== 'complete' && b.outcome !== 'fail') throw badRequest("'outcome' must be 'complete' or 'fail'.");
+      const detail = typeof b.detail === 'string' ? b.detail : null;
+      if (b.outcome === 'complete') t.completeCallout(b.requestId, detail, b.deny === true);
+      else t.failCallout(b.requestId, detail);
+      return { status: 200, body: { requestId: b.requestId, outcome: b.outcome } };
+    }
     case 'GET /_dev/users':
       return { status: 200, body: { value: t.users.map((u) => ({ id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, userType: u.userType })) } };
     default:

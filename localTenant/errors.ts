@@ -24,6 +24,8 @@ export const EMULATOR_ERROR_CODES = {
   ReviewerJustificationRequired: 'AccessHubEmulator.ReviewerJustificationRequired',
   ReviewNotActive: 'AccessHubEmulator.ReviewNotActive',
   NotSupported: 'AccessHubEmulator.NotSupported',
+  NotWaitingForCallback: 'AccessHubEmulator.NotWaitingForCallback',
+  VerifiableCredentialRequired: 'AccessHubEmulator.VerifiableCredentialRequired',
 } as const;
 
 export type EmulatorErrorKey = keyof typeof EMULATOR_ERROR_CODES;
@@ -46,6 +48,8 @@ export const EMULATOR_ERROR_STATUS: Record<EmulatorErrorKey, number> = {
   ReviewerJustificationRequired: 400,
   ReviewNotActive: 400,
   NotSupported: 400,
+  NotWaitingForCallback: 400,
+  VerifiableCredentialRequired: 400,
 };
 
 /** Messages seen verbatim in public material (docs/graph-notes.md §11.3). */

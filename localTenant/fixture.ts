@@ -44,6 +44,25 @@ export interface FxSite {
 export interface FxCatalog {
   id: Id; displayName: string; description?: string | null; catalogType: string; state: string;
   isExternallyVisible: boolean; createdDateTime: string; modifiedDateTime: string;
+  /** Custom extensions (Logic Apps) of the catalog, in Graph's customCalloutExtension shape (docs/graph-notes.md §3.12). */
+  customWorkflowExtensions?: FxCustomExtension[];
+}
+/** `accessPackageAssignmentRequestWorkflowExtension` (a customCalloutExtension). */
+export interface FxCustomExtension {
+  '@odata.type'?: string; id: Id; displayName: string; description?: string | null; createdDateTime?: string; lastModifiedDateTime?: string;
+  endpointConfiguration?: Json | null; authenticationConfiguration?: Json | null;
+  /** `timeoutDuration` (ISO duration): "launch and wait" when present (docs/graph-notes.md §3.12). */
+  callbackConfiguration?: { timeoutDuration?: string | null; [k: string]: unknown } | null;
+}
+/** `customExtensionStageSetting`: the extension a policy calls at a stage; the fixture names it by id. */
+export interface FxCustomExtensionStageSetting { id: Id; stage: string; customExtensionId: Id }
+/**
+ * One call of a custom extension for a request: Graph's customExtensionCalloutInstance plus emulator bookkeeping
+ * (`stage`, `sentDateTime`, which never leave the emulator).
+ */
+export interface FxCalloutInstance {
+  id: Id; customExtensionId: Id; detail: string | null; externalCorrelationId: string | null; status: string;
+  stage: string; sentDateTime: string;
 }
 export interface FxResourceRole { id: Id; displayName: string; description?: string | null; originSystem: string; originId: string }
 export interface FxResourceScope {
@@ -88,6 +107,9 @@ export interface FxPolicy {
   automaticRequestSettings: unknown; notificationSettings: unknown;
   reviewSettings: { isEnabled?: boolean; expirationBehavior?: string; [k: string]: unknown } | null;
   questions: FxQuestion[];
+  customExtensionStageSettings?: FxCustomExtensionStageSetting[];
+  /** Beta only (docs/graph-notes.md §3.13): the Verified ID credentials a requestor must present. */
+  verifiableCredentialSettings?: { credentialTypes: Json[] } | null;
 }
 export interface FxAssignment {
   id: Id; targetId: Id; accessPackageId: Id; assignmentPolicyId: Id; state: string; status: string;
@@ -105,6 +127,7 @@ export interface FxRequest {
   id: Id; requestType: string; state: string; status: string; createdDateTime: string; completedDateTime: string | null;
   justification: string | null; requestorId: Id; targetId: Id; accessPackageId: Id; assignmentPolicyId: Id;
   assignmentId: Id | null; schedule: FxSchedule; answers: FxAnswer[]; approvalStages: FxApprovalStage[];
+  customExtensionCalloutInstances?: FxCalloutInstance[];
 }
 export interface FxDecision {
   id: Id; principalId: Id; assignmentId: Id; decision: string; recommendation: string; justification: string;
@@ -268,12 +291,15 @@ export function prepareFixture(raw: unknown, now: Date): Fixture {
       st.escalationApprovers = arr(st.escalationApprovers); st.fallbackEscalationApprovers = arr(st.fallbackEscalationApprovers);
     }
     p.expiration = p.expiration ?? { type: 'noExpiration', duration: null, endDateTime: null };
+    p.customExtensionStageSettings = arr(p.customExtensionStageSettings);
   }
+  for (const c of f.catalogs) c.customWorkflowExtensions = arr(c.customWorkflowExtensions);
   for (const a of f.assignments) a.schedule = normSchedule(a.schedule);
   for (const r of f.assignmentRequests) {
     r.schedule = normSchedule(r.schedule);
     r.answers = arr(r.answers);
     r.approvalStages = arr(r.approvalStages);
+    r.customExtensionCalloutInstances = arr(r.customExtensionCalloutInstances);
     for (const s of r.approvalStages) s.assignedToUserIds = arr(s.assignedToUserIds);
   }
   for (const rv of f.accessReviews) {

@@ -208,7 +208,10 @@ async function handle(
     return;
   }
 
-  if (graph && graph[1].toLowerCase() === 'beta') {
+  // Only one /beta route is emulated (docs/graph-notes.md §3.13): the requirements' Verified ID status. The rest is 404.
+  const beta = !!graph && graph[1].toLowerCase() === 'beta';
+  const betaServed = beta && method === 'POST' && /^\/beta\/identityGovernance\/entitlementManagement\/accessPackages\/[^/]+\/getApplicablePolicyRequirements$/i.test(path);
+  if (beta && !betaServed) {
     send(res, 404, envelope('Request_ResourceNotFound', 'The local tenant emulates Microsoft Graph v1.0 only.', clientRequestId, requestId), ids);
     log(404);
     return;
@@ -252,12 +255,12 @@ async function handle(
     return;
   }
 
-  const rest = path.replace(/^\/v1\.0\/?/i, '');
+  const rest = path.replace(/^\/(v1\.0|beta)\/?/i, '');
   let out: GraphRes;
   try {
     const greq: GraphReq = {
       method, segments: splitPath(rest), path, params: url.searchParams, headers, body: parsed.body, bodyError: parsed.error,
-      origin, claims, user: who, scopes: new Set(String(claims.scp ?? '').split(' ').filter(Boolean)),
+      origin, claims, user: who, scopes: new Set(String(claims.scp ?? '').split(' ').filter(Boolean)), beta: betaServed,
     };
     out = greq.segments.length === 1 && greq.segments[0] === '$batch'
       ? (method === 'POST' ? handleBatch(t, greq) : { status: 405, body: envelope('', "The requested resource does not support http method '" + method + "'.", clientRequestId) })

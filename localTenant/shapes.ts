@@ -13,6 +13,8 @@ import { connectedOrgOf } from './policy';
 import type { Tenant } from './tenant';
 import { stableGuid } from './util';
 import { directoryTypes } from './shapesDirectory';
+import { customExtension, emitCallouts } from './callouts';
+import type { FxCustomExtension, FxCustomExtensionStageSetting } from './fixture';
 
 export interface Ctx {
   t: Tenant;
@@ -91,7 +93,7 @@ const catalog: EntityDef<Ctx> = {
     resources: { type: 'accessPackageResource', many: true, get: (c: FxCatalog, x: Ctx) => x.t.db.resources.filter((r) => r.catalogId === c.id) },
     resourceRoles: { type: 'accessPackageResourceRole', many: true, get: (c: FxCatalog, x: Ctx) => x.t.db.resources.filter((r) => r.catalogId === c.id).flatMap((r) => r.roles) },
     resourceScopes: { type: 'accessPackageResourceScope', many: true, get: (c: FxCatalog, x: Ctx) => x.t.db.resources.filter((r) => r.catalogId === c.id).flatMap((r) => r.scopes) },
-    customWorkflowExtensions: { type: 'entity', many: true, get: () => [] },
+    customWorkflowExtensions: { type: 'customCalloutExtension', many: true, get: (c: FxCatalog) => c.customWorkflowExtensions ?? [] },
   },
 };
 
@@ -111,7 +113,7 @@ const policy: EntityDef<Ctx> = {
     accessPackage: { type: 'accessPackage', many: false, get: (p: FxPolicy, c: Ctx) => c.t.idx.packages.get(p.accessPackageId) },
     catalog: { type: 'accessPackageCatalog', many: false, get: (p: FxPolicy, c: Ctx) => c.t.idx.catalogs.get(p.catalogId) },
     questions: { type: 'accessPackageQuestion', many: true, get: (p: FxPolicy) => [...p.questions].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)) },
-    customExtensionStageSettings: { type: 'entity', many: true, get: () => [] },
+    customExtensionStageSettings: { type: 'customExtensionStageSetting', many: true, get: (p: FxPolicy) => p.customExtensionStageSettings ?? [] },
   },
 };
 
@@ -170,7 +172,8 @@ const request: EntityDef<Ctx> = {
   emit: (r: FxRequest, c: Ctx) => asJson<MG.AccessPackageAssignmentRequest>({
     id: r.id, requestType: enumOut(c, r.requestType, ['approverRemove']) as MG.AccessPackageRequestType, state: r.state as MG.AccessPackageRequestState,
     status: r.status, createdDateTime: r.createdDateTime, completedDateTime: r.completedDateTime, justification: r.justification,
-    schedule: r.schedule as MG.EntitlementManagementSchedule, answers: r.answers as MG.AccessPackageAnswer[], customExtensionCalloutInstances: [],
+    schedule: r.schedule as MG.EntitlementManagementSchedule, answers: r.answers as MG.AccessPackageAnswer[],
+    customExtensionCalloutInstances: emitCallouts(r) as MG.CustomExtensionCalloutInstance[],
   }),
   nav: {
     accessPackage: { type: 'accessPackage', many: false, get: (r: FxRequest, c: Ctx) => c.t.idx.packages.get(r.accessPackageId) },
@@ -249,6 +252,26 @@ const suggestion: EntityDef<Ctx> = {
   nav: { accessPackage: { type: 'availableAccessPackage', many: false, get: (s: { pkg: FxAccessPackage }) => s.pkg } },
 };
 
+/** docs/graph-notes.md §3.12: the extension a policy calls at a stage, and the extension (a customCalloutExtension). */
+const stageSetting: EntityDef<Ctx> = {
+  name: 'customExtensionStageSetting',
+  properties: ['id', 'stage'],
+  emit: (x: FxCustomExtensionStageSetting) => ({ id: x.id, stage: x.stage }),
+  nav: { customExtension: { type: 'customCalloutExtension', many: false, get: (x: FxCustomExtensionStageSetting, c: Ctx) => customExtension(c.t, x.customExtensionId) } },
+};
+
+const calloutExtension: EntityDef<Ctx> = {
+  name: 'customCalloutExtension',
+  properties: ['id', 'displayName', 'description', 'createdDateTime', 'lastModifiedDateTime', 'endpointConfiguration', 'authenticationConfiguration', 'callbackConfiguration'],
+  emit: (x: FxCustomExtension) => ({
+    '@odata.type': x['@odata.type'] ?? '#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension', id: x.id, displayName: x.displayName,
+    description: x.description ?? null, createdDateTime: x.createdDateTime ?? null, lastModifiedDateTime: x.lastModifiedDateTime ?? null,
+    endpointConfiguration: x.endpointConfiguration ?? null, authenticationConfiguration: x.authenticationConfiguration ?? null,
+    callbackConfiguration: x.callbackConfiguration ?? null,
+  }),
+  nav: {},
+};
+
 export const entity = { entity: { name: 'entity', properties: ['id'], emit: (x: Json) => ({ ...x }), nav: {} } as EntityDef<Ctx> };
 
 export const REGISTRY: Registry<Ctx> = {
@@ -258,5 +281,6 @@ export const REGISTRY: Registry<Ctx> = {
   accessPackageResourceScope: scope, accessPackageResourceRoleScope: roleScope, accessPackageAssignmentRequest: request,
   accessPackageAssignment: assignment, accessPackageSubject: subject, connectedOrganization, approval, approvalStage,
   accessPackageSuggestion: suggestion,
+  customExtensionStageSetting: stageSetting, customCalloutExtension: calloutExtension,
   ...directoryTypes,
 };

@@ -12,7 +12,9 @@ import type { SuggestionsMode } from './graph/suggestions';
 import { applyScale } from './scale';
 import { captureBase, Db, DbIndex } from './state';
 import { addDuration, clone, isDuration, stableGuid } from './util';
-import { resumeWorkflows, runTimeTriggers } from './workflow';
+import { continueAfterCallout, resumeWorkflows, runTimeTriggers } from './workflow';
+import { answerCallout, failCallout } from './callouts';
+import { GraphError } from './errors';
 
 export type ApprovalScope = typeof SCOPES.ReadWriteAll | typeof SCOPES.SubjectAccess;
 
@@ -187,6 +189,25 @@ export class Tenant {
     const site = this.findSite(siteNameOrUrl);
     return site ? sitePermissionLevel(this.db, this.idx, site, this.findUser(userId)) : 'none';
   }
+  /**
+   * A custom extension's callback for a request waiting on it, as `resume` would send it (docs/graph-notes.md §3.12):
+   * the request moves on (`deny` only after approval). Throws when the request waits for no callback.
+   */
+  completeCallout(requestId: Id, detail: string | null = null, deny = false): void {
+    answerCallout(this, this.requestOrThrow(requestId), undefined, detail, deny, (r, stage, d) => continueAfterCallout(this, r, stage, d));
+  }
+
+  /** The extension's call failed (`calloutFailed`); the request stays where it was (Graph documents no more). */
+  failCallout(requestId: Id, detail: string | null = null): void {
+    failCallout(this, this.requestOrThrow(requestId), 'calloutFailed', detail);
+  }
+
+  private requestOrThrow(id: Id): Db['assignmentRequests'][number] {
+    const r = this.idx.requests.get(id);
+    if (!r) throw new GraphError(404, 'ResourceNotFound', `Request '${id}' was not found.`);
+    return r;
+  }
+
   issueToken(user: FxUser | string, scopes?: string[]): IssuedToken {
     const u = typeof user === 'string' ? this.findUser(user) : this.findUser(user.id);
     if (!u) throw new Error(`Unknown user: ${typeof user === 'string' ? user : user.id}`);

@@ -8,6 +8,7 @@ import { removeGrants, recomputeEffective } from './grants';
 import { resolveStageApprovers } from './policy';
 import type { Tenant } from './tenant';
 import { addDuration, isDuration, stableGuid } from './util';
+import { callOut, HoldStage, timeOutCallouts, waitingCallout } from './callouts';
 
 /** Status strings per state (docs/graph-notes.md §9.2; PascalCase free-form strings). */
 export const STATUS_FOR_STATE: Record<string, string> = {
@@ -72,6 +73,8 @@ export function step(t: Tenant, requestId: string): void {
   if (!r) return;
   const p = t.idx.policies.get(r.assignmentPolicyId);
   if (r.state === 'submitted') {
+    // A "launch and wait" extension at assignmentRequestCreated holds the request until its callback (callouts.ts).
+    if (waitingCallout(r) || callOut(t, r, 'assignmentRequestCreated')) { t.commit(); return; }
     if (p && approvalRequired(p, r.requestType)) {
       r.approvalStages = p.requestApprovalSettings.stages.map((s, i) => ({
         id: stableGuid(`stage:${r.id}:${i}`), displayName: stageName(s.primaryApprovers[0]),
@@ -117,11 +120,27 @@ export function recordDecision(t: Tenant, r: FxRequest, stageIndex: number, appr
   stage.justification = justification;
   if (!approve) setState(r, 'denied', t);
   else if (stageIndex + 1 < r.approvalStages.length) startStage(t, r, stageIndex + 1);
-  else {
+  // The last approval: an extension at assignmentRequestApproved may hold delivery (callouts.ts).
+  else if (!callOut(t, r, 'assignmentRequestApproved')) {
     setState(r, 'delivering', t);
     t.schedule(() => step(t, r.id));
   }
   t.commit();
+}
+
+/**
+ * After an extension's callback: the request goes on from where it waited. `deny` (resume's data.state) is honoured
+ * after approval only: "a request cannot be denied at the assignmentRequestCreated stage" (the resume page).
+ */
+export function continueAfterCallout(t: Tenant, r: FxRequest, stage: HoldStage, deny: boolean): void {
+  r.status = STATUS_FOR_STATE[r.state];
+  if (stage === 'assignmentRequestApproved') {
+    if (deny) setState(r, 'denied', t);
+    else {
+      setState(r, 'delivering', t);
+      t.schedule(() => step(t, r.id));
+    }
+  } else t.schedule(() => step(t, r.id));
 }
 
 function deliver(t: Tenant, r: FxRequest): void {
@@ -202,6 +221,7 @@ export function runTimeTriggers(t: Tenant): void {
       if (start <= now) { deliver(t, r); changed = true; }
     }
   }
+  changed = timeOutCallouts(t, now) || changed;
   for (const a of t.db.assignments) {
     const end = a.state === 'delivered' ? assignmentEnd(a.schedule) : null;
     if (end && end <= now) { endAssignment(t, a, 'Expired', end); changed = true; }

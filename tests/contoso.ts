@@ -26,6 +26,9 @@ export const ID = {
   campaignQ: '1f8ce48b-166b-4c66-adda-91d5e44dd9d7', regionQ: 'c412d053-cfbf-4ece-a699-36baf09ea765', contractQ: '728f0e20-9ff5-4485-aaf4-0f4ca15ad59f',
   // requests / assignments / groups
   alexFalconRequest: '9b7094da-88a5-4c2a-a0f0-05f577c4c5cb', gradyFinanceRequest: '1ec61f0b-19c7-4b26-a4e1-61d421e9febe',
+  /** Adele's Intranet Editors request, held by the policy's custom extension (waitingForCallback). */
+  adeleIntranetRequest: '3f9b2c71-6e8d-4a5f-b1c2-7d9e0a4b6c58', intranetExtension: '5c2f8e1a-7d43-4b9e-9a61-0f3e2d7c8b14',
+  intranetCallout: 'b7e4d2a9-1c6f-4f83-9e05-2a8d7c3b1f60', expensesPolicy: '914162ef-36be-4e5d-ac79-a17a034c2760',
   alexEngineeringAssignment: 'e45aaa0f-f9f6-426a-a4dd-b4579480cdb7', henriettaEditorsAssignment: '5d1e8c37-2a4b-4f90-b6c1-9e3a7f2d0b48',
   lidiaEditorsAssignment: 'a84f2b6e-9c13-4d7a-8e05-1b6c3d9f2e70', lynneFinanceAssignment: 'c72759a2-5c01-44b1-a87c-d733af2e637c',
   meganFinanceAssignment: 'e1ca887c-d909-4e8f-ab18-1a80edd3e548',

@@ -25,6 +25,8 @@ export interface GraphReq {
   claims: TokenClaims;
   user: FxUser;
   scopes: Set<string>;
+  /** Sent to /beta: only the routes that say so answer it (docs/graph-notes.md §3.13). */
+  beta?: boolean;
 }
 
 export interface GraphRes { status: number; headers?: Record<string, string>; body?: unknown }

@@ -94,7 +94,7 @@ export const DOCUMENTED_QUERY_OPTIONS: Record<string, DocumentedOptions> = {
   [`GET ${EM}/catalogs/{id}/resourceRoles`]: { doc: API('accesspackagecatalog-list-resourceroles'), options: ['filter'], expand: ['resource'] },
   [`GET ${EM}/catalogs/{id}/accessPackages`]: { doc: API('accesspackagecatalog-list-accesspackages'), options: [] },
   [`GET ${EM}/assignmentPolicies`]: { doc: API('entitlementmanagement-list-assignmentpolicies'), options: ['select', 'filter'], expand: ['accessPackage', 'catalog'] },
-  [`GET ${EM}/assignmentPolicies/{id}`]: { doc: API('accesspackageassignmentpolicy-get'), options: ['select'], expand: ['accessPackage', 'catalog'] },
+  [`GET ${EM}/assignmentPolicies/{id}`]: { doc: API('accesspackageassignmentpolicy-get'), options: ['select'], expand: ['accessPackage', 'catalog', 'customExtensionStageSettings', 'customExtensionStageSettings/customExtension'] },
   [`GET ${EM}/assignments`]: { doc: API('entitlementmanagement-list-assignments'), options: ['select', 'filter'], expand: ASSIGNMENT_EXPAND },
   [`GET ${EM}/assignmentRequests`]: { doc: API('entitlementmanagement-list-assignmentrequests'), options: ['filter'], expand: REQUEST_EXPAND },
   [`GET ${EM}/connectedOrganizations`]: { doc: API('entitlementmanagement-list-connectedorganizations'), options: ['select', 'filter'] },

@@ -1,7 +1,7 @@
 /** Requester read endpoints (docs/graph-notes.md §3.1–§3.3, §3.5, §3.6, §3.8). */
 import { SCOPES } from '../auth';
 import { forbiddenRole, GraphError, noHttpResource } from '../errors';
-import type { FxAccessPackage, FxQuestion, FxRequest } from '../fixture';
+import type { FxAccessPackage, FxPolicy, FxQuestion, FxRequest } from '../fixture';
 import { adminCatalogs, admittingPolicies } from '../policy';
 import { REGISTRY } from '../shapes';
 import type { Tenant } from '../tenant';
@@ -67,8 +67,29 @@ function requirements(t: Tenant, req: GraphReq, p: Record<string, string>): Grap
     // the doc example's older shape when the tenant is switched to it.
     questions: [...pol.questions].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)).map((q) => (t.quirks.legacyQuestionShape
       ? legacyQuestion(q) : REGISTRY.accessPackageQuestion.emit(q as never, ctx))),
+    ...(req.beta ? betaRequirements(t, pol) : {}),
   }));
   return { status: 200, body: { '@odata.context': contextUrl(req, 'Collection(microsoft.graph.accessPackageAssignmentRequestRequirements)'), value } };
+}
+
+/**
+ * The one /beta route the emulator answers (docs/graph-notes.md §3.13): beta's requirements add
+ * verifiableCredentialRequirementStatus (learn.microsoft.com/graph/api/resources/verifiablecredentialrequired?view=graph-rest-beta)
+ * and name some members differently; v1.0's members stay beside them. The presentation URL is a stand-in.
+ */
+function betaRequirements(t: Tenant, pol: FxPolicy): Record<string, unknown> {
+  const needs = (pol.verifiableCredentialSettings?.credentialTypes ?? []).length > 0;
+  return {
+    isApprovalRequired: !!pol.requestApprovalSettings.isApprovalRequiredForAdd,
+    isApprovalRequiredForExtension: !!pol.requestApprovalSettings.isApprovalRequiredForUpdate,
+    isCustomAssignmentScheduleAllowed: !!pol.requestorSettings.allowCustomAssignmentSchedule,
+    existingAnswers: [],
+    verifiableCredentialRequirementStatus: needs ? {
+      '@odata.type': '#microsoft.graph.verifiableCredentialRequired',
+      expiryDateTime: new Date(t.now().getTime() + 10 * 60_000).toISOString(),
+      url: `openid-vc://?request_uri=https://verifiedid.did.msidentity.com/v1.0/${t.tenantInfo.id}/verifiableCredentials/presentationRequests/${pol.id}`,
+    } : null,
+  };
 }
 
 /** A package is "available" to the caller when a policy admits them; hidden ones too (isHidden only hides browsing). */

@@ -6,7 +6,8 @@ import type { FxAssignment, FxPolicy, FxRequest, FxUser } from '../fixture';
 import { adminCatalogs, admittingPolicies, scopeAdmits } from '../policy';
 import type { Tenant } from '../tenant';
 import { isObject } from '../util';
-import { approvalRequired, assignmentEnd, CANCELLABLE_STATES, OPEN_STATES, submit } from '../workflow';
+import { approvalRequired, assignmentEnd, CANCELLABLE_STATES, continueAfterCallout, OPEN_STATES, submit } from '../workflow';
+import { answerCallout } from '../callouts';
 import { bodyObject, contextUrl, ctxOf, EM, GraphReq, GraphRes, REQUESTER_WRITE, requireScopes, Route } from './common';
 import { fail, nonEmpty, validateAnswers, validateSchedule } from './requestValidation';
 import { REGISTRY } from '../shapes';
@@ -71,6 +72,11 @@ function createRequest(t: Tenant, req: GraphReq): GraphRes {
     if (policyId) policy = admitting.find((p) => p.id === policyId);
     else if (admitting.length === 1) policy = admitting[0];
     if (!policy) throw fail(t, 'PolicyNotAllowed', policyId || admitting.length === 0 ? MESSAGES.noPolicy : `${MESSAGES.noPolicy}: several policies apply, set assignment.assignmentPolicyId.`);
+    // [gap] docs/graph-notes.md §3.13: a Verified ID policy needs the credential presented (beta verifiedCredentialsData,
+    // My Access's QR code); v1.0 has no way to carry it, and Graph documents no error code for its absence.
+    if ((policy.verifiableCredentialSettings?.credentialTypes ?? []).length > 0) {
+      throw fail(t, 'VerifiableCredentialRequired', 'The policy requires a verifiable credential, which this request does not present.');
+    }
     if (hasOpenRequest(t, packageId, me.id)) throw fail(t, 'ExistingOpenRequest', 'There is already an open request for this access package.');
     if (activeAssignment(t, packageId, me.id)) throw fail(t, 'AlreadyAssigned', 'The target already has an active assignment of this access package.');
     if (policy.requestApprovalSettings.isRequestorJustificationRequired && approvalRequired(policy, type) && !nonEmpty(justification)) {
@@ -150,7 +156,29 @@ function cancel(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
   return t.quirks.cancelStatus === 204 ? { status: 204 } : { status: 200 };
 }
 
+/**
+ * The custom extension's callback (docs/graph-notes.md §3.12; learn.microsoft.com/graph/api/accesspackageassignmentrequest-resume).
+ * Graph documents it for the Logic App's identity (EntitlementManagement.ReadWrite.All); the emulator has no app-only
+ * tokens, so it takes a delegated ReadWrite.All token of an entitlement-management administrator, never a requestor's.
+ */
+function resume(t: Tenant, req: GraphReq, p: Record<string, string>): GraphRes {
+  requireScopes(req, [SCOPES.ReadWriteAll]);
+  const r = t.idx.requests.get(p.id);
+  if (!r) throw new GraphError(404, 'ResourceNotFound', `Request '${p.id}' was not found.`);
+  const cats = adminCatalogs(t.db, req.user.id);
+  const catalogId = t.idx.packages.get(r.accessPackageId)?.catalogId ?? '';
+  if (!cats || (cats !== 'all' && !cats.has(catalogId))) throw forbiddenRole();
+  const body = bodyObject(req);
+  const data = isObject(body.data) ? body.data : {};
+  const instanceId = str(data.customExtensionStageInstanceId, 'data.customExtensionStageInstanceId');
+  const detail = str(data.customExtensionStageInstanceDetail, 'data.customExtensionStageInstanceDetail') ?? null;
+  const deny = String(data.state ?? '').toLowerCase() === 'denied';
+  answerCallout(t, r, instanceId, detail, deny, (x, stage, d) => continueAfterCallout(t, x, stage, d));
+  return { status: 204 };
+}
+
 export const requestRoutes: Route[] = [
+  { method: 'POST', pattern: `${EM}/assignmentRequests/{id}/resume`, handler: resume },
   { method: 'POST', pattern: `${EM}/assignmentRequests`, handler: (t, req) => createRequest(t, req) },
   { method: 'POST', pattern: `${EM}/assignmentRequests/{id}/cancel`, handler: cancel },
 ];

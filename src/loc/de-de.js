@@ -20,6 +20,12 @@ define([], function () {
       HistoryNoDate: { one: 'Ihnen bereits {0}-mal zugewiesen', other: 'Ihnen bereits {0}-mal zugewiesen' },
       Request: 'Anfordern'
     },
+    Steps: {
+      Waiting: 'Wartet auf einen automatisierten Schritt', WaitingSince: 'Wartet seit {0} auf einen automatisierten Schritt',
+      Failed: 'Ein automatisierter Schritt dieser Anfrage ist fehlgeschlagen. Fragen Sie den Besitzer des Pakets oder öffnen Sie sie in My Access.',
+      VerifiedId: 'Dieser Zugriff erfordert einen Verified ID-Nachweis, den Sie in My Access vorlegen. Er kann hier nicht angefordert werden.',
+      VerifiedIdLink: 'In My Access anfordern'
+    },
     Catalog: {
       EmptySite: 'Es gibt keine Zugriffspakete, die Zugriff auf diese Website gewähren.',
       EmptySiteHint: 'Fragen Sie den Websitebesitzer, welchen Zugriff Sie benötigen, oder durchsuchen Sie alle Zugriffspakete in My Access.',

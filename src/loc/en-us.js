@@ -20,6 +20,12 @@ define([], function () {
       HistoryNoDate: { one: 'Assigned to you {0} time before', other: 'Assigned to you {0} times before' },
       Request: 'Request'
     },
+    Steps: {
+      Waiting: 'Waiting for an automated step', WaitingSince: 'Waiting for an automated step since {0}',
+      Failed: 'An automated step of this request failed. Ask the package\'s owner, or open it in My Access.',
+      VerifiedId: 'This access needs a Verified ID credential, which you present in My Access. It can\'t be requested here.',
+      VerifiedIdLink: 'Request it in My Access'
+    },
     Catalog: {
       EmptySite: 'No access packages give access to this site.',
       EmptySiteHint: 'Ask the site owner which access you need, or browse all access packages in My Access.',

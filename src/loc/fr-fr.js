@@ -20,6 +20,12 @@ define([], function () {
       HistoryNoDate: { one: 'Attribué {0} fois auparavant', many: 'Attribué {0} de fois auparavant', other: 'Attribué {0} fois auparavant' },
       Request: 'Demander'
     },
+    Steps: {
+      Waiting: 'En attente d\'une étape automatisée', WaitingSince: 'En attente d\'une étape automatisée depuis le {0}',
+      Failed: 'Une étape automatisée de cette demande a échoué. Adressez-vous au propriétaire du package ou ouvrez-la dans My Access.',
+      VerifiedId: 'Cet accès exige un justificatif Verified ID, à présenter dans My Access. Il ne peut pas être demandé ici.',
+      VerifiedIdLink: 'Le demander dans My Access'
+    },
     Catalog: {
       EmptySite: 'Aucun package d\'accès ne donne accès à ce site.',
       EmptySiteHint: 'Demandez au propriétaire du site de quel accès vous avez besoin, ou parcourez tous les packages d\'accès dans My Access.',

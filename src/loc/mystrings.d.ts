@@ -22,6 +22,8 @@ declare interface ICommonStrings {
     Title: string; Hint: string; RelatedPeople: IPluralStrings; History: IPluralStrings; HistoryNoDate: IPluralStrings;
     Request: string;
   };
+  /** Steps outside the approval: a custom extension the request waits on; a Verified ID policy handed to My Access. */
+  Steps: { Waiting: string; WaitingSince: string; Failed: string; VerifiedId: string; VerifiedIdLink: string };
   Catalog: {
     EmptySite: string; EmptySiteHint: string; EmptyAll: string; EmptyAllHint: string; NoMatch: string; NoMatchHint: string;
     Count: IPluralStrings; SearchPlaceholder: string; HiddenOwned: string;

@@ -261,3 +261,15 @@ export function buildAddRequestBody(draft: IRequestDraft, policy: IPolicyRequire
 export function sortPolicies(policies: IPolicyRequirement[]): IPolicyRequirement[] {
   return policies.slice().sort((a, b) => Number(a.isApprovalRequired) - Number(b.isApprovalRequired) || a.displayName.localeCompare(b.displayName));
 }
+
+/**
+ * The policies beta's getApplicablePolicyRequirements marks with a `verifiableCredentialRequirementStatus`
+ * (`verifiableCredentialRequired`, `…Retrieved` or `…Verified`, docs/graph-notes.md §3.13): any of them means the policy
+ * asks for a credential, which a v1.0 request cannot carry. PnPjs unwraps `value`, so this is the collection.
+ */
+export function verifiedIdPolicies(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw as Array<{ policyId?: unknown; verifiableCredentialRequirementStatus?: unknown } | null> : [];
+  return list
+    .filter(r => !!r && typeof r.policyId === 'string' && !!r.verifiableCredentialRequirementStatus && typeof r.verifiableCredentialRequirementStatus === 'object')
+    .map(r => (r as { policyId: string }).policyId);
+}

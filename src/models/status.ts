@@ -1,6 +1,7 @@
 import type { Approval, ApprovalStage } from '@microsoft/microsoft-graph-types';
 import { IAccessRequest, IAnswer, IAssignment, IPackageStatus, IApproval, IApprovalStage } from '../core/model/types';
 import { mapSchedule } from './schedule';
+import { automatedStepOf } from './automatedStep';
 import { optional, required } from '../core/model/graphShapes';
 import {
   assignmentEnd, GraphAnswer, GraphAssignment, GraphRequest, isActiveAssignment, isOpenRequest, mapAssignment, mapRequestSummary
@@ -26,10 +27,12 @@ function mapAnswer(a: GraphAnswer): IAnswer {
 }
 
 export function mapRequest(raw: GraphRequest): IAccessRequest {
+  const summary = mapRequestSummary(raw);
   return {
-    ...mapRequestSummary(raw),
+    ...summary,
     schedule: raw.schedule ? mapSchedule(raw.schedule) : undefined,
-    answers: (raw.answers || []).filter(Boolean).map(mapAnswer)
+    answers: (raw.answers || []).filter(Boolean).map(mapAnswer),
+    automatedStep: automatedStepOf(raw.customExtensionCalloutInstances, summary.state, summary.createdDateTime)
   };
 }
 

@@ -38,6 +38,8 @@ export interface IEntitlementService {
    */
   getMappedPackages(map: ISiteAccessMap): Promise<{ packages: IAccessPackage[]; grants: Map<string, IGrant[]> }>;
   getRequirements(packageId: string): Promise<IPolicyRequirement[]>;
+  /** Ids of the package's policies that need a Verified ID credential (Graph beta only; docs/graph-notes.md §3.13). */
+  getVerifiedIdPolicies(packageId: string): Promise<string[]>;
   submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest>;
   getRequest(id: string): Promise<IAccessRequest>;
   cancelRequest(id: string): Promise<void>;

@@ -83,19 +83,20 @@ test.describe('AccessCard on the dashboard', () => {
     }, policy, 'en-us');
     await env.wb.tenant.settle();
 
+    // Her other pending request is the fixture's Intranet Editors one, held by its custom extension.
     const { errors } = await openAs(page, DASHBOARD, U.adele);
     const medium = page.getByTestId('ace-medium');
     const large = page.getByTestId('ace-large');
     await expect(medium).toHaveAttribute('data-kind', 'pending');
-    await expect(medium.getByText('1 pending', { exact: true })).toBeVisible();
+    await expect(medium.getByText('2 pending', { exact: true })).toBeVisible();
     await expect(medium.getByText(/^Marketing Campaign Contributors: waiting since /)).toBeVisible();
-    await expect(large.getByText('1 pending', { exact: true })).toBeVisible();
+    await expect(large.getByText('2 pending', { exact: true })).toBeVisible();
     await screenshot(page, 'access-card-adele');
     expect(await axeViolations(page)).toEqual([]);
 
     await large.getByRole('button', { name: 'View' }).click();
     const qv = page.getByRole('dialog', { name: 'Your access' });
-    await expect(qv.getByText('1 request of yours is pending')).toBeVisible();
+    await expect(qv.getByText('2 requests of yours are pending')).toBeVisible();
     await expect(qv.getByText('Marketing Campaign Contributors', { exact: true })).toBeVisible();
     // Rendered through the host's markdown: the justification shows as typed, no link.
     await expect(qv.getByText('Your reason: Spring [campaign](https://evil.example)')).toBeVisible();

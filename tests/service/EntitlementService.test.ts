@@ -110,9 +110,10 @@ describe('GraphEntitlementService against the local tenant', () => {
   });
 
   it('cancels a pending request', async () => {
+    // Falcon War Room: one approval stage (Adele's Intranet Editors request is already open, held by its extension).
     const { entitlements } = servicesFor(tenant, 'adelev@contoso.com');
-    const [policy] = await entitlements.getRequirements(ID.intranetEditors);
-    const request = await entitlements.submitRequest({ accessPackageId: ID.intranetEditors, policyId: policy.policyId, justification: 'Editing news', answers: {} }, policy);
+    const [policy] = await entitlements.getRequirements(ID.warRoom);
+    const request = await entitlements.submitRequest({ accessPackageId: ID.warRoom, policyId: policy.policyId, justification: 'War room duty', answers: {} }, policy);
     await waitFor(async () => ((await entitlements.getRequest(request.id)).state === 'pendingApproval' ? true : undefined));
     await entitlements.cancelRequest(request.id);
     const after = await entitlements.getRequest(request.id);

@@ -11,6 +11,7 @@ import { errorMessage, format, formatDate } from '../format';
 import { ApprovalStages } from './ApprovalStages';
 import { GrantLinks } from './GrantLinks';
 import { CancelConfirm } from './CancelConfirm';
+import { AutomatedStep } from '../AutomatedStep';
 
 export interface ICurrentStatusProps {
   pkg: IAccessPackage;
@@ -71,6 +72,7 @@ export const CurrentStatus: React.FC<ICurrentStatusProps> = ({ pkg, status, poli
         {delivering ? strings.Status.Delivering : strings.Panel.AlreadyPending}
       </MessageBar>
       {request.createdDateTime && <Text block>{format(strings.Panel.RequestedOn, formatDate(request.createdDateTime, language))}</Text>}
+      <AutomatedStep step={request.automatedStep} language={language} />
       {scheduledStart && <Text block>{format(strings.Panel.Scheduled, formatDate(scheduledStart, language))}</Text>}
       {request.state === 'pendingApproval' && <ApprovalStages requestId={request.id} policyDescription={description} />}
       {error && <MessageBar messageBarType={MessageBarType.error} isMultiline>{errorMessage(error)}</MessageBar>}

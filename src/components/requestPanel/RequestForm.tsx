@@ -12,6 +12,7 @@ import { useRequestForm } from './useRequestForm';
 import { PolicyChoice } from './PolicyChoice';
 import { QuestionFields } from './QuestionFields';
 import { ScheduleFields } from './ScheduleFields';
+import { isCredentialError, VerifiedIdHandOff } from './VerifiedIdHandOff';
 
 export interface IRequestFormProps {
   pkg: IAccessPackage;
@@ -46,7 +47,8 @@ export const RequestForm: React.FC<IRequestFormProps> = ({ pkg, policies, onSubm
         {form.showSummary && (
           <MessageBar messageBarType={MessageBarType.error}>{strings.Panel.FieldErrorsSummary}</MessageBar>
         )}
-        {form.topError && (
+        {isCredentialError(form.topError) && <VerifiedIdHandOff packageId={pkg.id} />}
+        {form.topError && !isCredentialError(form.topError) && (
           <MessageBar
             messageBarType={MessageBarType.error}
             isMultiline

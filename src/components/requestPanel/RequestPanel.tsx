@@ -13,6 +13,7 @@ import { errorMessage, format, formatDate } from '../format';
 import { RequestForm, IRequestPrefill } from './RequestForm';
 import { RequestOutcome } from './RequestOutcome';
 import { CurrentStatus } from './CurrentStatus';
+import { VerifiedIdHandOff } from './VerifiedIdHandOff';
 import { usePackageShare } from '../../context/HostContext';
 
 export interface IRequestPanelProps {
@@ -69,7 +70,10 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
 
   const status = packageStatus(pkg.id, data.assignments, data.requests, now());
   const showStatus = !outcome && (status.kind === 'hasAccess' || status.kind === 'pending' || status.kind === 'delivering');
-  const showForm = !outcome && !showStatus && data.policies.length > 0;
+  // Policies that need a Verified ID are handed off to My Access and never submitted from here (docs/graph-notes.md §3.13).
+  const formPolicies = data.policies.filter(p => !p.requiresVerifiedId);
+  const handOff = !outcome && !showStatus && formPolicies.length < data.policies.length;
+  const showForm = !outcome && !showStatus && formPolicies.length > 0;
   let previous: string | undefined;
   if (status.kind === 'denied') previous = strings.Status.Denied;
   if (status.kind === 'expired' && status.assignment) {
@@ -93,10 +97,11 @@ const PanelBody: React.FC<IPanelBodyProps> = ({ data, pkg, reload, isOpen, onCha
           {!outcome && !showStatus && data.policies.length === 0 && (
             <MessageBar messageBarType={MessageBarType.warning} isMultiline>{strings.Panel.NotRequestable}</MessageBar>
           )}
+          {handOff && <VerifiedIdHandOff packageId={pkg.id} />}
           {showForm && previous && <Text block>{previous}</Text>}
         </Stack>
       </div>
-      {showForm && <RequestForm pkg={pkg} policies={data.policies} onSubmitted={onSubmitted} onConflict={onConflict} prefill={prefill} />}
+      {showForm && <RequestForm pkg={pkg} policies={formPolicies} onSubmitted={onSubmitted} onConflict={onConflict} prefill={prefill} />}
     </Stack>
   );
 };

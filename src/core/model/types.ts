@@ -93,6 +93,8 @@ export interface IPolicyRequirement {
   allowCustomSchedule: boolean;
   schedule: ISchedule;
   questions: IQuestion[];
+  /** The policy needs a Verified ID credential (beta only, docs/graph-notes.md §3.13): requested in My Access, never here. */
+  requiresVerifiedId?: boolean;
 }
 
 export type RequestState =
@@ -121,6 +123,15 @@ export interface IAccessRequest {
   assignmentId?: string;
   schedule?: ISchedule;
   answers: IAnswer[];
+  /** A custom extension the open request waits on (models/automatedStep.ts). */
+  automatedStep?: IAutomatedStep;
+}
+
+export interface IAutomatedStep {
+  /** The call failed or its callback timed out: the request may not go on by itself. */
+  failed: boolean;
+  /** When the wait began, where Graph lets us know it. */
+  since?: string;
 }
 
 export type AssignmentState = 'delivering' | 'partiallyDelivered' | 'delivered' | 'expired' | 'deliveryFailed' | string;

@@ -1,4 +1,4 @@
-import { GraphFI, graphGet, graphPost, GraphQueryable, IGraphQueryable, Paged } from '@pnp/graph';
+import { Endpoint, GraphFI, graphGet, graphPost, GraphQueryable, IGraphQueryable, Paged } from '@pnp/graph';
 import type {
   AccessPackage, AccessPackageResourceRoleScope, Approval, User
 } from '@microsoft/microsoft-graph-types';
@@ -9,7 +9,7 @@ import {
 import { mapAccessPackage } from '../../models/accessPackage';
 import { mapUser } from '../../models/user';
 import { mapRoleScope, unnamedResources } from '../../models/grants';
-import { mapRequirement, buildAddRequestBody, GraphRequirements } from '../../models/policy';
+import { mapRequirement, buildAddRequestBody, GraphRequirements, verifiedIdPolicies } from '../../models/policy';
 import { mapRequest, mapAssignment, mapApproval, isOpenRequest, GraphRequest, GraphAssignment } from '../../models/status';
 import { toAppError, AppError } from '../infrastructure/AppError';
 import { RetryThrottledOnly, graphPath } from './createBrowserClients';
@@ -393,6 +393,17 @@ export class GraphEntitlementService implements IEntitlementService {
       // Every policy unusable is not "nothing to request": say what Graph got wrong.
       if (raw.length > 0 && policies.length === 0) return raw.map(mapRequirement);
       return policies;
+    });
+  }
+
+  /**
+   * Beta's getApplicablePolicyRequirements, read only for `verifiableCredentialRequirementStatus` (v1.0 has no
+   * Verified ID; docs/graph-notes.md §3.13): the ids of the policies that need a credential.
+   */
+  public getVerifiedIdPolicies(packageId: string): Promise<string[]> {
+    return this._run(async () => {
+      const q = this._q(`${EM}/accessPackages/${encodeURIComponent(packageId)}/getApplicablePolicyRequirements`).using(Endpoint('beta'));
+      return verifiedIdPolicies(await graphPost(q));
     });
   }
 

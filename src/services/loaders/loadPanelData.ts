@@ -26,10 +26,13 @@ const NOT_REQUESTABLE_KINDS: AppErrorKind[] = ['notFound', 'forbidden', 'notAllo
 /** Everything the request panel needs for one package, read in parallel. */
 export async function loadPanelData(services: IAccessHubServices, packageId: string): Promise<IPanelData> {
   const { entitlements } = services;
-  const [pkg, policies, status] = await Promise.all([
+  const [pkg, policies, status, verifiedId] = await Promise.all([
     entitlements.getAvailablePackage(packageId).catch(recover<IAccessPackage | undefined>(HIDDEN_KINDS, undefined)),
     entitlements.getRequirements(packageId).catch(recover<IPolicyRequirement[]>(NOT_REQUESTABLE_KINDS, [])),
-    loadMyStatus(entitlements)
+    loadMyStatus(entitlements),
+    // Beta, only for which policies need a Verified ID (docs/graph-notes.md §3.13): when it fails the panel works as before.
+    entitlements.getVerifiedIdPolicies(packageId).catch((): string[] => [])
   ]);
-  return { pkg, policies: sortPolicies(policies), ...status };
+  const marked = policies.map(p => (verifiedId.indexOf(p.policyId) >= 0 ? { ...p, requiresVerifiedId: true } : p));
+  return { pkg, policies: sortPolicies(marked), ...status };
 }

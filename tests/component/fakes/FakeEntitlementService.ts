@@ -35,6 +35,8 @@ export interface IFakeTenantState {
    * carries them (forPersona collects them from the person's rows).
    */
   approversByPolicy: Record<string, IStageApprovers[]>;
+  /** Policies that need a Verified ID, by package id (Graph beta); the tenant refuses a v1.0 request through them. */
+  verifiedIdPolicies: Record<string, string[]>;
 }
 
 export interface ISubmitCall {
@@ -43,7 +45,7 @@ export interface ISubmitCall {
   language?: string;
 }
 
-type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
+type FailableMethod = 'getAvailablePackage' | 'getRequirements' | 'getVerifiedIdPolicies' | 'listMyAssignments' | 'listMyRequests' | 'getRequest'
   | 'cancelRequest' | 'getApproval' | 'getGrants' | 'getManager' | 'getSponsors' | 'getMappedPackages'
   | 'listMyAccessAssignments' | 'listMyAccessRequests' | 'requestUpdate' | 'requestRemove';
 
@@ -63,7 +65,7 @@ export class FakeEntitlementService implements IEntitlementService {
 
   constructor(state: Partial<IFakeTenantState> & Pick<IFakeTenantState, 'me'>) {
     this.state = {
-      packages: [], requirements: {}, otherPackageIds: [], assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {},
+      packages: [], requirements: {}, otherPackageIds: [], assignments: [], requests: [], grants: {}, approvals: {}, stagesByPolicy: {}, verifiedIdPolicies: {},
       sponsors: [], approversByPolicy: {},
       ...state
     };
@@ -77,6 +79,11 @@ export class FakeEntitlementService implements IEntitlementService {
     const p = persona(name);
     const requirements: Record<string, IPolicyRequirement[]> = {};
     const otherPackageIds: string[] = [];
+    const verifiedIdPolicies: Record<string, string[]> = {};
+    for (const id of Object.keys(p.verifiedId || {})) {
+      const outcome = p.verifiedId[id];
+      if ('value' in outcome && outcome.value.length > 0) verifiedIdPolicies[id] = outcome.value;
+    }
     for (const id of Object.keys(p.requirements)) {
       const outcome = p.requirements[id];
       if (!('value' in outcome)) continue;
@@ -99,6 +106,7 @@ export class FakeEntitlementService implements IEntitlementService {
       // richer rows and strips them for the plain reads (the contract test checks both against the tenant).
       requests: p.myAccessRequests,
       assignments: p.myAccessAssignments,
+      verifiedIdPolicies,
       ...overrides
     });
   }
@@ -212,6 +220,14 @@ export class FakeEntitlementService implements IEntitlementService {
     return (this.state.requirements[packageId] || []).slice();
   }
 
+  public async getVerifiedIdPolicies(packageId: string): Promise<string[]> {
+    await this._enter('getVerifiedIdPolicies');
+    if (!this.state.packages.some(p => p.id === packageId) && this.state.otherPackageIds.indexOf(packageId) < 0) {
+      throw new AppError('notFound', 404, 'ResourceNotFound', `Access package ${packageId} was not found.`);
+    }
+    return (this.state.verifiedIdPolicies[packageId] || []).slice();
+  }
+
   public async submitRequest(draft: IRequestDraft, policy: IPolicyRequirement, language?: string): Promise<IAccessRequest> {
     this.submitCalls.push({ draft: JSON.parse(JSON.stringify(draft)), policy, language });
     await this._enter('submitRequest');
@@ -220,6 +236,10 @@ export class FakeEntitlementService implements IEntitlementService {
     if (error) {
       this._nextSubmitError = undefined;
       throw error;
+    }
+    if ((this.state.verifiedIdPolicies[draft.accessPackageId] || []).indexOf(draft.policyId) >= 0) {
+      // As the local tenant: v1.0 cannot present the credential (Graph documents no code; the emulator's is fake).
+      throw new AppError('validation', 400, 'AccessHubEmulator.VerifiableCredentialRequired', 'The policy requires a verifiable credential, which this request does not present.');
     }
     if (this.state.requests.some(r => r.accessPackageId === draft.accessPackageId && isOpenRequest(r))) {
       throw new AppError('openRequestExists', 400, 'ExistingOpenRequest', 'There is already an open request.');

@@ -20,6 +20,8 @@ export interface IPersonaCapture {
   requestable: IAccessPackage[];
   available: Record<string, Outcome<IAccessPackage>>;
   requirements: Record<string, Outcome<IPolicyRequirement[]>>;
+  /** Beta's Verified ID policies per package (getVerifiedIdPolicies). */
+  verifiedId: Record<string, Outcome<string[]>>;
   requests: IAccessRequest[];
   assignments: IAssignment[];
   /** MyAccess's reads: assignments with package and policy, requests with their policy. */
@@ -41,9 +43,11 @@ const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompar
 export async function capturePersona(svc: IEntitlementService, packageIds: string[]): Promise<IPersonaCapture> {
   const available: Record<string, Outcome<IAccessPackage>> = {};
   const requirements: Record<string, Outcome<IPolicyRequirement[]>> = {};
+  const verifiedId: Record<string, Outcome<string[]>> = {};
   for (const id of packageIds) {
     available[id] = await outcome(() => svc.getAvailablePackage(id));
     requirements[id] = await outcome(() => svc.getRequirements(id));
+    verifiedId[id] = await outcome(() => svc.getVerifiedIdPolicies(id));
   }
   return {
     me: await svc.getMe(),
@@ -52,6 +56,7 @@ export async function capturePersona(svc: IEntitlementService, packageIds: strin
     requestable: (await svc.listRequestablePackages()).sort(byId),
     available,
     requirements,
+    verifiedId,
     requests: (await svc.listMyRequests()).sort(byId),
     assignments: (await svc.listMyAssignments()).sort(byId),
     myAccessAssignments: (await svc.listMyAccessAssignments()).sort(byId),

@@ -12,6 +12,7 @@ import { useServices } from '../../../context/ServicesContext';
 import { myAccessPackageUrl } from '../../../models/packageRef';
 import { format } from '../../../components/format';
 import { ApprovalStages } from '../../../components/requestPanel/ApprovalStages';
+import { AutomatedStep } from '../../../components/AutomatedStep';
 import { CancelConfirm } from '../../../components/requestPanel/CancelConfirm';
 import { LazyDatePicker } from '../../../components/requestPanel/LazyDatePicker';
 import { exactDateTime, localDate, relativeDate, requestTypeText, stateText } from './myAccessText';
@@ -93,7 +94,7 @@ const GrantList: React.FC<{ grants: IGrant[] | undefined }> = ({ grants }) => {
       {list.map((g, i) => (
         <React.Fragment key={g.id}>
           {i > 0 && ', '}
-          {g.url ? <Link href={g.url} target="_blank" rel="noopener noreferrer">{grantLabel(g)}</Link> : grantLabel(g)}
+          {g.url ? <Link underline href={g.url} target="_blank" rel="noopener noreferrer">{grantLabel(g)}</Link> : grantLabel(g)}
         </React.Fragment>
       ))}
     </Text>
@@ -267,6 +268,7 @@ const ActiveRow: React.FC<IRowProps> = ({ row, actions }) => {
 };
 
 const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
+  const { language } = useServices();
   const [confirming, setConfirming] = React.useState(false);
   const mounted = useMounted();
   const rootRef = React.useRef<HTMLDivElement>(null);
@@ -290,6 +292,7 @@ const PendingRow: React.FC<IRowProps> = ({ row, actions }) => {
         <Text variant="small" data-state={r.state}>{`${requestTypeText(r.requestType)} · ${stateText(r.state)}`}</Text>
       </Stack>
       {r.createdDateTime && <Text variant="small"><When iso={r.createdDateTime} template={strings.RequestedOn} /></Text>}
+      {open && <AutomatedStep step={r.automatedStep} language={language} />}
       {open && r.state === 'pendingApproval' && <ApprovalStages requestId={r.id} policyDescription={policyDescription} stages={r.approvers} />}
       <Notice notice={notice} />
       {cancellable && !confirming && (
