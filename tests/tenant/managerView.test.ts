@@ -19,8 +19,10 @@ describe("on='targetManager' with the switch on (the default)", () => {
     const r = await tt.as(U.isaiah, 'GET', ASSIGNMENTS, { headers: PREFER });
     expect(r.status).toBe(200);
     expect(r.body['@odata.context']).toMatch(/\$metadata#Collection\(microsoft\.graph\.accessPackageAssignment\)$/);
-    expect(r.body.value.map((a: any) => a.id)).toEqual([ID.alexEngineeringAssignment]);
-    const a = r.body.value[0];
+    // Isaiah's reports: Alex (Engineering Onboarding), Henrietta and Lidia (Intranet Editors).
+    expect(r.body.value.map((a: any) => a.id).sort())
+      .toEqual([ID.alexEngineeringAssignment, ID.henriettaEditorsAssignment, ID.lidiaEditorsAssignment].sort());
+    const a = r.body.value.find((x: any) => x.id === ID.alexEngineeringAssignment);
     expect(a.target).toEqual(expect.objectContaining({ objectId: ID.alex, displayName: 'Alex Wilber' }));
     expect(a.accessPackage).toEqual(expect.objectContaining({ id: ID.engineering, displayName: 'Engineering Onboarding' }));
     // Ending soon: the fixture's dates move with the tenant's clock.
