@@ -61,7 +61,8 @@ define([], function () {
       AlreadyHaveUntil: 'Sie haben diesen Zugriff bereits bis {0}.', ApprovalRequired: 'Eine Genehmigung ist erforderlich.',
       JustificationNotRequired: 'Keine Begründung erforderlich.', CharacterCount: { one: '{1} von {0} Zeichen', other: '{1} von {0} Zeichen' },
       StageLine: '{0} — {1}', DeliveryFailed: 'Ihr Zugriff konnte nicht eingerichtet werden. Öffnen Sie die Anfrage in My Access oder bitten Sie um Hilfe.',
-      Scheduled: 'Ihr Zugriff beginnt planmäßig am {0}.', RequestedOn: 'Angefordert am {0}.'
+      Scheduled: 'Ihr Zugriff beginnt planmäßig am {0}.', RequestedOn: 'Angefordert am {0}.',
+      AnswerUnchecked: 'Das Format dieser Antwort konnte hier nicht geprüft werden; Microsoft Entra prüft es beim Senden der Anforderung.'
     },
     Validation: {
       policyRequired: 'Wählen Sie aus, wie Sie diesen Zugriff anfordern möchten.', justificationRequired: 'Geben Sie eine geschäftliche Begründung ein.',

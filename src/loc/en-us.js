@@ -61,7 +61,8 @@ define([], function () {
       AlreadyHaveUntil: 'You already have this access until {0}.', ApprovalRequired: 'Approval is required.',
       JustificationNotRequired: 'No justification needed.', CharacterCount: { one: '{1} of {0} character', other: '{1} of {0} characters' },
       StageLine: '{0} — {1}', DeliveryFailed: 'Your access could not be set up. Open the request in My Access or ask for help.',
-      Scheduled: 'Your access is scheduled to start on {0}.', RequestedOn: 'Requested on {0}.'
+      Scheduled: 'Your access is scheduled to start on {0}.', RequestedOn: 'Requested on {0}.',
+      AnswerUnchecked: 'The format of this answer couldn\'t be checked here; Microsoft Entra checks it when you send the request.'
     },
     Validation: {
       policyRequired: 'Choose how you want to request this access.', justificationRequired: 'Enter a business justification.',

@@ -61,7 +61,8 @@ define([], function () {
       AlreadyHaveUntil: 'Vous disposez déjà de cet accès jusqu\'au {0}.', ApprovalRequired: 'Une approbation est requise.',
       JustificationNotRequired: 'Aucune justification n\'est nécessaire.', CharacterCount: { one: '{1} sur {0} caractère', many: '{1} sur {0} de caractères', other: '{1} sur {0} caractères' },
       StageLine: '{0} — {1}', DeliveryFailed: 'Votre accès n\'a pas pu être configuré. Ouvrez la demande dans My Access ou demandez de l\'aide.',
-      Scheduled: 'Votre accès doit commencer le {0}.', RequestedOn: 'Demande envoyée le {0}.'
+      Scheduled: 'Votre accès doit commencer le {0}.', RequestedOn: 'Demande envoyée le {0}.',
+      AnswerUnchecked: 'Le format de cette réponse n\'a pas pu être vérifié ici ; Microsoft Entra le vérifie à l\'envoi de la demande.'
     },
     Validation: {
       policyRequired: 'Choisissez comment vous souhaitez demander cet accès.', justificationRequired: 'Saisissez une justification métier.',

@@ -44,6 +44,8 @@ declare interface ICommonStrings {
     RequestCancelled: string; FieldErrorsSummary: string;
     AlreadyHaveUntil: string; ApprovalRequired: string; JustificationNotRequired: string; CharacterCount: IPluralStrings;
     StageLine: string; DeliveryFailed: string; Scheduled: string; RequestedOn: string;
+    /** A question's pattern could not be checked in the browser (answerPattern.ts). */
+    AnswerUnchecked: string;
   };
   Validation: {
     policyRequired: string; justificationRequired: string; justificationTooLong: IPluralStrings; answerRequired: string;

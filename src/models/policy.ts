@@ -5,6 +5,7 @@ import type {
 import {
   IPolicyRequirement, IQuestion, ISchedule, ILocalizedText, IChoice, IRequestDraft, IAnswer
 } from '../core/model/types';
+import type { PatternVerdict } from './answerPattern';
 import { optional, required } from '../core/model/graphShapes';
 import { GraphText, readText } from './graphText';
 
@@ -146,23 +147,17 @@ export const END_FIELD = 'endDate';
 export const POLICY_FIELD = 'policy';
 export const questionField = (id: string): string => `question:${id}`;
 
-function safeRegex(pattern: string): RegExp | undefined {
-  try {
-    // Graph's regexPattern is matched against the whole answer. The pattern is the policy's own, set
-    // by an administrator; a pattern that does not compile is skipped and Graph decides.
-    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return undefined;
-  }
-}
-
 function dayStart(d: Date): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 }
 
-/** Validates a draft against a policy the way Graph will, so the person sees problems before submitting. */
-export function validateDraft(draft: IRequestDraft, policy: IPolicyRequirement | undefined, now: Date): IFieldError[] {
+/**
+ * Validates a draft against a policy the way Graph will, so the person sees problems before submitting. A question's
+ * `regexPattern` is never run here (it could freeze the page): `verdictOf` gives what the bounded check in a worker
+ * found (answerPattern.ts), and only a definite mismatch is an error.
+ */
+export function validateDraft(draft: IRequestDraft, policy: IPolicyRequirement | undefined, now: Date,
+  verdictOf?: (pattern: string, value: string) => PatternVerdict | undefined): IFieldError[] {
   const errors: IFieldError[] = [];
   if (!policy) return [{ field: POLICY_FIELD, code: 'policyRequired' }];
   const justification = draft.justification.trim();
@@ -176,9 +171,8 @@ export function validateDraft(draft: IRequestDraft, policy: IPolicyRequirement |
       if (q.isRequired) errors.push({ field, code: 'answerRequired' });
       continue;
     }
-    if (q.kind === 'text' && q.regexPattern) {
-      const re = safeRegex(q.regexPattern);
-      if (re && !re.test(values[0])) errors.push({ field, code: 'answerPattern', detail: q.regexPattern });
+    if (q.kind === 'text' && q.regexPattern && verdictOf && verdictOf(q.regexPattern, values[0]) === 'mismatch') {
+      errors.push({ field, code: 'answerPattern', detail: q.regexPattern });
     }
     if (q.kind === 'choice') {
       const allowed = new Set(q.choices.map(c => c.value));

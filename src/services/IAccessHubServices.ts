@@ -1,3 +1,4 @@
+import type { PatternWorkerFactory } from '../models/answerPattern';
 import {
   IAccessPackage, IAccessRequest, IAssignment, IApproval, IGrant, IPolicyRequirement, IRequestDraft, IUserInfo, ISiteInfo,
   SiteAccessLevel
@@ -85,6 +86,8 @@ export interface IAccessHubServices {
   myAccessUrl: string;
   /** Injected so tests can fix time. */
   now: () => Date;
+  /** Makes the Web Worker that checks answers against a policy's pattern (answerPattern.ts); tests give their own. */
+  patternWorker?: PatternWorkerFactory;
   /** How often (ms) the panel polls a request until it is delivered. */
   pollIntervalMs?: number;
   /** The approver's and reviewer's Graph calls (AccessApprovals); optional so roots that never decide need not build it. */

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { AppRoot } from '../../src/components/AppRoot';
 import { RequestPanel, IRequestPanelProps } from '../../src/components/requestPanel/RequestPanel';
 import { IAccessHubServices } from '../../src/services/IAccessHubServices';
+import { inProcessPatternWorker, IWorkerLog, silentPatternWorker } from './fakes/patternWorker';
 import { AppError } from '../../src/services/infrastructure/AppError';
 import { RetryStatus } from '../../src/services/infrastructure/RetryStatus';
 import { FakeEntitlementService, FakeSiteAccessService, IFakeTenantState } from './fakes/FakeEntitlementService';
@@ -357,7 +358,7 @@ describe('RequestPanel: validation', () => {
 
   it('checks a text answer against its pattern on blur and accepts a matching one', async () => {
     const fake = tenant({ requirements: { [FALCON_ID]: [fabrikamPolicy] } });
-    const { user, onChanged } = renderPanel(fake, { packageId: FALCON_ID });
+    const { user, onChanged } = renderPanel(fake, { packageId: FALCON_ID }, { patternWorker: inProcessPatternWorker() });
     const contract = await screen.findByRole('textbox', { name: /Fabrikam contract number/ });
     await user.type(contract, '12345');
     await user.tab();
@@ -376,6 +377,26 @@ describe('RequestPanel: validation', () => {
     expect(fake.submitCalls[0].draft.answers[CONTRACT_Q]).toEqual(['FAB-123456']);
     expect(fake.submitCalls[0].policy.policyId).toBe(fabrikamPolicy.policyId);
     expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('a pattern the worker cannot finish within its budget leaves the answer unchecked: a note, and Graph judges', async () => {
+    const log: IWorkerLog = { made: 0, terminated: 0 };
+    const fake = tenant({ requirements: { [FALCON_ID]: [fabrikamPolicy] } });
+    const { user } = renderPanel(fake, { packageId: FALCON_ID }, { patternWorker: silentPatternWorker(log) });
+    const contract = await screen.findByRole('textbox', { name: /Fabrikam contract number/ });
+    await user.type(contract, '12345');
+    await user.tab();
+    const note = 'The format of this answer couldn\'t be checked here; Microsoft Entra checks it when you send the request.';
+    expect(await screen.findByText(note, {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(contract).toHaveAccessibleDescription(note);
+    expect(screen.queryByText(/doesn't have the expected format/)).not.toBeInTheDocument();
+    await fillJustification(user, 'Fabrikam engineer on the Falcon backend.');
+    await press(user, submitButton());
+    // Sent once, as typed; the stuck workers were stopped.
+    await waitFor(() => expect(fake.submitCalls).toHaveLength(1));
+    expect(fake.submitCalls[0].draft.answers[CONTRACT_Q]).toEqual(['12345']);
+    expect(log.made).toBeGreaterThan(0);
+    expect(log.terminated).toBe(log.made);
   });
 
   it('shows questions and choices in the page language (de-de)', async () => {

@@ -11,6 +11,8 @@ export interface IQuestionFieldsProps {
   onAnswer: (questionId: string, values: string[]) => void;
   onBlur: (field: string) => void;
   errorFor: (field: string) => string | undefined;
+  /** A note under a field (its answer's format could not be checked here). */
+  noteFor?: (field: string) => string | undefined;
   idPrefix: string;
 }
 
@@ -21,10 +23,11 @@ interface IFieldProps<Q extends IQuestion> {
   onAnswer: (values: string[]) => void;
   onBlur: () => void;
   error: string | undefined;
+  note?: string;
   id: string;
 }
 
-const TextQuestion: React.FC<IFieldProps<ITextQuestion>> = ({ question, label, values, onAnswer, onBlur, error, id }) => (
+const TextQuestion: React.FC<IFieldProps<ITextQuestion>> = ({ question, label, values, onAnswer, onBlur, error, note, id }) => (
   <TextField
     id={id}
     label={label}
@@ -35,6 +38,7 @@ const TextQuestion: React.FC<IFieldProps<ITextQuestion>> = ({ question, label, v
     onChange={(_, v) => onAnswer([v || ''])}
     onBlur={onBlur}
     errorMessage={error}
+    description={note}
   />
 );
 
@@ -91,7 +95,7 @@ const ChoiceQuestion: React.FC<IFieldProps<IChoiceQuestion>> = ({ question, labe
 };
 
 /** The policy's questions in the page's language, in their sequence. */
-export const QuestionFields: React.FC<IQuestionFieldsProps> = ({ questions, answers, onAnswer, onBlur, errorFor, idPrefix }) => {
+export const QuestionFields: React.FC<IQuestionFieldsProps> = ({ questions, answers, onAnswer, onBlur, errorFor, noteFor, idPrefix }) => {
   const { language } = useServices();
   if (questions.length === 0) return null;
   const sorted = questions.slice().sort((a, b) => a.sequence - b.sequence);
@@ -106,6 +110,7 @@ export const QuestionFields: React.FC<IQuestionFieldsProps> = ({ questions, answ
           onAnswer: (values: string[]) => onAnswer(q.id, values),
           onBlur: () => onBlur(field),
           error: errorFor(field),
+          note: noteFor ? noteFor(field) : undefined,
           id: `${idPrefix}-q${i}`
         };
         return (

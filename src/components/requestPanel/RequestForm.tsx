@@ -89,6 +89,7 @@ export const RequestForm: React.FC<IRequestFormProps> = ({ pkg, policies, onSubm
               onAnswer={form.setAnswer}
               onBlur={form.touch}
               errorFor={form.errorFor}
+              noteFor={form.noteFor}
               idPrefix={idPrefix}
             />
             {policy.allowCustomSchedule && (

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import * as strings from 'CommonStrings';
 import { IAccessRequest, IPolicyRequirement, IRequestDraft } from '../../core/model/types';
 import { FieldErrorCode, IFieldError, questionField, validateDraft } from '../../models/policy';
 import { AppError, toAppError } from '../../services/infrastructure/AppError';
@@ -8,6 +9,7 @@ import { errorMessage } from '../format';
 import { requestAccess } from '../../services/actions/requestAccess';
 import { useOncePerKey } from '../../hooks/useOncePerKey';
 import { fieldErrorText } from './panelText';
+import { browserPatternWorker, checkPattern, PatternVerdict, patternKey } from '../../models/answerPattern';
 
 export interface IRequestFormOptions {
   packageId: string;
@@ -29,6 +31,8 @@ export interface IRequestForm {
   /** Marks a field as visited, so its errors (other than "required") show before submitting. */
   touch: (field: string) => void;
   errorFor: (field: string) => string | undefined;
+  /** A note under a field: its answer's format could not be checked here (Graph checks it on submit). */
+  noteFor: (field: string) => string | undefined;
   showSummary: boolean;
   submitting: boolean;
   topError: AppError | undefined;
@@ -90,7 +94,37 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
   const effective: IRequestDraft = policy && !policy.allowCustomSchedule
     ? { ...draft, startDate: undefined, endDate: undefined }
     : draft;
-  const clientErrors: IFieldError[] = validateDraft(effective, policy, now());
+
+  // Answers checked against their question's pattern in a worker, with a time budget (answerPattern.ts): each
+  // pattern and answer once, a moment after typing stops, and all of them before a submit.
+  const [verdicts, setVerdicts] = React.useState<Record<string, PatternVerdict>>({});
+  const checks = React.useRef<Record<string, Promise<PatternVerdict>>>({});
+  const patterned: Array<{ field: string; pattern: string; value: string }> = [];
+  for (const q of policy ? policy.questions : []) {
+    const value = ((effective.answers[q.id] || [])[0] || '').trim();
+    if (q.kind === 'text' && q.regexPattern && value) patterned.push({ field: questionField(q.id), pattern: q.regexPattern, value });
+  }
+  const check = (pattern: string, value: string): Promise<PatternVerdict> => {
+    const key = patternKey(pattern, value);
+    if (!checks.current[key]) {
+      checks.current[key] = checkPattern(pattern, value, services.patternWorker || browserPatternWorker).then(verdict => {
+        if (mounted.current) setVerdicts(prev => ({ ...prev, [key]: verdict }));
+        return verdict;
+      });
+    }
+    return checks.current[key];
+  };
+  const patternKeys = patterned.map(x => patternKey(x.pattern, x.value)).join('\u0001');
+  React.useEffect(() => {
+    const timer = setTimeout(() => { for (const x of patterned) check(x.pattern, x.value).catch(() => undefined); }, 300);
+    return () => clearTimeout(timer);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- patternKeys names every pattern and answer
+  }, [patternKeys]);
+  const clientErrors: IFieldError[] = validateDraft(effective, policy, now(), (p, v) => verdicts[patternKey(p, v)]);
+  const noteFor = (field: string): string | undefined => {
+    const x = patterned.filter(y => y.field === field)[0];
+    return x && verdicts[patternKey(x.pattern, x.value)] === 'unchecked' ? strings.Panel.AnswerUnchecked : undefined;
+  };
 
   const clearServerError = (field: string): void => {
     setServerErrors(prev => {
@@ -146,14 +180,25 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
     })).then(undefined, onFailure);
   };
 
+  const checking = React.useRef(false);
   const submit = (): void => {
-    if (sent.current || guard.isBusy('submit')) return;
+    if (sent.current || checking.current || guard.isBusy('submit')) return;
     setSubmitAttempted(true);
-    if (clientErrors.length > 0 || !policy) {
-      setFocusRequest(clientErrors.map(e => e.field));
-      return;
-    }
-    send(policy, effective);
+    // Every answer's pattern is checked (or its budget spent) before deciding; most were checked while typing.
+    checking.current = true;
+    Promise.all(patterned.map(x => check(x.pattern, x.value).then(v => [patternKey(x.pattern, x.value), v] as [string, PatternVerdict])))
+      .then(found => {
+        checking.current = false;
+        if (!mounted.current) return;
+        const known: Record<string, PatternVerdict> = { ...verdicts };
+        for (const [key, verdict] of found) known[key] = verdict;
+        const errors = validateDraft(effective, policy, now(), (p, v) => known[patternKey(p, v)]);
+        if (errors.length > 0 || !policy) {
+          setFocusRequest(errors.map(e => e.field));
+          return;
+        }
+        send(policy, effective);
+      }, () => { checking.current = false; });
   };
 
   return {
@@ -165,6 +210,7 @@ export function useRequestForm(o: IRequestFormOptions): IRequestForm {
     setDate: (field, value) => update(field, d => ({ ...d, [field]: value })),
     touch: field => setTouched(prev => (prev[field] ? prev : { ...prev, [field]: true })),
     errorFor,
+    noteFor,
     showSummary,
     submitting,
     topError,
