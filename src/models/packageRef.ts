@@ -30,6 +30,16 @@ export function parsePackageRefs(input: string | undefined): string[] {
   return ids;
 }
 
+/** The lines of such a property that are neither an id nor a My Access link (shown to the site owner). */
+export function invalidPackageRefs(input: string | undefined): string[] {
+  return (input || '').split(/[\n,;]+/).map(part => part.trim()).filter(part => part && !parsePackageRef(part));
+}
+
+/** Only http(s) links and site-relative paths become links; anything else a property holds is not a link. */
+export function safeUrl(url: string | undefined): string | undefined {
+  const u = (url || '').trim();
+  return /^(https?:\/\/|\/)/i.test(u) ? u : undefined;
+}
 
 /** The My Access page of one package: the inverse of the links parsePackageRef reads. */
 export function myAccessPackageUrl(myAccessUrl: string, packageId: string): string {

@@ -21,7 +21,7 @@ export type WebPartUiModule = typeof import('./webPartUi');
 export { toAppError } from '../services/infrastructure/AppError';
 export { reportError } from '../services/infrastructure/reportError';
 export { errorMessage, format, formatCount } from '../components/format';
-export { parsePackageRef, parsePackageRefs } from '../models/packageRef';
+export { invalidPackageRefs, parsePackageRef, parsePackageRefs, safeUrl } from '../models/packageRef';
 export { readAccessMap } from '../core/model/siteAccessMap';
 
 // What every web part needs to show itself (its root, Fluent UI, PnPjs, the services), loaded with import() after

@@ -328,6 +328,22 @@ describe('Graph is the page\'s (legacyPageContext.msGraphEndpointUrl, docs/graph
   });
 });
 
+describe('MyAccess property pane', () => {
+  it('takes only an http(s) address or a site path as the catalog link, and says so', async () => {
+    (global as any).fetch = jest.fn(async () => notFound());
+    const wp: any = new (MyAccessWebPart as any)();
+    await act(async () => { await wp.__load(fakeContext(), { title: 'My access' }); });
+    const field = wp.getPropertyPaneConfiguration().pages[0].groups[0].groupFields.find((f: any) => f.targetProperty === 'catalogUrl');
+    const invalid = 'Use a web address that starts with https:// or a path on this site that starts with /.';
+    expect(field.properties.onGetErrorMessage('javascript:alert(1)')).toBe(invalid);
+    expect(field.properties.onGetErrorMessage('intranet/catalog')).toBe(invalid);
+    expect(field.properties.onGetErrorMessage('https://contoso.sharepoint.com/sites/intranet')).toBe('');
+    expect(field.properties.onGetErrorMessage('/sites/intranet/SitePages/Home.aspx')).toBe('');
+    expect(field.properties.onGetErrorMessage('')).toBe('');
+    wp.__dispose();
+  });
+});
+
 describe('AccessCatalog property pane', () => {
   it('offers the packages the editor may request and adds a picked one to the list', async () => {
     const falcon = 'fb3c22d2-6bdc-4fc7-a37c-8b393732b713';
@@ -349,6 +365,9 @@ describe('AccessCatalog property pane', () => {
     act(() => { wp.onPropertyPaneFieldChanged('addPackage', '', falcon); });
     await waitFor(() => expect(field('packageIds').properties.description).toBe('Chosen: Project Falcon Team'));
     expect(wp.properties.packageIds).toBe(falcon);
+    // A line that is neither an id nor a My Access link is named in the pane.
+    expect(field('packageIds').properties.onGetErrorMessage(`${falcon}\nProject Falcon`)).toBe('Not an access package id or My Access link: Project Falcon');
+    expect(field('packageIds').properties.onGetErrorMessage(falcon)).toBe('');
     wp.__dispose();
   });
 });

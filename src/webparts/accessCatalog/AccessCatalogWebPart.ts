@@ -198,7 +198,11 @@ export default class AccessCatalogWebPart extends AccessHubWebPart<IAccessCatalo
               label: strings.PackageIdsFieldLabel,
               description: chosen ? `${strings.PackageIdsChosen} ${chosen}` : strings.PackageIdsFieldDescription,
               multiline: true,
-              disabled: !selected
+              disabled: !selected,
+              onGetErrorMessage: (v: string) => {
+                const bad = this.ui.invalidPackageRefs(v);
+                return bad.length ? strings.PackageIdsInvalid.replace('{0}', bad.join(', ')) : '';
+              }
             }),
             PropertyPaneChoiceGroup('layout', {
               label: strings.LayoutFieldLabel,

@@ -29,7 +29,11 @@ export default class MyAccessWebPart extends AccessHubWebPart<IMyAccessPropertie
                 description: strings.EndingSoonDaysDescription,
                 onGetErrorMessage: this._validateDays
               }),
-              PropertyPaneTextField('catalogUrl', { label: strings.CatalogUrlLabel, description: strings.CatalogUrlDescription })
+              PropertyPaneTextField('catalogUrl', {
+                label: strings.CatalogUrlLabel,
+                description: strings.CatalogUrlDescription,
+                onGetErrorMessage: (v: string) => (!v.trim() || this.ui.safeUrl(v) ? '' : strings.CatalogUrlInvalid)
+              })
             ]
           },
           {

@@ -11,6 +11,7 @@ define([], function () {
     PackageIdsFieldDescription: 'Wird verwendet, wenn „Nur die von mir ausgewählten“ gewählt ist.',
     AddPackageFieldLabel: 'Ein Zugriffspaket hinzufügen, das Sie anfordern können',
     PackageIdsChosen: 'Ausgewählt:',
+    PackageIdsInvalid: 'Keine Zugriffspaket-ID und kein My Access-Link: {0}',
     LayoutFieldLabel: 'Layout',
     LayoutList: 'Liste',
     LayoutCards: 'Karten',

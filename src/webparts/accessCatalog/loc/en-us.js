@@ -11,6 +11,7 @@ define([], function () {
     PackageIdsFieldDescription: 'Used when "Only the ones I choose" is selected.',
     AddPackageFieldLabel: 'Add an access package you can request',
     PackageIdsChosen: 'Chosen:',
+    PackageIdsInvalid: 'Not an access package id or My Access link: {0}',
     LayoutFieldLabel: 'Layout',
     LayoutList: 'List',
     LayoutCards: 'Cards',

@@ -11,6 +11,7 @@ define([], function () {
     PackageIdsFieldDescription: 'Utilisé lorsque « Uniquement ceux que je choisis » est sélectionné.',
     AddPackageFieldLabel: 'Ajouter un package d’accès que vous pouvez demander',
     PackageIdsChosen: 'Choisis :',
+    PackageIdsInvalid: 'Ni un identifiant de package d\'accès ni un lien My Access : {0}',
     LayoutFieldLabel: 'Disposition',
     LayoutList: 'Liste',
     LayoutCards: 'Cartes',

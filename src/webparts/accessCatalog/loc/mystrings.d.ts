@@ -10,6 +10,7 @@ declare interface IAccessCatalogWebPartStrings {
   PackageIdsFieldDescription: string;
   AddPackageFieldLabel: string;
   PackageIdsChosen: string;
+  PackageIdsInvalid: string;
   LayoutFieldLabel: string;
   LayoutList: string;
   LayoutCards: string;

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { safeUrl } from '../../../models/packageRef';
 import { Link, List, Pivot, PivotItem, Stack, Text } from '@fluentui/react';
 import * as strings from 'MyAccessWebPartStrings';
 import { useMyAccess } from '../../../hooks/useMyAccess';
@@ -46,11 +47,6 @@ export function endingSoonDaysOf(value: number | string | undefined): number {
 
 interface IOpenPanel { id: string; name: string; prefill?: IRequestPrefill }
 
-/** Only http(s) links and site-relative paths become links; anything else in the property is ignored. */
-function safeUrl(url: string | undefined): string | undefined {
-  const u = (url || '').trim();
-  return /^(https?:\/\/|\/)/i.test(u) ? u : undefined;
-}
 
 export const MyAccessRoot: React.FC<{ properties: IMyAccessProperties }> = ({ properties }) => {
   const services = useServices();

@@ -12,6 +12,7 @@ define([], function () {
     EndingSoonDaysInvalid: "Geben Sie eine ganze Zahl von 1 bis 365 ein.",
     CatalogUrlLabel: "Link zur Katalogseite",
     CatalogUrlDescription: "Wo man Zugriffe findet, die man anfordern kann; wird bei leeren Listen angezeigt.",
+    CatalogUrlInvalid: "Verwenden Sie eine Webadresse, die mit https:// beginnt, oder einen Pfad auf dieser Website, der mit / beginnt.",
     DefaultTitle: "Meine Zugriffe",
     FiltersLabel: "Anzeigen",
     FilterActive: "Aktiv",

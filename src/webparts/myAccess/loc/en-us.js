@@ -12,6 +12,7 @@ define([], function () {
     EndingSoonDaysInvalid: "Enter a whole number from 1 to 365.",
     CatalogUrlLabel: "Catalog page link",
     CatalogUrlDescription: "Where people find access they can request; shown when a list is empty.",
+    CatalogUrlInvalid: "Use a web address that starts with https:// or a path on this site that starts with /.",
     DefaultTitle: "My access",
     FiltersLabel: "Show",
     FilterActive: "Active",

@@ -12,6 +12,7 @@ define([], function () {
     EndingSoonDaysInvalid: "Saisissez un nombre entier de 1 à 365.",
     CatalogUrlLabel: "Lien vers la page du catalogue",
     CatalogUrlDescription: "Où trouver les accès que l’on peut demander ; affiché quand une liste est vide.",
+    CatalogUrlInvalid: "Utilisez une adresse web commençant par https:// ou un chemin de ce site commençant par /.",
     DefaultTitle: "Mes accès",
     FiltersLabel: "Afficher",
     FilterActive: "Actifs",

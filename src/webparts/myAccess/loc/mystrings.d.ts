@@ -11,6 +11,7 @@ declare interface IMyAccessWebPartStrings {
   EndingSoonDaysInvalid: string;
   CatalogUrlLabel: string;
   CatalogUrlDescription: string;
+  CatalogUrlInvalid: string;
   DefaultTitle: string;
   FiltersLabel: string;
   FilterActive: string;
