@@ -27,8 +27,8 @@ export function waitingCallout(r: FxRequest): FxCalloutInstance | undefined {
 }
 
 /**
- * Calls the policy's extension for `stage` once per request. True when the request must wait (launch and wait);
- * false when there is nothing to call, it was already called, or it was launch and continue.
+ * Calls the policy's extension for `stage` once per request. True when the request must wait (launch and wait, or a
+ * call that failed); false when there is nothing to call, it was answered, or it was launch and continue.
  */
 export function callOut(t: Tenant, r: FxRequest, stage: HoldStage): boolean {
   const policy = t.idx.policies.get(r.assignmentPolicyId);
@@ -37,7 +37,8 @@ export function callOut(t: Tenant, r: FxRequest, stage: HoldStage): boolean {
   if (!ext) return false;
   const list = r.customExtensionCalloutInstances ?? (r.customExtensionCalloutInstances = []);
   const earlier = list.find((c) => c.stage === stage);
-  if (earlier) return earlier.status === 'waitingForCallback';
+  // A failed or timed-out call holds the request where it is (failCallout), also against a step already scheduled.
+  if (earlier) return earlier.status === 'waitingForCallback' || FAILED_CALLOUT.has(earlier.status);
   const wait = isDuration(ext.callbackConfiguration?.timeoutDuration ?? undefined);
   list.push({
     id: stableGuid(`callout:${r.id}:${stage}`), customExtensionId: ext.id, detail: null,

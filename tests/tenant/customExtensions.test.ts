@@ -52,6 +52,8 @@ describe('callout instances on requests', () => {
   test('/_dev/callouts fails the call: calloutFailed, and the request is not moved on', async () => {
     const r = await tt.call('POST', '/_dev/callouts', { body: { requestId: ID.adeleIntranetRequest, outcome: 'fail', detail: 'Logic App returned 500' } });
     expect(r.status).toBe(200);
+    // Any workflow step already scheduled for the request runs now: it must not move the request on either.
+    await tt.settle();
     const after = await request(U.adele, ID.adeleIntranetRequest);
     expect(after.customExtensionCalloutInstances.map((c: any) => [c.status, c.detail])).toEqual([['calloutFailed', 'Logic App returned 500']]);
     expect(after.state).toBe('submitted');
