@@ -5,8 +5,8 @@
  * page documents it (docs/graph-notes.md §3.14). So the tab shows only when Graph answers the probe, and a refusal
  * hides it without an error.
  */
-import { GraphFI, graphGet, GraphQueryable, Paged } from '@pnp/graph';
-import { IPage } from './getAllPages';
+import { GraphFI, graphGet, Paged } from '@pnp/graph';
+import { getAllPages, IPage } from './getAllPages';
 import { graphPath } from './createBrowserClients';
 import { AppError, toAppError } from '../infrastructure/AppError';
 import { mapEach } from '../infrastructure/mapEach';
@@ -72,8 +72,8 @@ export class GraphTeamService implements ITeamService {
   public async read(probe: ITeamProbe): Promise<ITeamRead> {
     try {
       const [more, requests] = await Promise.all([
-        probe.nextLink ? this._all<GraphAssignment>(probe.nextLink) : Promise.resolve([]),
-        this._all<GraphRequest>(TEAM_READS.requests)
+        probe.nextLink ? getAllPages<GraphAssignment>(graphPath(this._graph, ''), probe.nextLink, 500, { headers: PREFER }) : Promise.resolve([]),
+        getAllPages<GraphRequest>(graphPath(this._graph, ''), TEAM_READS.requests, 500, { headers: PREFER })
       ]);
       return {
         assignments: probe.assignments.concat(mapEach('TeamService.assignments', more, mapTeamAssignment)),
@@ -84,20 +84,8 @@ export class GraphTeamService implements ITeamService {
     }
   }
 
+  /** The first page only: the probe. */
   private _page<T>(path: string): Promise<IPage<T>> {
-    const q = /^https?:/i.test(path) ? GraphQueryable([graphPath(this._graph, ''), path]) : graphPath(this._graph, path);
-    return graphGet<IPage<T>>(q.using(Paged()), { headers: PREFER });
-  }
-
-  /** Every page from `path` on, one after another (`@odata.nextLink`, each with the Prefer header). */
-  private async _all<T>(path: string, max: number = 500): Promise<T[]> {
-    const items: T[] = [];
-    let next: string | null = path;
-    for (let i = 0; next && i <= max; i++) {
-      const page: IPage<T> = await this._page<T>(next);
-      items.push(...(page.value || []));
-      next = page.nextLink;
-    }
-    return items;
+    return graphGet<IPage<T>>(graphPath(this._graph, path).using(Paged()), { headers: PREFER });
   }
 }
